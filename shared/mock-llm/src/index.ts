@@ -1,0 +1,5 @@
+export { createMockLlm, type GenerateOptions, type MockLlm, type MockLlmOptions } from "./mock-llm.ts";
+export { type CannedReply, cannedReplies, chooseReply, ECHO_PREFIX } from "./replies.ts";
+export { seededRandom } from "./seeded-random.ts";
+export { instantTiming, type MockLlmTiming, pause, realisticTiming } from "./timing.ts";
+export { tokenize } from "./tokenize.ts";

@@ -1,0 +1,100 @@
+// The token source every lesson streams from.
+import type { ChatMessage } from "@workshop/protocol";
+import { chooseReply } from "./replies.ts";
+import { seededRandom } from "./seeded-random.ts";
+import { instantTiming, type MockLlmTiming, pause, realisticTiming } from "./timing.ts";
+import { tokenize } from "./tokenize.ts";
+
+export interface MockLlmOptions {
+  /** "realistic" (default), "instant" for tests, or your own numbers. */
+  timing?: "realistic" | "instant" | Partial<MockLlmTiming>;
+  /** Seeds the jitter, so a run can be replayed exactly. */
+  seed?: number;
+}
+
+export interface GenerateOptions {
+  /** Aborting stops generation at once; the iterator then throws the abort reason. */
+  signal?: AbortSignal;
+  /** Stop after this many tokens (like max_tokens). */
+  maxTokens?: number;
+}
+
+export interface MockLlm {
+  /** The reply to `input` as an async iterable of tokens, paced by the timing. */
+  generate(
+    input: string | readonly ChatMessage[],
+    options?: GenerateOptions,
+  ): AsyncGenerator<string, void, undefined>;
+  /** The tokens `generate` would yield, at once (for tests and for blocking endpoints' docs). */
+  replyTokens(input: string | readonly ChatMessage[]): readonly string[];
+  /** The model name servers report. */
+  readonly model: string;
+  /** Generations under way right now. A server that stops work when its client leaves brings this to 0. */
+  readonly running: number;
+  /** Tokens yielded so far, across all generations. */
+  readonly tokensGenerated: number;
+  /** Resolves when no generation is running (at once if none is). */
+  idle(): Promise<void>;
+}
+
+export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
+  const timing = resolveTiming(options.timing);
+  const random = seededRandom(options.seed ?? 1);
+  let running = 0;
+  let tokensGenerated = 0;
+  const idleWaiters: (() => void)[] = [];
+
+  function replyTokens(input: string | readonly ChatMessage[]): readonly string[] {
+    return tokenize(chooseReply(promptOf(input)).text);
+  }
+
+  // #region generate
+  async function* generate(
+    input: string | readonly ChatMessage[],
+    { signal, maxTokens = Number.POSITIVE_INFINITY }: GenerateOptions = {},
+  ): AsyncGenerator<string, void, undefined> {
+    const tokens = replyTokens(input);
+    running++;
+    try {
+      await pause(timing.firstTokenDelayMs, signal);
+      for (let i = 0; i < tokens.length && i < maxTokens; i++) {
+        if (i > 0) await pause(timing.tokenDelayMs + Math.floor(random() * timing.jitterMs), signal);
+        signal?.throwIfAborted();
+        tokensGenerated++;
+        yield tokens[i] as string;
+      }
+    } finally {
+      // Runs on completion, on abort, and when the consumer stops iterating.
+      running--;
+      if (running === 0) for (const wake of idleWaiters.splice(0)) wake();
+    }
+  }
+  // #endregion
+
+  return {
+    generate,
+    replyTokens,
+    model: "mock-llm",
+    get running() {
+      return running;
+    },
+    get tokensGenerated() {
+      return tokensGenerated;
+    },
+    idle() {
+      return running === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}
+
+function resolveTiming(timing: MockLlmOptions["timing"]): MockLlmTiming {
+  if (timing === "instant") return instantTiming;
+  if (timing === undefined || timing === "realistic") return realisticTiming;
+  return { ...realisticTiming, ...timing };
+}
+
+/** What the model answers: the last user message (or the prompt itself). */
+function promptOf(input: string | readonly ChatMessage[]): string {
+  if (typeof input === "string") return input;
+  return [...input].reverse().find((message) => message.role === "user")?.content ?? "";
+}
