@@ -1,0 +1,50 @@
+// The lesson list is the folders under lessons/, never a hand-kept list.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface Lesson {
+  /** "01-polling" */
+  folder: string;
+  /** "01" */
+  number: string;
+  /** "polling" */
+  slug: string;
+  /** "@workshop/01-polling" */
+  packageName: string;
+  /** One line from the package's description. */
+  title: string;
+}
+
+const LESSON_FOLDER = /^(\d{2})-([a-z0-9-]+)$/;
+
+export const repoRoot = new URL("..", import.meta.url).pathname;
+
+export function findLessons(root = repoRoot): Lesson[] {
+  const dir = join(root, "lessons");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && LESSON_FOLDER.test(entry.name))
+    .filter((entry) => existsSync(join(dir, entry.name, "package.json")))
+    .map((entry) => {
+      const [, number = "", slug = ""] = LESSON_FOLDER.exec(entry.name) ?? [];
+      const pkg = JSON.parse(readFileSync(join(dir, entry.name, "package.json"), "utf8"));
+      return { folder: entry.name, number, slug, packageName: pkg.name, title: pkg.description ?? slug };
+    })
+    .sort((a, b) => a.folder.localeCompare(b.folder));
+}
+
+/** "01", "1", "polling", "01-polling" or a unique start of a slug all name a lesson. */
+export function matchLesson(lessons: Lesson[], query: string): Lesson | Lesson[] | undefined {
+  const q = query.trim().toLowerCase();
+  const exact = lessons.find(
+    (l) => l.folder === q || l.slug === q || l.number === q.padStart(2, "0") || l.packageName === q,
+  );
+  if (exact) return exact;
+  const partial = lessons.filter((l) => l.slug.startsWith(q) || l.slug.split("-").includes(q));
+  if (partial.length === 1) return partial[0];
+  return partial.length > 1 ? partial : undefined;
+}
+
+export function describeLessons(lessons: Lesson[]): string {
+  return lessons.map((l) => `  ${l.number}  ${l.slug.padEnd(14)} ${l.title}`).join("\n");
+}

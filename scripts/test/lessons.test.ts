@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { renderLessonMap, withLessonMap } from "../lesson-map.ts";
+import { findLessons, type Lesson, matchLesson, repoRoot } from "../lessons.ts";
+
+function fakeRepo(folders: string[]): string {
+  const root = mkdtempSync(join(tmpdir(), "lessons-"));
+  for (const folder of folders) {
+    mkdirSync(join(root, "lessons", folder), { recursive: true });
+    const pkg = { name: `@workshop/${folder}`, description: `About ${folder}` };
+    writeFileSync(join(root, "lessons", folder, "package.json"), JSON.stringify(pkg));
+  }
+  mkdirSync(join(root, "lessons", "notes"), { recursive: true }); // not a lesson
+  return root;
+}
+
+describe("the lesson list comes from the folders under lessons/", () => {
+  const lessons = findLessons(fakeRepo(["02-sse", "01-polling", "03-websocket"]));
+
+  it("finds NN-slug folders with a package.json, in order", () => {
+    expect(lessons.map((l) => l.folder)).toEqual(["01-polling", "02-sse", "03-websocket"]);
+  });
+
+  it.each([
+    ["01", "01-polling"],
+    ["1", "01-polling"],
+    ["polling", "01-polling"],
+    ["sse", "02-sse"],
+    ["web", "03-websocket"],
+    ["@workshop/02-sse", "02-sse"],
+  ])("`pnpm dev %s` starts %s", (query, folder) => {
+    expect((matchLesson(lessons, query) as Lesson).folder).toBe(folder);
+  });
+
+  it("names no lesson for a query that matches none", () => {
+    expect(matchLesson(lessons, "graphql")).toBeUndefined();
+  });
+});
+
+describe("the README's lesson map", () => {
+  it("is up to date with lessons/ (run `pnpm lessons:map` if this fails)", () => {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    expect(withLessonMap(readme, renderLessonMap())).toBe(readme);
+  });
+});
+
+describe("pnpm dev without a terminal", () => {
+  it("prints the lessons and how to choose, and exits without waiting for input", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", join(repoRoot, "scripts/dev.ts")],
+      { cwd: repoRoot, timeout: 20_000 },
+    );
+    const lessons = findLessons();
+    if (lessons.length === 0) expect(stdout).toMatch(/No lessons yet/);
+    else {
+      for (const lesson of lessons) expect(stdout).toContain(lesson.slug);
+      expect(stdout).toMatch(/pnpm dev/);
+    }
+  });
+});

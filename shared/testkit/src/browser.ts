@@ -1,0 +1,89 @@
+// Browser tests drive a real Chromium where the behavior under test is the
+// browser's own (EventSource reconnection, rendering, XSS). Nothing here
+// downloads a browser: it uses one already on the machine.
+import { existsSync, readdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, it } from "vitest";
+
+const SYSTEM_PATHS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/snap/bin/chromium",
+];
+
+/** CHROMIUM_PATH, then the usual system locations, then Playwright's own browser cache. */
+export function findChromium(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  const system = SYSTEM_PATHS.find((path) => existsSync(path));
+  if (system) return system;
+  const cache = join(process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), ".cache", "ms-playwright"));
+  if (!existsSync(cache)) return undefined;
+  for (const dir of readdirSync(cache)
+    .filter((name) => name.startsWith("chromium"))
+    .sort()
+    .reverse()) {
+    for (const sub of ["chrome-linux64/chrome", "chrome-linux/chrome", "chrome-linux/headless_shell"]) {
+      const candidate = join(cache, dir, sub);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+export const HOW_TO_GET_CHROMIUM =
+  "no Chromium found: install one (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH";
+
+// The classroom may be offline: these flags stop Chromium phoning home.
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export async function launchBrowser(executablePath = findChromium()): Promise<Browser> {
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  return chromium.launch({ executablePath, headless: true, args: FLAGS });
+}
+
+/**
+ * A describe block whose tests get a shared Chromium. Without a browser it is
+ * skipped with one line saying how to get one, except under CI=true, where a
+ * missing browser is a failure: CI must never pass by skipping.
+ */
+export function describeInBrowser(name: string, body: (browser: () => Browser) => void): void {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    if (process.env.CI === "true") {
+      describe(name, () => {
+        it("needs Chromium under CI", () => {
+          throw new Error(HOW_TO_GET_CHROMIUM);
+        });
+      });
+    } else {
+      console.warn(`[browser tests skipped] ${name}: ${HOW_TO_GET_CHROMIUM}`);
+      describe.skip(name, () => body(() => undefined as never));
+    }
+    return;
+  }
+  describe(name, () => {
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+      browser = await launchBrowser(executablePath);
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+    body(() => {
+      if (!browser) throw new Error("browser not launched yet");
+      return browser;
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import { createServer } from "node:http";
+import { describe, expect, it } from "vitest";
+import {
+  activeResources,
+  describeInBrowser,
+  eventually,
+  resourcesAddedSince,
+  startServer,
+} from "../src/index.ts";
+
+describe("startServer", () => {
+  it("listens on 127.0.0.1 with a port the OS picked", async () => {
+    const running = await startServer(createServer((_req, res) => res.end("hello")));
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(running.port).toBeGreaterThan(0);
+    expect(await (await fetch(running.url)).text()).toBe("hello");
+    await running.close();
+  });
+
+  it("closes even while a response is still streaming, and leaves no socket or server behind", async () => {
+    const before = activeResources();
+    const running = await startServer(
+      createServer((_req, res) => {
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        res.write("never ends");
+      }),
+    );
+    const response = await fetch(running.url);
+    const reader = response.body?.getReader();
+    await reader?.read();
+    await running.close();
+    await reader?.cancel().catch(() => {});
+    await eventually(() => Object.keys(resourcesAddedSince(before)).length === 0);
+    expect(resourcesAddedSince(before)).toEqual({});
+  });
+});
+
+describe("resourcesAddedSince", () => {
+  it("sees a timer that was never cleared (the leak lesson tests look for)", () => {
+    const before = activeResources();
+    const timer = setInterval(() => {}, 1000);
+    expect(resourcesAddedSince(before)).toEqual({ Timeout: 1 });
+    clearInterval(timer);
+    expect(resourcesAddedSince(before)).toEqual({});
+  });
+});
+
+describeInBrowser("the test browser", (browser) => {
+  it("renders a page served on loopback", async () => {
+    const running = await startServer(
+      createServer((_req, res) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end("<!doctype html><title>ok</title><p id=msg>流式输出</p>");
+      }),
+    );
+    const page = await browser().newPage();
+    await page.goto(running.url);
+    expect(await page.textContent("#msg")).toBe("流式输出");
+    await page.close();
+    await running.close();
+  });
+});
