@@ -1,3 +1,4 @@
 export { activeResources, eventually, type ResourceCounts, resourcesAddedSince } from "./active-resources.ts";
+export { apiErrorOf } from "./api-error.ts";
 export { describeInBrowser, findChromium, HOW_TO_GET_CHROMIUM, launchBrowser } from "./browser.ts";
 export { type RunningServer, startServer } from "./start-server.ts";

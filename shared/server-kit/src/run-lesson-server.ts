@@ -1,0 +1,57 @@
+// What a lesson's main.ts does: listen on PORT/HOST, explain a busy port, and
+// shut down gracefully on Ctrl+C (SIGINT) or SIGTERM.
+import type { Server } from "node:http";
+import { lessonHost, lessonPorts } from "./lesson-ports.ts";
+
+export interface LessonServer {
+  server: Server;
+  /** Answers held requests, stops jobs and timers, closes connections. */
+  shutdown(): Promise<void>;
+}
+
+export function runLessonServer(lesson: string, { server, shutdown }: LessonServer): void {
+  const number = lesson.slice(0, 2);
+  const port = lessonPorts(number).api;
+  const host = lessonHost();
+
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") {
+      console.error(
+        `Lesson ${lesson}: port ${port} is busy (is this lesson already running in another terminal?).\n` +
+          `Stop the other one, or pick other ports: PORT=${port + 100} PAGE_PORT=${lessonPorts(number).page + 100} pnpm dev ${number}`,
+      );
+    } else {
+      console.error(`Lesson ${lesson}: the server could not start: ${error.message}`);
+    }
+    process.exit(1);
+  });
+
+  server.listen(port, host, () => {
+    console.log(`Lesson ${lesson} API listening on http://${host}:${port}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down lesson ${lesson}…`);
+    shutdown().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+/** Closes a server, ending keep-alive and streaming connections too. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
