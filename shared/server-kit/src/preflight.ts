@@ -1,3 +1,4 @@
+#!/usr/bin/env tsx
 // `lesson-preflight 01`: run by each lesson's `pnpm dev` before starting.
 // Checks both ports are free (a busy port gets a message naming the lesson and
 // the fix), then prints the one URL to open.

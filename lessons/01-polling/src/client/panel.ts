@@ -1,0 +1,59 @@
+// One mode's panel on the page: status, reply, metrics and event log.
+// Every piece of server text goes in through textContent.
+import { createEventLog, type EventLog, formatBytes, formatMs, renderMetrics } from "@workshop/page-kit";
+import { createStats, type ModeStats, timeToFirstToken, totalTime } from "./stats.ts";
+
+export type PanelState = "idle" | "busy" | "done" | "error";
+
+export interface Panel {
+  readonly section: HTMLElement;
+  stats: ModeStats;
+  log: EventLog;
+  /** Clears the panel for a new question. */
+  reset(): void;
+  /** Redraws the reply and metrics from `stats`. */
+  render(): void;
+  setState(state: PanelState, label: string): void;
+  /** Shows a failed request in the log and the status. */
+  fail(error: unknown): void;
+}
+
+export function createPanel(section: HTMLElement): Panel {
+  const find = <T extends HTMLElement>(selector: string) => section.querySelector(selector) as T;
+  const reply = find<HTMLElement>(".reply");
+  const metrics = find<HTMLElement>(".metrics");
+  const status = find<HTMLElement>(".status");
+  const panel: Panel = {
+    section,
+    stats: createStats(performance.now()),
+    log: createEventLog(find<HTMLElement>(".log")),
+    reset() {
+      panel.stats = createStats(performance.now());
+      panel.log.clear();
+      panel.render();
+    },
+    render() {
+      const s = panel.stats;
+      reply.textContent = s.text;
+      reply.scrollTop = reply.scrollHeight;
+      renderMetrics(metrics, [
+        ["Time to first token", formatMs(timeToFirstToken(s))],
+        ["Total time", formatMs(totalTime(s))],
+        ["Requests", String(s.requests)],
+        ["Empty responses", String(s.emptyResponses)],
+        ["Bytes received", formatBytes(s.bytes)],
+        ["Duplicated tokens", String(s.duplicates)],
+      ]);
+    },
+    setState(state, label) {
+      status.className = `status ${state}`;
+      status.textContent = label;
+    },
+    fail(error) {
+      panel.log.add(error instanceof Error ? error.message : String(error), "error");
+      panel.setState("error", "failed");
+    },
+  };
+  panel.render();
+  return panel;
+}

@@ -1,0 +1,64 @@
+// In Chromium: the real page, through Vite's proxy, against a real server.
+import { fileURLToPath } from "node:url";
+import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { startLesson } from "./start.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let lesson: Awaited<ReturnType<typeof startLesson>>;
+let site: RunningPage;
+
+beforeAll(async () => {
+  lesson = await startLesson({ timing: { firstTokenDelayMs: 100, tokenDelayMs: 5, jitterMs: 0 } });
+  site = await startPage(root, lesson.url);
+});
+afterAll(async () => {
+  await site?.close();
+  await lesson?.shutdown();
+});
+
+describeInBrowser("lesson 01's page", (browser) => {
+  let page: Page;
+  beforeEach(async () => {
+    page = await browser().newPage();
+    page.on("pageerror", (error) => {
+      throw error;
+    });
+    await page.goto(site.url);
+    await page.fill("#interval", "100");
+  });
+
+  async function ask(mode: "blocking" | "short" | "long", prompt: string): Promise<string> {
+    await page.fill("#prompt", prompt);
+    await page.click(`button[data-run="${mode}"]`);
+    await page.locator(`#${mode} .status.done`).waitFor({ timeout: 10_000 });
+    return (await page.textContent(`#${mode} .reply`)) ?? "";
+  }
+
+  it("shows a reply arriving by short polling, complete and in order", async () => {
+    const prompt = "Why do LLM products stream?";
+    expect(await ask("short", prompt)).toBe(lesson.llm.replyTokens(prompt).join(""));
+    expect(await page.textContent("#short .metrics")).toMatch(/Duplicated tokens0/);
+  });
+
+  it("shows a reply arriving by long polling, complete and in order", async () => {
+    const prompt = "为什么要流式输出？";
+    expect(await ask("long", prompt)).toBe(lesson.llm.replyTokens(prompt).join(""));
+  });
+
+  it("shows the blocking reply only once it is whole: time to first token equals total time", async () => {
+    await page.uncheck("#typewriter");
+    const prompt = "echo: all at once";
+    expect(await ask("blocking", prompt)).toBe("all at once");
+    const metrics = (await page.textContent("#blocking .metrics")) ?? "";
+    const [, ttft, total] = /Time to first token(.+?)Total time(.+?)Requests/.exec(metrics) ?? [];
+    expect(ttft).toBe(total);
+  });
+
+  it("renders markup in a reply as text, so a hostile reply cannot run script", async () => {
+    const hostile = `<img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>`;
+    expect(await ask("long", `echo: ${hostile}`)).toBe(hostile);
+    expect(await page.locator("#long .reply img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  });
+});

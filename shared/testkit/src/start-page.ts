@@ -1,0 +1,32 @@
+// A lesson's page in a test: its own vite.config.ts, on 127.0.0.1 with a port
+// the OS picks, proxying /api (and /ws) to the test's server instead of 31NN.
+import { join } from "node:path";
+import { createServer } from "vite";
+
+export interface RunningPage {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPage(root: string, apiUrl: string): Promise<RunningPage> {
+  const vite = await createServer({
+    root,
+    configFile: join(root, "vite.config.ts"),
+    // The config imports a workspace package written in TypeScript: load it
+    // through Vite's module runner instead of bundling it for plain Node.
+    configLoader: "runner",
+    logLevel: "error",
+    server: {
+      host: "127.0.0.1",
+      port: 0,
+      strictPort: false,
+      hmr: false,
+      watch: null,
+      proxy: { "/api": { target: apiUrl, ws: true }, "/ws": { target: apiUrl, ws: true } },
+    },
+  });
+  await vite.listen();
+  const url = vite.resolvedUrls?.local[0];
+  if (!url) throw new Error("vite did not report a URL");
+  return { url, close: () => vite.close() };
+}
