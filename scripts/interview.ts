@@ -1,0 +1,95 @@
+// Reads the lessons' INTERVIEW.md files: the question bank `pnpm quiz` drills.
+// Format, per question:
+//   ## <id>
+//   - difficulty: easy | medium | hard
+//   - prove: `pnpm vitest run <test file> -t "<part of a test name>"`  (or `pnpm <script>`)
+//   ### Question / ### 问题 / ### Key points / ### 要点
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findLessons, repoRoot } from "./lessons.ts";
+
+export interface InterviewQuestion {
+  lesson: string;
+  id: string;
+  difficulty: string;
+  prove: string;
+  question: { en: string; zh: string };
+  keyPoints: { en: string[]; zh: string[] };
+}
+
+const SECTIONS = {
+  Question: "questionEn",
+  问题: "questionZh",
+  "Key points": "pointsEn",
+  要点: "pointsZh",
+} as const;
+
+export function parseInterview(lesson: string, markdown: string): InterviewQuestion[] {
+  const questions: InterviewQuestion[] = [];
+  for (const block of markdown.split(/^## /m).slice(1)) {
+    const [heading = "", ...lines] = block.split("\n");
+    const meta = (name: string) =>
+      lines
+        .find((l) => l.startsWith(`- ${name}:`))
+        ?.slice(name.length + 3)
+        .trim() ?? "";
+    const sections: Record<string, string[]> = {};
+    let current: string | undefined;
+    for (const line of lines) {
+      const title = /^### (.+)$/.exec(line)?.[1]?.trim();
+      if (title) current = SECTIONS[title as keyof typeof SECTIONS];
+      else if (current && line.trim()) (sections[current] ??= []).push(line.trim());
+    }
+    const bullets = (key: string) =>
+      (sections[key] ?? []).filter((l) => l.startsWith("- ")).map((l) => l.slice(2));
+    questions.push({
+      lesson,
+      id: heading.trim(),
+      difficulty: meta("difficulty"),
+      prove: meta("prove").replace(/^`|`$/g, ""),
+      question: { en: (sections.questionEn ?? []).join(" "), zh: (sections.questionZh ?? []).join(" ") },
+      keyPoints: { en: bullets("pointsEn"), zh: bullets("pointsZh") },
+    });
+  }
+  return questions;
+}
+
+export function loadQuestionBank(root = repoRoot): InterviewQuestion[] {
+  return findLessons(root).flatMap((lesson) => {
+    const path = join(root, "lessons", lesson.folder, "INTERVIEW.md");
+    return existsSync(path) ? parseInterview(lesson.folder, readFileSync(path, "utf8")) : [];
+  });
+}
+
+/** What is wrong with a question, if anything: an empty list means it is sound. */
+export function problemsOf(q: InterviewQuestion, root = repoRoot): string[] {
+  const problems: string[] = [];
+  if (!/^[a-z0-9-]+$/.test(q.id)) problems.push(`id "${q.id}" is not kebab-case`);
+  if (!["easy", "medium", "hard"].includes(q.difficulty)) problems.push(`difficulty "${q.difficulty}"`);
+  if (!q.question.en || !q.question.zh) problems.push("the question needs English and 中文");
+  if (q.keyPoints.en.length < 3 || q.keyPoints.zh.length < 3)
+    problems.push("needs ≥3 key points in each language");
+  problems.push(...proofProblems(q.prove, root));
+  return problems;
+}
+
+/** A proof runs a test that exists (file + a test name the pattern matches) or a root script. */
+function proofProblems(prove: string, root: string): string[] {
+  const test = /^pnpm vitest run (\S+) -t "([^"]+)"$/.exec(prove);
+  if (test) {
+    const [, file = "", pattern = ""] = test;
+    const path = join(root, file);
+    if (!existsSync(path)) return [`proof file ${file} does not exist`];
+    const names = [
+      ...readFileSync(path, "utf8").matchAll(
+        /\b(?:it|test|describe)(?:\.each\([^)]*\))?\(\s*(["'`])(.+?)\1/g,
+      ),
+    ];
+    const matcher = new RegExp(pattern);
+    return names.some((m) => matcher.test(m[2] ?? "")) ? [] : [`no test in ${file} matches -t "${pattern}"`];
+  }
+  const script = /^pnpm ([a-z:-]+)(?: .*)?$/.exec(prove)?.[1];
+  const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts ?? {};
+  if (script && script in scripts) return [];
+  return [`proof "${prove}" is neither \`pnpm vitest run <file> -t "<name>"\` nor a root script`];
+}
