@@ -38,7 +38,9 @@ export function parseInterview(lesson: string, markdown: string): InterviewQuest
     for (const line of lines) {
       const title = /^### (.+)$/.exec(line)?.[1]?.trim();
       if (title) current = SECTIONS[title as keyof typeof SECTIONS];
-      else if (current && line.trim()) (sections[current] ??= []).push(line.trim());
+      else if (current && line.trim()) {
+        sections[current] = [...(sections[current] ?? []), line.trim()];
+      }
     }
     const bullets = (key: string) =>
       (sections[key] ?? []).filter((l) => l.startsWith("- ")).map((l) => l.slice(2));

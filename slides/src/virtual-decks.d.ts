@@ -1,0 +1,3 @@
+declare module "virtual:decks" {
+  export const decks: { name: string; title: string; markdown: string }[];
+}

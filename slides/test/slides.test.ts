@@ -1,0 +1,100 @@
+// Builds the decks as `pnpm slides` would serve them, then opens each in Chromium.
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describeInBrowser, type Page } from "@workshop/testkit";
+import { build, createServer, type PreviewServer, preview, type ViteDevServer } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decksPlugin } from "../src/decks-plugin.ts";
+
+const slidesRoot = fileURLToPath(new URL("..", import.meta.url));
+const repoRoot = join(slidesRoot, "..");
+const deckNames = readdirSync(join(slidesRoot, "decks"))
+  .filter((f) => /^\d{2}-.+\.md$/.test(f))
+  .map((f) => f.replace(/\.md$/, ""));
+const outDir = mkdtempSync(join(tmpdir(), "slides-"));
+const quiet = { logLevel: "silent" as const, configLoader: "runner" as const };
+
+describe("the slides build", () => {
+  it("has a deck for every lesson", () => {
+    const lessons = readdirSync(join(repoRoot, "lessons")).filter((f) => /^\d{2}-/.test(f));
+    expect(deckNames).toEqual(expect.arrayContaining(lessons));
+  });
+
+  it("fails when a deck includes a region that no longer exists", async () => {
+    const decksDir = mkdtempSync(join(tmpdir(), "decks-"));
+    mkdirSync(decksDir, { recursive: true });
+    writeFileSync(
+      join(decksDir, "01-broken.md"),
+      "# Broken\n\n<<< lessons/01-polling/src/protocol.ts#no-such-region\n",
+    );
+    await expect(
+      build({
+        ...quiet,
+        configFile: false,
+        root: slidesRoot,
+        plugins: [decksPlugin({ decksDir, repoRoot })],
+        build: { outDir: mkdtempSync(join(tmpdir(), "slides-broken-")), write: false },
+      }),
+    ).rejects.toThrow(/no "#region no-such-region"/);
+  });
+});
+
+// Both what `vite build` produces and what `pnpm slides` (the dev server) serves.
+let built: PreviewServer | undefined;
+let dev: ViteDevServer | undefined;
+const servers: Record<string, string> = {};
+beforeAll(async () => {
+  await build({ ...quiet, root: slidesRoot, build: { outDir, emptyOutDir: true } });
+  built = await preview({
+    ...quiet,
+    root: slidesRoot,
+    build: { outDir },
+    preview: { port: 0, strictPort: false },
+  });
+  servers.build = built.resolvedUrls?.local[0] ?? "";
+  dev = await createServer({
+    ...quiet,
+    root: slidesRoot,
+    server: { port: 0, strictPort: false, hmr: false },
+  });
+  await dev.listen();
+  servers.dev = dev.resolvedUrls?.local[0] ?? "";
+}, 60_000);
+afterAll(async () => {
+  await built?.close();
+  await dev?.close();
+});
+
+describeInBrowser("the slides in Chromium", (browser) => {
+  async function open(path: string, server = "build"): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser().newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(new URL(path, servers[server]).href);
+    return { page, errors };
+  }
+
+  it("the index links to every deck", async () => {
+    const { page, errors } = await open("./index.html");
+    const links = await page.locator("#decks a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(links).toEqual(deckNames.map((name) => `./deck.html?deck=${name}`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  const cases = ["build", "dev"].flatMap((server) => deckNames.map((name) => [name, server] as const));
+  it.each(cases)("deck %s renders its first slide without errors (%s server)", async (name, server) => {
+    const { page, errors } = await open(`./deck.html?deck=${name}`, server);
+    const title = page.locator(".reveal .slides section.present h1").first();
+    await title.waitFor({ timeout: 10_000 });
+    expect(await title.textContent()).toMatch(new RegExp(`^${name.slice(0, 2)}`));
+    expect(await page.locator(".reveal pre code").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
