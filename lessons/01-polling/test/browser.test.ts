@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await site?.close();
-  await lesson?.shutdown();
+  await lesson?.close();
 });
 
 describeInBrowser("lesson 01's page", (browser) => {

@@ -5,8 +5,7 @@ import { pollUntilDone, startLesson } from "./start.ts";
 
 let lesson: Awaited<ReturnType<typeof startLesson>> | undefined;
 afterEach(async () => {
-  await lesson?.shutdown();
-  await lesson?.close().catch(() => {});
+  await lesson?.close();
   lesson = undefined;
 });
 

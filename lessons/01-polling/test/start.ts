@@ -1,21 +1,12 @@
 // Test helper: lesson 01's server on 127.0.0.1:0 with a mock LLM the test controls.
 import { createMockLlm, type MockLlmOptions } from "@workshop/mock-llm";
-import { getJson, postJson, startServer } from "@workshop/testkit";
+import { getJson, startLesson as startLessonServer } from "@workshop/testkit";
 import type { PollResponse } from "../src/protocol.ts";
 import { createServer, type PollingServerOptions } from "../src/server/app.ts";
 
-export async function startLesson(
-  options: PollingServerOptions & { timing?: MockLlmOptions["timing"] } = {},
-) {
+export function startLesson(options: PollingServerOptions & { timing?: MockLlmOptions["timing"] } = {}) {
   const llm = createMockLlm({ timing: options.timing ?? "instant" });
-  const lesson = createServer({ llm, ...options });
-  const running = await startServer(lesson.server);
-  const startJob = async (prompt: string): Promise<string> => {
-    const response = await postJson(`${running.url}/api/jobs`, { prompt });
-    if (response.status !== 202) throw new Error(`POST /api/jobs → ${response.status}`);
-    return ((await response.json()) as { id: string }).id;
-  };
-  return { ...lesson, url: running.url, close: running.close, startJob };
+  return startLessonServer(createServer({ llm, ...options }));
 }
 
 /** Polls a job (short or long) with the cursor each answer gives, until done. */

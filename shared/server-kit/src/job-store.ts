@@ -25,7 +25,7 @@ export interface JobStoreOptions {
   llm: MockLlm;
   /** How long a finished job stays readable. */
   keepFinishedMs?: number;
-  /** A running job nobody has read for this long is cancelled: its client is gone. */
+  /** A running job nobody has read or subscribed to for this long is cancelled: its client is gone. */
   abandonAfterMs?: number;
 }
 
@@ -90,7 +90,8 @@ export function createJobStore({
         }
       },
       touch() {
-        if (!done) arm(abandonAfterMs, () => job.cancel("abandoned"));
+        // A subscriber (an open stream) is a client still there; check again later.
+        if (!done) arm(abandonAfterMs, () => (listeners.size > 0 ? job.touch() : job.cancel("abandoned")));
       },
       dispose() {
         clearTimeout(timer);

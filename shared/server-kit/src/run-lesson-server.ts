@@ -1,12 +1,35 @@
 // What a lesson's main.ts does: listen on PORT/HOST, explain a busy port, and
 // shut down gracefully on Ctrl+C (SIGINT) or SIGTERM.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
+import type { MockLlm } from "@workshop/mock-llm";
+import type { Express } from "express";
+import type { JobStore } from "./job-store.ts";
 import { lessonHost, lessonPorts } from "./lesson-ports.ts";
 
 export interface LessonServer {
   server: Server;
   /** Answers held requests, stops jobs and timers, closes connections. */
   shutdown(): Promise<void>;
+}
+
+/** What every job-based lesson's createApp() returns, plus its own parts. */
+export interface JobLessonParts {
+  app: Express;
+  llm: MockLlm;
+  jobs: JobStore;
+}
+
+/** Wraps a lesson's app in an HTTP server whose shutdown first runs `stopWork`. */
+export function serveLesson<T extends { app: Express }>(parts: T, stopWork: () => void): T & LessonServer {
+  const server = createServer(parts.app);
+  return {
+    ...parts,
+    server,
+    async shutdown() {
+      stopWork();
+      await closeServer(server);
+    },
+  };
 }
 
 export function runLessonServer(lesson: string, { server, shutdown }: LessonServer): void {

@@ -57,6 +57,20 @@ describe("the job store", () => {
     jobs.close();
   });
 
+  it("keeps a job alive while a client is subscribed to it, however long nobody polls", async () => {
+    vi.useFakeTimers();
+    const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 1000, jitterMs: 0 } });
+    const jobs = createJobStore({ llm, abandonAfterMs: 5000 });
+    const job = jobs.start("why stream?");
+    const unsubscribe = job.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(job.stopReason).toBeUndefined();
+    unsubscribe();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(job.stopReason).toBe("abandoned");
+    jobs.close();
+  });
+
   it("forgets a finished job after keepFinishedMs", async () => {
     vi.useFakeTimers();
     const llm = createMockLlm({ timing: "instant" });

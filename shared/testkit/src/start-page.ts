@@ -1,6 +1,7 @@
 // A lesson's page in a test: its own vite.config.ts, on 127.0.0.1 with a port
 // the OS picks, proxying /api (and /ws) to the test's server instead of 31NN.
 import { join } from "node:path";
+import { apiProxy } from "@workshop/server-kit/vite";
 import { createServer } from "vite";
 
 export interface RunningPage {
@@ -22,7 +23,7 @@ export async function startPage(root: string, apiUrl: string): Promise<RunningPa
       strictPort: false,
       hmr: false,
       watch: null,
-      proxy: { "/api": { target: apiUrl, ws: true }, "/ws": { target: apiUrl, ws: true } },
+      proxy: { "/api": apiProxy(apiUrl), "/ws": apiProxy(apiUrl) },
     },
   });
   await vite.listen();

@@ -1,14 +1,12 @@
 // Lesson 01's server: one app, three ways to get a reply to the page.
-import { createServer as createHttpServer } from "node:http";
 import { createMockLlm, type MockLlm } from "@workshop/mock-llm";
 import {
-  closeServer,
   createJobStore,
   createLessonApp,
-  type JobStore,
+  type JobLessonParts,
   type LessonServer,
+  serveLesson,
 } from "@workshop/server-kit";
-import type { Express } from "express";
 import { addCompleteRoute } from "./complete-route.ts";
 import { addJobRoutes } from "./jobs-route.ts";
 import { addLongPollRoute, type LongPolls } from "./long-poll-route.ts";
@@ -23,10 +21,7 @@ export interface PollingServerOptions {
   abandonAfterMs?: number;
 }
 
-export interface PollingApp {
-  app: Express;
-  llm: MockLlm;
-  jobs: JobStore;
+export interface PollingApp extends JobLessonParts {
   longPolls: LongPolls;
   /** Blocking requests still generating. */
   completing: Set<AbortController>;
@@ -51,15 +46,9 @@ export function createApp(options: PollingServerOptions = {}): PollingApp {
 
 export function createServer(options: PollingServerOptions = {}): LessonServer & PollingApp {
   const parts = createApp(options);
-  const server = createHttpServer(parts.app);
-  return {
-    ...parts,
-    server,
-    async shutdown() {
-      parts.longPolls.answerAll(); // held long polls get an answer, not a reset
-      for (const controller of parts.completing) controller.abort();
-      parts.jobs.close();
-      await closeServer(server);
-    },
-  };
+  return serveLesson(parts, () => {
+    parts.longPolls.answerAll(); // held long polls get an answer, not a reset
+    for (const controller of parts.completing) controller.abort();
+    parts.jobs.close();
+  });
 }

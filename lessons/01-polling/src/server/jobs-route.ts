@@ -1,6 +1,6 @@
 // Mode 2, short polling: start a job, then ask "anything new after N?" again
 // and again. Every answer is immediate, often empty.
-import { type JobStore, readCount, readPrompt, sendError } from "@workshop/server-kit";
+import { addStartJobRoute, findJob, type JobStore, readCount } from "@workshop/server-kit";
 import type { Express, Response } from "express";
 import { pollResponse, readCursor } from "./poll-response.ts";
 
@@ -8,15 +8,11 @@ import { pollResponse, readCursor } from "./poll-response.ts";
 export const MAX_LATENCY_MS = 5000;
 
 export function addJobRoutes(app: Express, jobs: JobStore): void {
-  app.post("/api/jobs", (req, res) => {
-    const job = jobs.start(readPrompt(req.body));
-    res.status(202).location(`/api/jobs/${job.id}`).json({ id: job.id });
-  });
+  addStartJobRoute(app, jobs);
 
   // #region short-poll
   app.get("/api/jobs/:id", async (req, res) => {
-    const job = jobs.get(req.params.id);
-    if (!job) return sendError(res, 404, "job_not_found", `No job ${req.params.id}; it may have expired.`);
+    const job = findJob(jobs, req.params.id);
     const cursor = readCursor(req.query.cursor, job);
     const latency = Math.min(readCount(req.query.latency, "latency", 0), MAX_LATENCY_MS);
     if (latency > 0 && !(await simulateLatency(latency, res))) return;

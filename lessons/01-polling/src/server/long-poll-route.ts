@@ -1,7 +1,7 @@
 // Mode 3, long polling: the server holds each request until there is news
 // (a token past the cursor, or the end), or until a timeout; then the client
 // asks again at once.
-import { type JobStore, sendError } from "@workshop/server-kit";
+import { findJob, type JobStore } from "@workshop/server-kit";
 import type { Express } from "express";
 import { pollResponse, readCursor } from "./poll-response.ts";
 
@@ -17,8 +17,7 @@ export function addLongPollRoute(app: Express, jobs: JobStore, timeoutMs: number
 
   // #region long-poll
   app.get("/api/jobs/:id/wait", (req, res) => {
-    const job = jobs.get(req.params.id);
-    if (!job) return sendError(res, 404, "job_not_found", `No job ${req.params.id}; it may have expired.`);
+    const job = findJob(jobs, req.params.id);
     const cursor = readCursor(req.query.cursor, job);
     if (job.tokens.length > cursor || job.done) return res.json(pollResponse(job, cursor));
 

@@ -1,0 +1,176 @@
+// Lesson 02's page: a reply over EventSource with live connection state, a
+// drop button to watch it resume, the classic clock, and broadcast notices.
+import "@workshop/page-kit/style.css";
+import { createEventLog, formatMs, renderMetrics } from "@workshop/page-kit";
+import type { Token } from "@workshop/protocol";
+import { type ClockData, EVENTS, type NoticeData, type PresenceData } from "../protocol.ts";
+import { followJob, type ReadyState } from "./follow-job.ts";
+import { followTutorial } from "./follow-tutorial.ts";
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const reply = byId("reply");
+const state = byId("state");
+const metrics = byId("metrics");
+const log = createEventLog(byId("log"), 14);
+const prompt = byId<HTMLInputElement>("prompt");
+const tutorialMode = byId<HTMLInputElement>("tutorial");
+
+interface ReplyStats {
+  startedAt: number;
+  firstTokenAt?: number;
+  finishedAt?: number;
+  tokens: number;
+  duplicates: number;
+  reconnects: number;
+  lastEventId: string;
+  nextSeq: number;
+}
+let stats: ReplyStats = {
+  startedAt: 0,
+  tokens: 0,
+  duplicates: 0,
+  reconnects: 0,
+  lastEventId: "",
+  nextSeq: 0,
+};
+let current: { close(): void } | undefined;
+
+function render(readyState?: ReadyState): void {
+  if (readyState) {
+    state.textContent = readyState;
+    state.className = `status ${readyState === "OPEN" ? "done" : readyState === "CONNECTING" ? "busy" : "idle"}`;
+  }
+  const since = (t?: number) => (t === undefined ? undefined : t - stats.startedAt);
+  renderMetrics(metrics, [
+    ["Time to first token", formatMs(since(stats.firstTokenAt))],
+    ["Total time", formatMs(since(stats.finishedAt))],
+    ["Tokens received", String(stats.tokens)],
+    ["Reconnections", String(stats.reconnects)],
+    ["Last-Event-ID", stats.lastEventId || "–"],
+    ["Duplicated tokens", String(stats.duplicates)],
+  ]);
+}
+
+function onToken(text: string, seq?: number): void {
+  stats.firstTokenAt ??= performance.now();
+  stats.tokens++;
+  if (seq !== undefined) {
+    if (seq < stats.nextSeq) stats.duplicates++;
+    stats.nextSeq = Math.max(stats.nextSeq, seq + 1);
+  }
+  reply.textContent += text; // text, never markup
+  render();
+}
+
+async function ask(): Promise<void> {
+  current?.close();
+  reply.textContent = "";
+  log.clear();
+  stats = {
+    startedAt: performance.now(),
+    tokens: 0,
+    duplicates: 0,
+    reconnects: 0,
+    lastEventId: "",
+    nextSeq: 0,
+  };
+  const question = prompt.value.trim() || prompt.placeholder;
+
+  if (tutorialMode.checked) {
+    log.add("GET /api/tutorial/stream (tokens without ids, then [DONE] + res.end())", "out");
+    current = followTutorial(`/api/tutorial/stream?prompt=${encodeURIComponent(question)}`, onToken, () => {
+      stats.reconnects++;
+      log.add("reconnected: the server starts the reply over", "error");
+      render();
+    });
+    render("CONNECTING");
+    return;
+  }
+
+  const response = await fetch("/api/jobs", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ prompt: question }),
+  });
+  if (!response.ok) {
+    log.add(`POST /api/jobs → ${response.status}`, "error");
+    return;
+  }
+  const { id } = (await response.json()) as { id: string };
+  log.add(`202: job ${id.slice(0, 8)}…; new EventSource(…/events)`, "out");
+  current = followJob(`/api/jobs/${id}/events`, {
+    onToken: (token: Token, lastEventId) => {
+      stats.lastEventId = lastEventId;
+      log.add(`id: ${lastEventId}  event: token  ${JSON.stringify(token.text)}`, "in");
+      onToken(token.text, token.seq);
+    },
+    onDone: (done) => {
+      stats.finishedAt = performance.now();
+      log.add(`event: done (${done.tokens} tokens) → close()`, "in");
+      render();
+    },
+    onState: (readyState, reconnects) => {
+      if (reconnects > stats.reconnects)
+        log.add(`reconnected with Last-Event-ID: ${stats.lastEventId}`, "info");
+      else if (readyState === "CONNECTING" && stats.tokens > 0)
+        log.add("connection lost: retrying…", "error");
+      stats.reconnects = reconnects;
+      render(readyState);
+    },
+  });
+}
+
+byId<HTMLFormElement>("ask").addEventListener("submit", (event) => {
+  event.preventDefault();
+  void ask();
+});
+byId("stop").addEventListener("click", () => {
+  current?.close();
+  log.add("close(): stopped by you", "info");
+});
+byId("drop").addEventListener("click", async () => {
+  const response = await fetch("/api/debug/drop", { method: "POST" });
+  const { dropped } = (await response.json()) as { dropped: number };
+  log.add(`POST /api/debug/drop: ${dropped} stream(s) cut`, "out");
+});
+
+// The classic first demo: the server's clock, pushed every second.
+let clock: EventSource | undefined;
+byId("clock-toggle").addEventListener("click", (event) => {
+  const button = event.currentTarget as HTMLButtonElement;
+  if (clock) {
+    clock.close();
+    clock = undefined;
+    button.textContent = "Start clock";
+    return;
+  }
+  clock = new EventSource("/api/clock");
+  clock.addEventListener(EVENTS.tick, (e) => {
+    byId("clock").textContent = new Date((JSON.parse(e.data) as ClockData).now).toLocaleTimeString();
+  });
+  button.textContent = "Stop clock";
+});
+
+// Broadcast: open this page in two tabs and watch both.
+const notices = new EventSource("/api/notifications");
+notices.addEventListener(EVENTS.presence, (e) => {
+  byId("connections").textContent = String((JSON.parse(e.data) as PresenceData).connections);
+});
+notices.addEventListener(EVENTS.notice, (e) => {
+  const { text, at } = JSON.parse(e.data) as NoticeData;
+  const item = document.createElement("li");
+  item.textContent = `${new Date(at).toLocaleTimeString()}  ${text}`;
+  byId("notices").prepend(item);
+});
+byId<HTMLFormElement>("notify").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const input = byId<HTMLInputElement>("notice");
+  void fetch("/api/notifications", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: input.value.trim() || input.placeholder }),
+  });
+  input.value = "";
+});
+
+render("CLOSED");

@@ -1,0 +1,72 @@
+// Lesson 02's server: Server-Sent Events for a clock, a resumable reply, and
+// notifications broadcast to every open page.
+import { createMockLlm, type MockLlm } from "@workshop/mock-llm";
+import {
+  addStartJobRoute,
+  createJobStore,
+  createLessonApp,
+  type JobLessonParts,
+  type JobStore,
+  type LessonServer,
+  serveLesson,
+} from "@workshop/server-kit";
+import type { Response } from "express";
+import type { Broadcaster } from "./broadcaster.ts";
+import { addClockRoute } from "./clock-route.ts";
+import { addDebugRoutes } from "./debug-route.ts";
+import { addJobEventsRoute } from "./job-events-route.ts";
+import { addNotificationRoutes } from "./notifications-route.ts";
+import { addTutorialRoute } from "./tutorial-route.ts";
+
+export const LESSON = "02-sse";
+
+export interface SseServerOptions {
+  llm?: MockLlm;
+  /** Share one store between servers to show resuming on another instance. */
+  jobs?: JobStore;
+  retryMs?: number;
+  heartbeatMs?: number;
+  clockMs?: number;
+  /** Per-client queue limit for notifications before a slow client is dropped. */
+  maxQueuedBytes?: number;
+  /** A job with no open stream for this long is cancelled. */
+  abandonAfterMs?: number;
+  /** POST /api/debug/drop; on unless NODE_ENV=production. */
+  debug?: boolean;
+}
+
+export interface SseApp extends JobLessonParts {
+  notifications: Broadcaster;
+  /** Every open event-stream response (0 once every client has left). */
+  openStreams: Set<Response>;
+}
+
+export function createApp(options: SseServerOptions = {}): SseApp {
+  const llm = options.llm ?? createMockLlm();
+  const jobs = options.jobs ?? createJobStore({ llm, abandonAfterMs: options.abandonAfterMs ?? 30_000 });
+  const settings = {
+    retryMs: options.retryMs ?? 1000,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    clockMs: options.clockMs ?? 1000,
+    maxQueuedBytes: options.maxQueuedBytes,
+    open: new Set<Response>(),
+  };
+  let notifications: Broadcaster | undefined;
+  const app = createLessonApp(LESSON, (app) => {
+    addStartJobRoute(app, jobs);
+    addJobEventsRoute(app, jobs, settings);
+    addClockRoute(app, settings);
+    notifications = addNotificationRoutes(app, settings);
+    addTutorialRoute(app, llm, settings);
+    if (options.debug ?? process.env.NODE_ENV !== "production") addDebugRoutes(app, settings.open);
+  });
+  return { app, llm, jobs, notifications: notifications as Broadcaster, openStreams: settings.open };
+}
+
+export function createServer(options: SseServerOptions = {}): LessonServer & SseApp {
+  const parts = createApp(options);
+  return serveLesson(parts, () => {
+    for (const res of parts.openStreams) res.end(); // a clean end; browsers will retry elsewhere
+    if (!options.jobs) parts.jobs.close(); // a shared store belongs to its owner
+  });
+}

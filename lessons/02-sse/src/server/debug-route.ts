@@ -1,0 +1,12 @@
+// POST /api/debug/drop (development only): cut every open event stream
+// without a clean end, like a flaky network would, so the class can watch
+// EventSource reconnect and resume.
+import type { Express, Response } from "express";
+
+export function addDebugRoutes(app: Express, open: Set<Response>): void {
+  app.post("/api/debug/drop", (_req, res) => {
+    const count = open.size;
+    for (const stream of open) stream.destroy();
+    res.json({ dropped: count });
+  });
+}

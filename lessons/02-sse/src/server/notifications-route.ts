@@ -1,0 +1,46 @@
+// GET /api/notifications: every connected page gets every notice, plus a live
+// count of listeners. POST /api/notifications { text } broadcasts one.
+import { encodeEvent } from "@workshop/protocol";
+import { HttpError, openEventStream } from "@workshop/server-kit";
+import type { Express } from "express";
+import { EVENTS, type NoticeData, type PresenceData } from "../protocol.ts";
+import { type Broadcaster, createBroadcaster } from "./broadcaster.ts";
+import type { StreamSettings } from "./job-events-route.ts";
+
+export const MAX_NOTICE_LENGTH = 500;
+
+export function addNotificationRoutes(
+  app: Express,
+  settings: StreamSettings & { maxQueuedBytes?: number },
+): Broadcaster {
+  const broadcaster: Broadcaster = createBroadcaster({
+    maxQueuedBytes: settings.maxQueuedBytes,
+    onChange: () => {
+      const presence: PresenceData = { connections: broadcaster.size };
+      broadcaster.send(encodeEvent({ event: EVENTS.presence, data: JSON.stringify(presence) }));
+    },
+  });
+
+  app.get("/api/notifications", (_req, res) => {
+    openEventStream(res, settings);
+    settings.open.add(res);
+    res.on("close", () => settings.open.delete(res));
+    broadcaster.add(res);
+  });
+
+  app.post("/api/notifications", (req, res) => {
+    const text = (req.body as { text?: unknown } | undefined)?.text;
+    if (typeof text !== "string" || text.trim() === "" || text.length > MAX_NOTICE_LENGTH) {
+      throw new HttpError(
+        400,
+        "invalid_notice",
+        `Send {"text": "…"} with 1 to ${MAX_NOTICE_LENGTH} characters.`,
+      );
+    }
+    const notice: NoticeData = { text, at: new Date().toISOString() };
+    broadcaster.send(encodeEvent({ event: EVENTS.notice, data: JSON.stringify(notice) }));
+    res.status(202).json({ delivered: broadcaster.size });
+  });
+
+  return broadcaster;
+}

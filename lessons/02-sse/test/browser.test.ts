@@ -1,0 +1,88 @@
+// In Chromium: EventSource's own behavior (reconnecting, resuming, the
+// connection limit) is the browser's, so it is tested in a browser.
+import { fileURLToPath } from "node:url";
+import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { STEADY, startLesson } from "./start.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let lesson: Awaited<ReturnType<typeof startLesson>>;
+let site: RunningPage;
+
+beforeAll(async () => {
+  lesson = await startLesson({ timing: STEADY, retryMs: 100 });
+  site = await startPage(root, lesson.url);
+});
+afterAll(async () => {
+  await site?.close();
+  await lesson?.close();
+});
+
+const metric = async (page: Page, label: string) => {
+  const text = (await page.textContent("#metrics")) ?? "";
+  return new RegExp(`${label}(.*?)(?=[A-Z][a-z]|$)`).exec(text)?.[1] ?? "";
+};
+
+describeInBrowser("lesson 02's page", (browser) => {
+  let page: Page;
+  beforeEach(async () => {
+    page = await browser().newPage();
+    await page.goto(site.url);
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  it("streams a reply over EventSource and closes the connection on done", async () => {
+    const prompt = "为什么要流式输出？";
+    await page.fill("#prompt", prompt);
+    await page.click("#ask button[type=submit]");
+    await page.waitForFunction(() =>
+      /\d/.test(document.querySelector("#metrics dd:nth-of-type(2)")?.textContent ?? ""),
+    );
+    expect(await page.textContent("#reply")).toBe(lesson.llm.replyTokens(prompt).join(""));
+    expect(await page.textContent("#state")).toBe("CLOSED");
+    expect(await metric(page, "Reconnections")).toBe("0");
+  });
+
+  it("after a dropped connection, reconnects by itself and finishes with the exact text", async () => {
+    const prompt = "Why do LLM products stream?";
+    await page.fill("#prompt", prompt);
+    await page.click("#ask button[type=submit]");
+    await page.waitForFunction(() => (document.querySelector("#reply")?.textContent ?? "").length > 40);
+    await page.click("#drop");
+    await page.waitForFunction(() =>
+      /\d/.test(document.querySelector("#metrics dd:nth-of-type(2)")?.textContent ?? ""),
+    );
+
+    expect(await page.textContent("#reply")).toBe(lesson.llm.replyTokens(prompt).join(""));
+    expect(Number(await metric(page, "Reconnections"))).toBeGreaterThanOrEqual(1);
+    expect(await metric(page, "Duplicated tokens")).toBe("0");
+  });
+
+  it("the trap: [DONE] + res.end() makes EventSource reconnect and the reply starts over", async () => {
+    await page.check("#tutorial");
+    await page.fill("#prompt", "echo: once");
+    await page.click("#ask button[type=submit]");
+    await page.waitForFunction(() => document.querySelector("#reply")?.textContent === "onceonce");
+    expect(Number(await metric(page, "Reconnections"))).toBeGreaterThanOrEqual(1);
+    await page.click("#stop");
+  });
+
+  it("lets only 6 EventSource connections per origin be open at once over HTTP/1.1", async () => {
+    await page.goto(`${site.url}api/health`); // same origin, no page script holding a connection
+    const result = await page.evaluate(async () => {
+      const sources = Array.from({ length: 7 }, () => new EventSource("/api/clock"));
+      const opened = (source: EventSource) =>
+        new Promise<void>((resolve) => source.addEventListener("open", () => resolve(), { once: true }));
+      await Promise.all(sources.slice(0, 6).map(opened));
+      const seventhWhileSixOpen = sources[6]?.readyState;
+      sources[0]?.close(); // free one slot...
+      await opened(sources[6] as EventSource); // ...and the seventh gets through
+      const seventhAfter = sources[6]?.readyState;
+      for (const source of sources) source.close();
+      return { seventhWhileSixOpen, seventhAfter };
+    });
+    expect(result).toEqual({ seventhWhileSixOpen: 0, seventhAfter: 1 }); // CONNECTING, then OPEN
+  });
+});
