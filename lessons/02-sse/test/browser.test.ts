@@ -69,6 +69,36 @@ describeInBrowser("lesson 02's page", (browser) => {
     await page.click("#stop");
   });
 
+  it("opens a cross-origin EventSource only when the server allows the origin (CORS, withCredentials)", async () => {
+    const pageOrigin = new URL(site.url).origin;
+    const open = await startLesson({ corsOrigins: [pageOrigin] });
+    try {
+      const outcome = (url: string) =>
+        page.evaluate(
+          (url) =>
+            new Promise<string>((resolve) => {
+              const source = new EventSource(url, { withCredentials: true });
+              source.onopen = () => resolve("open");
+              source.onerror = () =>
+                resolve(source.readyState === EventSource.CLOSED ? "blocked" : "retrying");
+              setTimeout(() => source.close(), 5000);
+            }),
+          url,
+        );
+      expect(await outcome(`${lesson.url}/api/clock`)).toBe("blocked"); // other origin, no CORS headers
+      expect(await outcome(`${open.url}/api/clock`)).toBe("open"); // same request, origin allowed
+    } finally {
+      await open.close();
+    }
+  });
+
+  it("has no reconnectTime property: the server's retry: field sets the delay", async () => {
+    const props = await page.evaluate(() => Object.getOwnPropertyNames(EventSource.prototype).sort());
+    expect(props).toEqual(expect.arrayContaining(["close", "readyState", "url", "withCredentials"]));
+    expect(props).not.toContain("reconnectTime");
+    expect(props).not.toContain("retry");
+  });
+
   it("lets only 6 EventSource connections per origin be open at once over HTTP/1.1", async () => {
     await page.goto(`${site.url}api/health`); // same origin, no page script holding a connection
     const result = await page.evaluate(async () => {

@@ -73,6 +73,15 @@ describe("createSseParser in use", () => {
     expect(events).toEqual(["one", "two"]);
   });
 
+  it("decodes every stream as UTF-8, so raw binary arrives mangled and must be encoded (e.g. base64)", () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x00, 0x80]);
+    const raw = parseAll([new TextEncoder().encode("data: "), bytes, new TextEncoder().encode("\n\n")]);
+    expect(raw.events[0]?.data).toBe("\uFFFD\uFFFD\u0000\uFFFD");
+    const base64 = btoa(String.fromCharCode(...bytes));
+    const encoded = parseAll([`data: ${base64}\n\n`]);
+    expect(Uint8Array.from(atob(encoded.events[0]?.data ?? ""), (c) => c.charCodeAt(0))).toEqual(bytes);
+  });
+
   it("reads a 1 MiB single-line event fed one byte at a time in linear time", () => {
     // A parser that re-scans or re-copies its buffer for every chunk does about
     // 5·10^11 character operations here and times out; a linear one takes well

@@ -13,6 +13,7 @@ import {
 import type { Response } from "express";
 import type { Broadcaster } from "./broadcaster.ts";
 import { addClockRoute } from "./clock-route.ts";
+import { allowOrigins } from "./cors.ts";
 import { addDebugRoutes } from "./debug-route.ts";
 import { addJobEventsRoute } from "./job-events-route.ts";
 import { addNotificationRoutes } from "./notifications-route.ts";
@@ -33,6 +34,8 @@ export interface SseServerOptions {
   abandonAfterMs?: number;
   /** POST /api/debug/drop; on unless NODE_ENV=production. */
   debug?: boolean;
+  /** Origins allowed to open event streams cross-origin (CORS, with credentials). */
+  corsOrigins?: readonly string[];
 }
 
 export interface SseApp extends JobLessonParts {
@@ -53,6 +56,7 @@ export function createApp(options: SseServerOptions = {}): SseApp {
   };
   let notifications: Broadcaster | undefined;
   const app = createLessonApp(LESSON, (app) => {
+    if (options.corsOrigins) app.use(allowOrigins(options.corsOrigins));
     addStartJobRoute(app, jobs);
     addJobEventsRoute(app, jobs, settings);
     addClockRoute(app, settings);
