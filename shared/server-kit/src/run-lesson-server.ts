@@ -20,13 +20,16 @@ export interface JobLessonParts {
 }
 
 /** Wraps a lesson's app in an HTTP server whose shutdown first runs `stopWork`. */
-export function serveLesson<T extends { app: Express }>(parts: T, stopWork: () => void): T & LessonServer {
+export function serveLesson<T extends { app: Express }>(
+  parts: T,
+  stopWork: () => void | Promise<void>,
+): T & LessonServer {
   const server = createServer(parts.app);
   return {
     ...parts,
     server,
     async shutdown() {
-      stopWork();
+      await stopWork();
       await closeServer(server);
     },
   };

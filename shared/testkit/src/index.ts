@@ -8,3 +8,4 @@ export { connectSse, type SseRecording } from "./sse-client.ts";
 export { type LessonUnderTest, startLesson } from "./start-lesson.ts";
 export { type RunningPage, startPage } from "./start-page.ts";
 export { type RunningServer, startServer } from "./start-server.ts";
+export { connectWebSocket, type WsRecording } from "./ws-client.ts";

@@ -1,0 +1,93 @@
+// Lesson 03's server: a WebSocket endpoint at /ws on the lesson's HTTP server.
+import { randomUUID } from "node:crypto";
+import { createMockLlm } from "@workshop/mock-llm";
+import {
+  createJobStore,
+  createLessonApp,
+  type JobLessonParts,
+  type LessonServer,
+  lessonPorts,
+  serveLesson,
+} from "@workshop/server-kit";
+import { type WebSocket, WebSocketServer } from "ws";
+import { MAX_PAYLOAD_BYTES, type ServerMessage } from "../protocol.ts";
+import { startHeartbeat } from "./heartbeat.ts";
+import { send } from "./send.ts";
+import { startSession } from "./session.ts";
+import { acceptUpgrades } from "./upgrade.ts";
+
+export const LESSON = "03-websocket";
+
+export interface WebSocketServerOptions extends Partial<Pick<JobLessonParts, "llm">> {
+  heartbeatMs?: number;
+  /** Unsent bytes per client before it is cut off as too slow. */
+  maxBufferedBytes?: number;
+  /** Which page origins may open a socket. Default: this lesson's page. */
+  isAllowedOrigin?: (origin: string) => boolean;
+  abandonAfterMs?: number;
+  /** POST /api/debug/drop; on unless NODE_ENV=production. */
+  debug?: boolean;
+}
+
+export interface WebSocketApp extends JobLessonParts {
+  wss: WebSocketServer;
+  broadcast(message: ServerMessage): void;
+}
+
+function defaultOrigins(): (origin: string) => boolean {
+  const { page } = lessonPorts("03");
+  const allowed = new Set([`http://127.0.0.1:${page}`, `http://localhost:${page}`]);
+  return (origin) => allowed.has(origin);
+}
+
+export function createServer(options: WebSocketServerOptions = {}): LessonServer & WebSocketApp {
+  const llm = options.llm ?? createMockLlm();
+  const jobs = createJobStore({ llm, abandonAfterMs: options.abandonAfterMs ?? 30_000 });
+  const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
+  // noServer: we handle the HTTP Upgrade ourselves (see upgrade.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+  const broadcast = (message: ServerMessage) => {
+    for (const ws of wss.clients) send(ws, message, maxBufferedBytes);
+  };
+  const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 10_000, (ws) =>
+    send(ws, { type: "heartbeat", at: new Date().toISOString() }, maxBufferedBytes),
+  );
+  wss.on("connection", (ws: WebSocket) => {
+    startSession(ws, `guest-${randomUUID().slice(0, 4)}`, { jobs, broadcast, maxBufferedBytes });
+  });
+
+  const app = createLessonApp(LESSON, (app) => {
+    if (options.debug ?? process.env.NODE_ENV !== "production") {
+      app.post("/api/debug/drop", (_req, res) => {
+        const count = wss.clients.size;
+        for (const ws of wss.clients) ws.terminate(); // no close frame: the client sees 1006
+        res.json({ dropped: count });
+      });
+    }
+  });
+
+  const lesson = serveLesson({ app, llm, jobs, wss, broadcast }, async () => {
+    stopHeartbeat();
+    jobs.close();
+    await closeAll(wss, 1001, "server shutting down");
+  });
+  acceptUpgrades(lesson.server, wss, options.isAllowedOrigin ?? defaultOrigins());
+  return lesson;
+}
+
+/** Closes every socket with `code`, waiting briefly for the close handshake. */
+async function closeAll(wss: WebSocketServer, code: number, reason: string): Promise<void> {
+  const closing = [...wss.clients].map(
+    (ws) =>
+      new Promise<void>((resolve) => {
+        const giveUp = setTimeout(() => ws.terminate(), 1000); // a peer that never answers the close frame
+        ws.once("close", () => {
+          clearTimeout(giveUp);
+          resolve();
+        });
+        ws.close(code, reason);
+      }),
+  );
+  await Promise.all(closing);
+  wss.close();
+}

@@ -1,0 +1,32 @@
+// Ping every peer on a schedule; terminate the ones that did not answer the
+// previous ping. TCP alone can take many minutes to notice a peer that
+// vanished without a FIN (a laptop lid closed, a phone off the network).
+import type { WebSocket, WebSocketServer } from "ws";
+
+// #region heartbeat
+export function startHeartbeat(
+  wss: WebSocketServer,
+  intervalMs: number,
+  beat: (ws: WebSocket) => void,
+): () => void {
+  const answered = new WeakMap<WebSocket, boolean>();
+  wss.on("connection", (ws) => {
+    answered.set(ws, true);
+    ws.on("pong", () => answered.set(ws, true));
+  });
+  const timer = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (answered.get(ws) === false) {
+        ws.terminate(); // missed the last pong: dead or hopelessly slow
+        continue;
+      }
+      answered.set(ws, false);
+      ws.ping();
+      beat(ws); // visible to page JavaScript, unlike the ping
+    }
+  }, intervalMs);
+  const stop = () => clearInterval(timer);
+  wss.on("close", stop);
+  return stop;
+}
+// #endregion

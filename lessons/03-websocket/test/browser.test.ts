@@ -1,0 +1,83 @@
+// In Chromium: the page's own reconnection, through Vite's proxy, against a real server.
+import { fileURLToPath } from "node:url";
+import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { STEADY, startLesson } from "./start.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let lesson: Awaited<ReturnType<typeof startLesson>>;
+let site: RunningPage;
+let pageOrigin = "";
+
+beforeAll(async () => {
+  lesson = await startLesson({ timing: STEADY, isAllowedOrigin: (origin) => origin === pageOrigin });
+  site = await startPage(root, lesson.url);
+  pageOrigin = new URL(site.url).origin;
+});
+afterAll(async () => {
+  await site?.close();
+  await lesson?.close();
+});
+
+describeInBrowser("lesson 03's page", (browser) => {
+  let page: Page;
+  const openPage = async () => {
+    const p = await browser().newPage();
+    await p.goto(site.url);
+    await p.waitForSelector("#state.done"); // "open"
+    return p;
+  };
+  beforeEach(async () => {
+    page = await openPage();
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  const ask = async (prompt: string) => {
+    await page.fill("#prompt", prompt);
+    await page.click("#ask-button");
+  };
+  const replyIs = (expected: string) =>
+    page.waitForFunction((text) => document.querySelector("#reply")?.textContent === text, expected, {
+      timeout: 10_000,
+    });
+
+  it("streams a reply over the WebSocket", async () => {
+    const prompt = "为什么要流式输出？";
+    await ask(prompt);
+    await replyIs(lesson.llm.replyTokens(prompt).join(""));
+  });
+
+  it("after a drop, reconnects with backoff, resumes, and finishes with the exact text", async () => {
+    const prompt = "Why do LLM products stream?";
+    await ask(prompt);
+    await page.waitForFunction(() => (document.querySelector("#reply")?.textContent ?? "").length > 40);
+    await page.click("#drop");
+    await page.waitForFunction(() =>
+      /waiting · attempt 1, retry in/.test(document.querySelector("#state")?.textContent ?? ""),
+    );
+    await replyIs(lesson.llm.replyTokens(prompt).join(""));
+    expect(await page.textContent("#state")).toBe("open");
+    expect(await page.textContent("#metrics")).toContain("Duplicated / lost0 / 0");
+    expect(await page.textContent("#frames")).toContain("1006");
+  });
+
+  it("lets two pages chat through the server", async () => {
+    const other = await openPage();
+    try {
+      await page.fill("#chat-text", "hello from tab one");
+      await page.click("#chat button[type=submit]");
+      await other.waitForFunction(() =>
+        (document.querySelector("#chat-log")?.textContent ?? "").includes("hello from tab one"),
+      );
+      await other.fill("#chat-text", "你好，来自第二个标签页");
+      await other.click("#chat button[type=submit]");
+      await page.waitForFunction(() =>
+        (document.querySelector("#chat-log")?.textContent ?? "").includes("你好，来自第二个标签页"),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});
