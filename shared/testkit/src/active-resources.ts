@@ -22,14 +22,15 @@ export function resourcesAddedSince(before: ResourceCounts): ResourceCounts {
 }
 
 /**
- * Resolves once `check()` is true, re-checking after each turn of the event
- * loop: for cleanup that happens on a socket's 'close' event, a few turns after
- * the client hangs up. Rejects after `turns` turns, so a leak fails the test.
+ * Resolves once `check()` is true, re-checking after every turn of the event
+ * loop (so socket events and timers get processed in between): for cleanup
+ * that happens on a socket's 'close' event, or work paced by the mock LLM.
+ * Rejects after `timeoutMs`, so a leak fails the test instead of hanging it.
  */
-export async function eventually(check: () => boolean, turns = 500): Promise<void> {
-  for (let i = 0; i < turns; i++) {
-    if (check()) return;
+export async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`condition still false after ${timeoutMs} ms`);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (!check()) throw new Error(`condition still false after ${turns} event-loop turns`);
 }
