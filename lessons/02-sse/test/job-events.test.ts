@@ -73,7 +73,9 @@ describe("resuming with Last-Event-ID", () => {
     const seen = tokensOf(first.events);
     const lastEventId = first.events.at(-1)?.lastEventId ?? "";
 
-    const second = await connectSse(`${lesson.url}/api/jobs/${id}/events`, { "Last-Event-ID": lastEventId });
+    const second = await connectSse(`${lesson.url}/api/jobs/${id}/events`, {
+      headers: { "Last-Event-ID": lastEventId },
+    });
     await second.ended;
     const all = [...seen, ...tokensOf(second.events)];
     expect(all.map((t) => t.seq)).toEqual(all.map((_, i) => i));
@@ -86,7 +88,7 @@ describe("resuming with Last-Event-ID", () => {
       const lesson = await lessonWith();
       const id = await lesson.startJob(PROMPT);
       const stream = await connectSse(`${lesson.url}/api/jobs/${id}/events`, {
-        "Last-Event-ID": lastEventId,
+        headers: { "Last-Event-ID": lastEventId },
       });
       await stream.ended;
       expect(tokensOf(stream.events)[0]?.seq).toBe(0);
@@ -111,7 +113,9 @@ describe("resuming with Last-Event-ID", () => {
     const stream = await connectSse(`${lesson.url}/api/jobs/${id}/events`);
     await stream.ended;
     const tokens = tokensOf(stream.events);
-    const resumed = await connectSse(`${lesson.url}/api/jobs/${id}/events`, { "Last-Event-ID": "0" });
+    const resumed = await connectSse(`${lesson.url}/api/jobs/${id}/events`, {
+      headers: { "Last-Event-ID": "0" },
+    });
     await resumed.ended;
     expect(tokensOf(resumed.events)).toEqual(tokens.slice(1));
     expect(isDone(resumed)).toBe(true);
@@ -138,7 +142,7 @@ describe("scaling out", () => {
     await onA.waitFor((r) => r.events.length >= 5);
     onA.abort(); // server A goes away; the load balancer sends the reconnect to B
     const onB = await connectSse(`${serverB.url}/api/jobs/${id}/events`, {
-      "Last-Event-ID": onA.events.at(-1)?.lastEventId ?? "",
+      headers: { "Last-Event-ID": onA.events.at(-1)?.lastEventId ?? "" },
     });
     await onB.ended;
     const all = [...tokensOf(onA.events), ...tokensOf(onB.events)];

@@ -6,10 +6,14 @@ import { jsonErrors, notFound } from "./errors.ts";
 
 export const BODY_LIMIT = "16kb";
 
-export function createLessonApp(lesson: string, routes: (app: Express) => void): Express {
+export function createLessonApp(
+  lesson: string,
+  routes: (app: Express) => void,
+  { bodyLimit = BODY_LIMIT }: { bodyLimit?: string } = {},
+): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.json({ limit: bodyLimit }));
   app.get("/api/health", (_req, res) => {
     res.json({ ok: true, lesson } satisfies HealthBody);
   });

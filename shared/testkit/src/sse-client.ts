@@ -17,9 +17,20 @@ export interface SseRecording {
   abort(): void;
 }
 
-export async function connectSse(url: string, headers: Record<string, string> = {}): Promise<SseRecording> {
+export interface SseRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export async function connectSse(
+  url: string,
+  { method = "GET", headers = {}, body }: SseRequest = {},
+): Promise<SseRecording> {
   const controller = new AbortController();
   const response = await fetch(url, {
+    method,
+    body,
     headers: { Accept: "text/event-stream", ...headers },
     signal: controller.signal,
   });

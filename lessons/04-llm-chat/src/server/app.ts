@@ -1,0 +1,42 @@
+// Lesson 04's server: the chat BFF, plus the mock LLM served as an upstream
+// provider on the same server (reached over real HTTP, like a real one).
+import type { AddressInfo } from "node:net";
+import { createMockLlm, type MockLlm } from "@workshop/mock-llm";
+import { createLessonApp, type LessonServer, serveLesson } from "@workshop/server-kit";
+import type { Express } from "express";
+import { addChatRoute } from "./chat-route.ts";
+import { addMockUpstream } from "./mock-upstream.ts";
+import { type UpstreamConfig, upstreamFromEnv } from "./upstream.ts";
+
+export const LESSON = "04-llm-chat";
+
+export interface ChatServerOptions {
+  llm?: MockLlm;
+  /** Overrides the environment (OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL, UPSTREAM_FORMAT). */
+  upstream?: Partial<UpstreamConfig>;
+  idleTimeoutMs?: number;
+}
+
+export interface ChatApp {
+  app: Express;
+  llm: MockLlm;
+}
+
+export function createServer(options: ChatServerOptions = {}): LessonServer & ChatApp {
+  const llm = options.llm ?? createMockLlm();
+  // The mock upstream lives on this very server; its URL is known once listening.
+  const selfUrl = () => `http://127.0.0.1:${(lesson.server.address() as AddressInfo).port}/v1`;
+  const fromEnv = upstreamFromEnv(selfUrl);
+  const upstream = (): UpstreamConfig => ({ ...fromEnv(), ...options.upstream });
+
+  const app = createLessonApp(
+    LESSON,
+    (app) => {
+      addChatRoute(app, { upstream, idleTimeoutMs: options.idleTimeoutMs ?? 30_000 });
+      addMockUpstream(app, llm);
+    },
+    { bodyLimit: "512kb" }, // a long conversation is sent whole with every turn
+  );
+  const lesson = serveLesson({ app, llm }, () => {});
+  return lesson;
+}

@@ -1,0 +1,92 @@
+// The mock LLM served as an upstream provider, in-process but over real HTTP:
+// POST /v1/chat/completions (stream true or false) and GET /v1/models in the
+// OpenAI format, which the official `openai` SDK reads unchanged; and
+// POST /mock/dashscope in DashScope's native format, for the adapter lesson.
+import { randomUUID } from "node:crypto";
+import type { MockLlm } from "@workshop/mock-llm";
+import { encodeEvent } from "@workshop/protocol";
+import { HttpError, openEventStream } from "@workshop/server-kit";
+import type { Express, Request } from "express";
+import { ChatRequest } from "../protocol.ts";
+import { createChunkWriter } from "./chunks.ts";
+
+function readChat(req: Request, messages: unknown): ChatRequest["messages"] {
+  const parsed = ChatRequest.safeParse({ messages, model: req.body?.model });
+  if (!parsed.success)
+    throw new HttpError(400, "invalid_request_error", parsed.error.issues[0]?.message ?? "invalid");
+  return parsed.data.messages;
+}
+
+export function addMockUpstream(app: Express, llm: MockLlm): void {
+  app.get("/v1/models", (_req, res) => {
+    res.json({
+      object: "list",
+      data: [{ id: llm.model, object: "model", created: 0, owned_by: "workshop" }],
+    });
+  });
+
+  app.post("/v1/chat/completions", async (req, res) => {
+    const messages = readChat(req, req.body?.messages);
+    const controller = new AbortController();
+    res.on("close", () => controller.abort()); // the BFF hung up: stop generating
+    const tokens = llm.generate(messages, { signal: controller.signal });
+
+    if (req.body?.stream !== true) {
+      let content = "";
+      try {
+        for await (const token of tokens) content += token;
+      } catch {
+        return;
+      }
+      const completion = llm.replyTokens(messages).length;
+      res.json({
+        id: `chatcmpl-${randomUUID()}`,
+        object: "chat.completion",
+        created: Math.floor(Date.now() / 1000),
+        model: llm.model,
+        choices: [
+          { index: 0, message: { role: "assistant", content }, finish_reason: "stop", logprobs: null },
+        ],
+        usage: { prompt_tokens: 0, completion_tokens: completion, total_tokens: completion },
+      });
+      return;
+    }
+
+    const stream = openEventStream(res, { heartbeatMs: 0 });
+    const writer = createChunkWriter(llm.model);
+    try {
+      for await (const token of tokens) await stream.send(writer.content(token));
+    } catch {
+      return; // aborted
+    }
+    await stream.send(writer.finish());
+    stream.end();
+  });
+
+  // #region dashscope-mock
+  app.post("/mock/dashscope", async (req, res) => {
+    const messages = readChat(req, req.body?.input?.messages);
+    const controller = new AbortController();
+    res.on("close", () => controller.abort());
+    const stream = openEventStream(res, { heartbeatMs: 0 });
+    let text = "";
+    let id = 0;
+    const result = (finish: string) =>
+      encodeEvent({
+        id: String(++id),
+        event: "result",
+        data: JSON.stringify({ output: { finish_reason: finish, text }, request_id: "mock" }),
+      });
+    try {
+      for await (const token of llm.generate(messages, { signal: controller.signal })) {
+        text += token; // the whole answer so far, every time
+        await stream.send(result("null"));
+      }
+    } catch {
+      return;
+    }
+    await stream.send(result("stop"));
+    stream.end();
+  });
+  // #endregion
+}

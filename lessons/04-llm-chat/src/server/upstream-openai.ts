@@ -1,0 +1,18 @@
+// Adapter: an OpenAI-compatible upstream (OpenAI, DeepSeek, Qwen's compatible
+// mode, Ollama, vLLM, or our mock). Each event's data is a chunk whose
+// choices[0].delta.content is the next piece of text; `data: [DONE]` ends it.
+import { readSseEvents } from "@workshop/protocol";
+import type { ChatCompletionChunk } from "../protocol.ts";
+import { DONE } from "../protocol.ts";
+
+// #region openai-adapter
+export async function* openAiDeltas(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  for await (const event of readSseEvents(body)) {
+    if (event.data === DONE) return;
+    const chunk = JSON.parse(event.data) as Partial<ChatCompletionChunk> & { error?: { message?: string } };
+    if (chunk.error) throw new Error(chunk.error.message ?? "upstream error");
+    const content = chunk.choices?.[0]?.delta?.content;
+    if (content) yield content;
+  }
+}
+// #endregion
