@@ -1,0 +1,100 @@
+// Lesson 04's page: a chat that streams answers over fetch() + ReadableStream.
+import "@workshop/page-kit/style.css";
+import "./chat.css";
+import type { ChatMessage } from "@workshop/protocol";
+import { ChatError, streamChat } from "./chat-stream.ts";
+import { createAnswerMetrics } from "./metrics.ts";
+import { createStreamingView } from "./streaming-view.ts";
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const messages = byId("messages");
+const input = byId<HTMLTextAreaElement>("input");
+const sendButton = byId<HTMLButtonElement>("send");
+const stopButton = byId<HTMLButtonElement>("stop");
+const regenerateButton = byId<HTMLButtonElement>("regenerate");
+
+/** The conversation so far: sent whole with every request (the server keeps no history). */
+const history: ChatMessage[] = [];
+let controller: AbortController | undefined;
+
+function addMessage(role: ChatMessage["role"], text = ""): HTMLElement {
+  const element = document.createElement("div");
+  element.className = `message ${role}`;
+  const body = document.createElement("div");
+  body.className = "body";
+  body.textContent = text; // the user's own words, as text
+  element.append(body);
+  messages.append(element);
+  messages.scrollTop = messages.scrollHeight;
+  return element;
+}
+
+function setStreaming(streaming: boolean): void {
+  input.disabled = streaming;
+  sendButton.disabled = streaming;
+  stopButton.hidden = !streaming;
+  regenerateButton.disabled = streaming || history.at(-1)?.role !== "assistant";
+  if (!streaming) input.focus();
+}
+
+// #region answer
+async function answer(): Promise<void> {
+  const element = addMessage("assistant");
+  const view = createStreamingView(element.querySelector(".body") as HTMLElement, messages);
+  const metrics = createAnswerMetrics();
+  controller = new AbortController();
+  setStreaming(true);
+  let note = "";
+  try {
+    for await (const delta of streamChat({ messages: history }, controller.signal)) {
+      metrics.token();
+      view.append(delta);
+    }
+  } catch (error) {
+    if (controller.signal.aborted) note = "Stopped: the partial answer is kept.";
+    else {
+      const problem = document.createElement("p");
+      problem.className = "error";
+      problem.textContent = error instanceof ChatError ? `${error.code}: ${error.message}` : String(error);
+      element.append(problem); // shown as an error, never mixed into the answer
+    }
+  }
+  view.finish(note);
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  meta.textContent = metrics.summary();
+  element.append(meta);
+  if (view.text) history.push({ role: "assistant", content: view.text });
+  controller = undefined;
+  setStreaming(false);
+}
+// #endregion
+
+function send(): void {
+  const text = input.value.trim();
+  if (!text || controller) return;
+  input.value = "";
+  history.push({ role: "user", content: text });
+  addMessage("user", text);
+  void answer();
+}
+
+input.addEventListener("keydown", (event) => {
+  // Enter sends; Shift+Enter is a new line; composing CJK text with an IME is neither.
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    send();
+  }
+});
+byId<HTMLFormElement>("composer").addEventListener("submit", (event) => {
+  event.preventDefault();
+  send();
+});
+stopButton.addEventListener("click", () => controller?.abort());
+regenerateButton.addEventListener("click", () => {
+  if (controller || history.at(-1)?.role !== "assistant") return;
+  history.pop(); // forget the last answer, ask again (only when the user asks for it)
+  messages.lastElementChild?.remove();
+  void answer();
+});
+setStreaming(false);

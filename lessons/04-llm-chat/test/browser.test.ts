@@ -1,0 +1,105 @@
+// In Chromium: the chat page, through Vite's proxy, against the BFF and its mock upstream.
+import { fileURLToPath } from "node:url";
+import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { startLesson } from "./start.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let lesson: Awaited<ReturnType<typeof startLesson>>;
+let site: RunningPage;
+
+beforeAll(async () => {
+  lesson = await startLesson({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 } });
+  site = await startPage(root, lesson.url);
+});
+afterAll(async () => {
+  await site?.close();
+  await lesson?.close();
+});
+
+describeInBrowser("lesson 04's chat page", (browser) => {
+  let page: Page;
+  const errors: string[] = [];
+  beforeEach(async () => {
+    errors.length = 0;
+    page = await browser().newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(site.url);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  const ask = async (text: string) => {
+    await page.fill("#input", text);
+    await page.press("#input", "Enter");
+  };
+  const answered = (n: number) =>
+    page.waitForFunction((n) => document.querySelectorAll(".message.assistant .meta").length >= n, n, {
+      timeout: 15_000,
+    });
+
+  it("streams an answer with a blinking cursor, then renders its markdown list and code", async () => {
+    await ask("show me a code example");
+    await page.waitForSelector(".message.assistant .cursor"); // visible while streaming
+    expect(await page.isDisabled("#input")).toBe(true); // no typing over a stream
+    await answered(1);
+    expect(await page.locator(".message.assistant .cursor").count()).toBe(0);
+    expect(await page.locator(".message.assistant pre code").count()).toBe(1);
+    expect(await page.textContent(".message.assistant .meta")).toMatch(/first token .* tok\/s/);
+  });
+
+  it("Stop keeps the partial answer and stops generation on the server", async () => {
+    const before = lesson.llm.tokensGenerated;
+    await ask("Why do LLM products stream?");
+    await page.waitForFunction(
+      () => (document.querySelector(".message.assistant .body")?.textContent ?? "").length > 30,
+    );
+    await page.click("#stop");
+    await answered(1);
+    const partial = (await page.textContent(".message.assistant .body")) ?? "";
+    expect(partial).toContain("Stopped: the partial answer is kept.");
+    await lesson.llm.idle();
+    expect(lesson.llm.running).toBe(0);
+    const generated = lesson.llm.tokensGenerated - before;
+    expect(generated).toBeLessThan(lesson.llm.replyTokens("Why do LLM products stream?").length);
+  });
+
+  it("renders hostile markup in an answer inert: no script runs, no event handler survives", async () => {
+    const hostile =
+      '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> [click](javascript:window.__pwned=1) **bold**';
+    await ask(`echo: ${hostile}`);
+    await answered(1);
+    const body = page.locator(".message.assistant .body");
+    expect(await body.locator("script").count()).toBe(0);
+    expect(await body.locator("[onerror]").count()).toBe(0);
+    expect(await body.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await body.locator("strong").textContent()).toBe("bold"); // markdown still works
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it("sends the whole conversation with the second turn", async () => {
+    await ask("echo: one");
+    await answered(1);
+    const request = page.waitForRequest((r) => r.url().endsWith("/api/chat"));
+    await ask("echo: two");
+    const body = JSON.parse((await request).postData() ?? "{}") as {
+      messages: { role: string; content: string }[];
+    };
+    expect(body.messages).toEqual([
+      { role: "user", content: "echo: one" },
+      { role: "assistant", content: "one" },
+      { role: "user", content: "echo: two" },
+    ]);
+    await answered(2);
+  });
+
+  it("Shift+Enter adds a new line instead of sending", async () => {
+    await page.fill("#input", "line one");
+    await page.press("#input", "Shift+Enter");
+    await page.type("#input", "line two");
+    expect(await page.inputValue("#input")).toBe("line one\nline two");
+    expect(await page.locator(".message").count()).toBe(0);
+  });
+});
