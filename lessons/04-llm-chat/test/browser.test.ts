@@ -95,6 +95,40 @@ describeInBrowser("lesson 04's chat page", (browser) => {
     await answered(2);
   });
 
+  it("renders at most once per animation frame, however fast tokens arrive", async () => {
+    // A server whose tokens arrive far faster than the screen refreshes.
+    const burst = await startLesson({ timing: "instant" });
+    const burstSite = await startPage(root, burst.url);
+    try {
+      await page.goto(burstSite.url);
+      await page.evaluate(() => {
+        const counters = { renders: 0, frames: 0 };
+        Object.assign(window, { counters });
+        const replaceChildren = Element.prototype.replaceChildren;
+        Element.prototype.replaceChildren = function (this: Element, ...nodes) {
+          if (this.classList.contains("body")) counters.renders++;
+          return replaceChildren.apply(this, nodes);
+        };
+        const tick = () => {
+          counters.frames++;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await ask("Why do LLM products stream?");
+      await answered(1);
+      const { renders, frames } = await page.evaluate(
+        () => (window as unknown as { counters: { renders: number; frames: number } }).counters,
+      );
+      const tokens = burst.llm.replyTokens("Why do LLM products stream?").length;
+      expect(renders).toBeLessThanOrEqual(frames + 1); // + the final render when the answer ends
+      expect(renders).toBeLessThan(tokens / 4); // one render per token would be ~${tokens}
+    } finally {
+      await burstSite.close();
+      await burst.close();
+    }
+  });
+
   it("Shift+Enter adds a new line instead of sending", async () => {
     await page.fill("#input", "line one");
     await page.press("#input", "Shift+Enter");
