@@ -3,6 +3,7 @@ export { activeResources, eventually, type ResourceCounts, resourcesAddedSince }
 export { apiErrorOf } from "./api-error.ts";
 export { describeInBrowser, findChromium, HOW_TO_GET_CHROMIUM, launchBrowser } from "./browser.ts";
 export { deferred } from "./deferred.ts";
+export { type FaultProxy, startFaultProxy } from "./fault-proxy.ts";
 export { getJson, postJson } from "./http.ts";
 export { connectSse, type SseRecording, type SseRequest } from "./sse-client.ts";
 export { type LessonUnderTest, startLesson } from "./start-lesson.ts";

@@ -9,7 +9,8 @@ export interface RunningPage {
   close(): Promise<void>;
 }
 
-export async function startPage(root: string, apiUrl: string): Promise<RunningPage> {
+/** `prefixes`: paths proxied to `apiUrl` besides /api and /ws (lesson 05 adds /t). */
+export async function startPage(root: string, apiUrl: string, prefixes: string[] = []): Promise<RunningPage> {
   const vite = await createServer({
     root,
     configFile: join(root, "vite.config.ts"),
@@ -23,7 +24,7 @@ export async function startPage(root: string, apiUrl: string): Promise<RunningPa
       strictPort: false,
       hmr: false,
       watch: null,
-      proxy: { "/api": apiProxy(apiUrl), "/ws": apiProxy(apiUrl) },
+      proxy: Object.fromEntries(["/api", "/ws", ...prefixes].map((prefix) => [prefix, apiProxy(apiUrl)])),
     },
   });
   await vite.listen();

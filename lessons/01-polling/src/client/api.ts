@@ -29,20 +29,23 @@ const jsonPost = (body: unknown, signal?: AbortSignal): RequestInit => ({
   signal,
 });
 
-export const complete = (prompt: string, signal: AbortSignal) =>
-  requestJson<CompleteResponse>("/api/complete", jsonPost({ prompt }, signal));
+// `base` is "" on the page (same origin); lesson 05 passes another server's URL.
+export const complete = (prompt: string, signal: AbortSignal, base = "") =>
+  requestJson<CompleteResponse>(`${base}/api/complete`, jsonPost({ prompt }, signal));
 
-export const startJob = (prompt: string, signal: AbortSignal) =>
-  requestJson<JobCreated>("/api/jobs", jsonPost({ prompt }, signal));
+export const startJob = (prompt: string, signal: AbortSignal, base = "") =>
+  requestJson<JobCreated>(`${base}/api/jobs`, jsonPost({ prompt }, signal));
 
 /** GET /api/jobs/:id?cursor=N. `latencyMs` asks the server to be slow (a demo knob). */
 export const shortPoll =
-  (id: string, latencyMs = 0): Poll =>
+  (id: string, latencyMs = 0, base = ""): Poll =>
   (cursor, signal) =>
-    requestJson(`/api/jobs/${encodeURIComponent(id)}?cursor=${cursor}&latency=${latencyMs}`, { signal });
+    requestJson(`${base}/api/jobs/${encodeURIComponent(id)}?cursor=${cursor}&latency=${latencyMs}`, {
+      signal,
+    });
 
 /** GET /api/jobs/:id/wait?cursor=N: held by the server until there is news. */
 export const longPoll =
-  (id: string): Poll =>
+  (id: string, base = ""): Poll =>
   (cursor, signal) =>
-    requestJson(`/api/jobs/${encodeURIComponent(id)}/wait?cursor=${cursor}`, { signal });
+    requestJson(`${base}/api/jobs/${encodeURIComponent(id)}/wait?cursor=${cursor}`, { signal });

@@ -15,8 +15,12 @@ export interface FollowHandlers {
 }
 
 // #region follow-job
-export function followJob(url: string, handlers: FollowHandlers): { close(): void } {
-  const source = new EventSource(url);
+export function followJob(
+  url: string,
+  handlers: FollowHandlers,
+  EventSourceImpl: typeof EventSource = EventSource, // lesson 05 runs this in Node with `eventsource`
+): { close(): void } {
+  const source = new EventSourceImpl(url);
   let opens = 0;
   const report = () => handlers.onState(READY_STATES[source.readyState] ?? "CLOSED", Math.max(0, opens - 1));
 

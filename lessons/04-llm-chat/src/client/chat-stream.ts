@@ -15,8 +15,12 @@ export class ChatError extends Error {
 
 // #region stream-chat
 /** Yields the answer's text pieces. Throws ChatError for HTTP and in-stream errors. */
-export async function* streamChat(request: ChatRequest, signal: AbortSignal): AsyncGenerator<string> {
-  const response = await fetch("/api/chat", {
+export async function* streamChat(
+  request: ChatRequest,
+  signal: AbortSignal,
+  base = "",
+): AsyncGenerator<string> {
+  const response = await fetch(`${base}/api/chat`, {
     method: "POST", // EventSource can't do this: a body, and headers if needed
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(request),

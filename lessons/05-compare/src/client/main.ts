@@ -1,0 +1,65 @@
+// Lesson 05's page: the same question through every transport at once, and
+// buttons that hit them all with the same fault.
+import "@workshop/page-kit/style.css";
+import { runTransport } from "../matrix/run-transport.ts";
+import type { Fault } from "../matrix/stations.ts";
+import { STATION_PATHS } from "../matrix/stations.ts";
+import { TRANSPORTS, type Transport } from "../matrix/transports.ts";
+import { browserPlatform } from "./browser-platform.ts";
+import { createPane } from "./pane.ts";
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const panes = new Map(TRANSPORTS.map((t) => [t, createPane(byId(STATION_PATHS[t].slice(3)))]));
+let controller: AbortController | undefined;
+let bytesTimer: ReturnType<typeof setInterval> | undefined;
+
+async function refreshBytes(): Promise<void> {
+  const { stations } = (await (await fetch("/api/stations")).json()) as {
+    stations: { transport: Transport; bytesDown: number }[];
+  };
+  for (const { transport, bytesDown } of stations) panes.get(transport)?.setBytes(bytesDown);
+}
+
+async function askAll(): Promise<void> {
+  controller?.abort();
+  controller = new AbortController();
+  const signal = controller.signal;
+  const prompt =
+    byId<HTMLInputElement>("prompt").value.trim() || byId<HTMLInputElement>("prompt").placeholder;
+  await refreshBytes(); // the baseline for "bytes received"
+  clearInterval(bytesTimer);
+  bytesTimer = setInterval(refreshBytes, 1000); // cleared when every pane is done
+  const runs = TRANSPORTS.map(async (transport) => {
+    const pane = panes.get(transport);
+    pane?.start();
+    const record = await runTransport(transport, {
+      platform: browserPlatform,
+      base: STATION_PATHS[transport],
+      prompt,
+      deadlineMs: 60_000,
+      signal,
+      onToken: (_count, record) => pane?.update(record),
+    });
+    pane?.finish(record);
+  });
+  await Promise.all(runs);
+  clearInterval(bytesTimer);
+  await refreshBytes();
+}
+
+async function inject(fault: Fault): Promise<void> {
+  await fetch("/api/faults", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ fault }),
+  });
+  byId("fault-note").textContent = `Injected: ${fault}`;
+}
+
+byId<HTMLFormElement>("ask").addEventListener("submit", (event) => {
+  event.preventDefault();
+  void askAll();
+});
+for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-fault]")) {
+  button.addEventListener("click", () => void inject(button.dataset.fault as Fault));
+}

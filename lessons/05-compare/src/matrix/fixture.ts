@@ -1,0 +1,76 @@
+// Every earlier lesson's server, imported (not copied), each behind its own
+// fault-injecting proxy, so a fault hits one transport the same way it hits
+// the others.
+import { createServer as createPollingServer } from "@workshop/01-polling/server/app.ts";
+import { createServer as createSseServer } from "@workshop/02-sse/server/app.ts";
+import { createServer as createWebSocketServer } from "@workshop/03-websocket/server/app.ts";
+import { createServer as createChatServer } from "@workshop/04-llm-chat/server/app.ts";
+import { createMockLlm, type MockLlmTiming } from "@workshop/mock-llm";
+import type { LessonServer } from "@workshop/server-kit";
+import { type FaultProxy, type RunningServer, startFaultProxy, startServer } from "@workshop/testkit";
+
+import type { Transport } from "./transports.ts";
+
+export { TRANSPORTS, type Transport } from "./transports.ts";
+
+export interface StationSettings {
+  timing: MockLlmTiming;
+  heartbeatMs: number;
+  retryMs: number;
+  isAllowedOrigin: (origin: string) => boolean;
+}
+
+/** For the matrix: tokens every 4 ms; retry, heartbeat and watchdog short enough for a test. */
+export const TEST_SETTINGS: StationSettings = {
+  timing: { firstTokenDelayMs: 0, tokenDelayMs: 4, jitterMs: 0 },
+  heartbeatMs: 100,
+  retryMs: 50,
+  isAllowedOrigin: () => true,
+};
+
+function createLessonServer(transport: Transport, settings: StationSettings): LessonServer {
+  const llm = createMockLlm({ timing: settings.timing });
+  const { heartbeatMs, retryMs, isAllowedOrigin } = settings;
+  switch (transport) {
+    case "short polling":
+    case "long polling":
+      return createPollingServer({ llm, longPollTimeoutMs: 1000 });
+    case "SSE":
+      return createSseServer({ llm, retryMs, heartbeatMs });
+    case "WebSocket":
+      return createWebSocketServer({ llm, heartbeatMs, isAllowedOrigin });
+    case "fetch stream":
+      return createChatServer({ llm, idleTimeoutMs: 2000 });
+  }
+}
+
+export interface Station {
+  transport: Transport;
+  /** A fresh proxy per scenario: a new origin, so no pooled connection from an earlier fault is reused. */
+  proxy: FaultProxy;
+  /** Stops the server (in-memory state gone) and starts a fresh one behind the same proxy. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStation(transport: Transport, settings = TEST_SETTINGS): Promise<Station> {
+  let lesson = createLessonServer(transport, settings);
+  let running: RunningServer = await startServer(lesson.server);
+  const proxy = await startFaultProxy(running.port);
+  return {
+    transport,
+    proxy,
+    async restart() {
+      await lesson.shutdown();
+      await running.close().catch(() => {});
+      lesson = createLessonServer(transport, settings);
+      running = await startServer(lesson.server);
+      proxy.setTarget(running.port);
+    },
+    async close() {
+      await proxy.close();
+      await lesson.shutdown();
+      await running.close().catch(() => {});
+    },
+  };
+}

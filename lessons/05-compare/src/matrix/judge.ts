@@ -1,0 +1,69 @@
+// Turns what arrived into table cells. A cell is "stable" when it must come
+// out the same on every run (the drift test compares those); timings and byte
+// counts are measured and shown, but vary.
+import { createMockLlm } from "@workshop/mock-llm";
+import type { RunRecord } from "./run-transport.ts";
+
+export interface Judged {
+  /** ✓/✗ verdict with a short reason: stable. */
+  verdict: string;
+  /** e.g. "~85 ms": measured. */
+  measured: string;
+}
+
+const expectedTokens = (prompt: string) => createMockLlm().replyTokens(prompt);
+
+function counts(record: RunRecord, prompt: string) {
+  const expected = expectedTokens(prompt);
+  const seqs = record.arrivals.map((a) => a.seq).filter((s): s is number => s !== undefined);
+  const unique = seqs.length > 0 ? new Set(seqs).size : record.arrivals.length;
+  const text = record.arrivals.map((a) => a.text).join("");
+  return {
+    expected,
+    lost: Math.max(0, expected.length - unique),
+    duplicated:
+      record.arrivals.length - unique + (seqs.length === 0 && text.length > expected.join("").length ? 1 : 0),
+    exact: text === expected.join(""),
+  };
+}
+
+// #region judge-reconnection
+export function judgeReconnection(record: RunRecord, prompt: string, faultAt: number | undefined): Judged {
+  const { lost, duplicated, exact } = counts(record, prompt);
+  const last = record.arrivals.at(-1);
+  const measured =
+    record.outcome === "complete" && last && faultAt !== undefined
+      ? `~${Math.round(last.at - faultAt)} ms`
+      : "–";
+  if (record.outcome === "gave up") return { verdict: "✗ gives up", measured };
+  if (record.outcome === "stuck") return { verdict: "✗ stuck, never notices", measured };
+  if (duplicated > 0) return { verdict: "✓ but starts over (duplicates)", measured };
+  if (lost > 0 || !exact) return { verdict: "✓ but loses tokens", measured };
+  return { verdict: "✓ resumes exactly", measured };
+}
+// #endregion
+
+export function judgeFormat(record: RunRecord, prompt: string, buffering: boolean): Judged {
+  const { exact } = counts(record, prompt);
+  if (record.outcome !== "complete") return { verdict: `✗ ${record.outcome}`, measured: "–" };
+  if (!exact) return { verdict: "✗ text differs", measured: "–" };
+  if (!buffering) return { verdict: "✓ exact", measured: "–" };
+  const first = record.arrivals[0]?.at ?? 0;
+  const last = record.arrivals.at(-1)?.at ?? 0;
+  const spread = last - first;
+  // Tokens are generated 4 ms apart: a stream that arrives token by token
+  // spreads over ~100 ms; one held back by the proxy arrives in one lump.
+  return {
+    verdict: spread > 40 ? "✓ token by token" : "✗ all at once, at the end",
+    measured: `~${Math.round(spread)} ms`,
+  };
+}
+
+export function overhead(
+  record: RunRecord,
+  prompt: string,
+  bytes: number,
+): { requests: string; bytesPerToken: string } {
+  const tokens = expectedTokens(prompt).length;
+  return { requests: String(record.requests), bytesPerToken: `~${Math.round(bytes / tokens)} B` };
+}

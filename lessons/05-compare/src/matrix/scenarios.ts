@@ -1,0 +1,93 @@
+// What the comparison puts each transport through. A fault fires when the
+// client has received FAULT_AT tokens.
+import type { Station } from "./fixture.ts";
+
+export const FAULT_AT = 8;
+const REPLY =
+  "echo: 流式输出 sends each token as soon as it exists. 你好，世界。Every transport carries the same reply, token by token.";
+const canned = (head: string, body = "") =>
+  `${head}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+
+export interface Scenario {
+  group: "Reconnection" | "Format";
+  name: string;
+  prompt: string;
+  /** Before the run starts (e.g. fragment everything). */
+  setup?: (station: Station) => void;
+  /** When the client has FAULT_AT tokens. */
+  fault?: (station: Station) => void | Promise<void>;
+  deadlineMs: number;
+}
+
+/** A fault that lasts a moment: the next connections get `response`, then the server is back. */
+const answerReconnectsWith = (response: string) => (station: Station) => {
+  station.proxy.answerNew(response);
+  station.proxy.cutAll();
+  setTimeout(() => station.proxy.answerNew(undefined), 300);
+};
+
+export const SCENARIOS: Scenario[] = [
+  {
+    group: "Reconnection",
+    name: "connection dropped mid-stream",
+    prompt: REPLY,
+    fault: (s) => s.proxy.cutAll(),
+    deadlineMs: 1500,
+  },
+  {
+    group: "Reconnection",
+    name: "server restarted mid-stream (memory lost)",
+    prompt: REPLY,
+    fault: (s) => s.restart(),
+    deadlineMs: 1500,
+  },
+  {
+    group: "Reconnection",
+    name: "dropped, and the reconnect answered 500 for 300 ms",
+    prompt: REPLY,
+    fault: answerReconnectsWith(canned("HTTP/1.1 500 Internal Server Error")),
+    deadlineMs: 1500,
+  },
+  {
+    group: "Reconnection",
+    name: "dropped, and the reconnect answered 204 for 300 ms",
+    prompt: REPLY,
+    fault: answerReconnectsWith(canned("HTTP/1.1 204 No Content")),
+    deadlineMs: 1500,
+  },
+  {
+    group: "Reconnection",
+    name: "dropped, and the reconnect answered text/html for 300 ms",
+    prompt: REPLY,
+    fault: answerReconnectsWith(canned("HTTP/1.1 200 OK\r\nContent-Type: text/html", "<p>maintenance</p>")),
+    deadlineMs: 1500,
+  },
+  {
+    group: "Reconnection",
+    name: "network silent without FIN, longer than the heartbeat",
+    prompt: REPLY,
+    fault: (s) => s.proxy.freezeOpen(),
+    deadlineMs: 1500,
+  },
+  {
+    group: "Format",
+    name: "1-byte fragments (every multi-byte character split)",
+    prompt: REPLY,
+    setup: (s) => s.proxy.fragment(1),
+    deadlineMs: 4000,
+  },
+  {
+    group: "Format",
+    name: "CRLF, a lone CR, blank lines and a data: look-alike in the text",
+    prompt: "echo: line one\r\nline two\rline three\n\ndata: not a field\n: not a comment",
+    deadlineMs: 1500,
+  },
+  { group: "Format", name: "an empty-looking message (only spaces)", prompt: "echo:    ", deadlineMs: 1500 },
+  {
+    group: "Format",
+    name: "a buffering reverse proxy: text before the end?",
+    prompt: REPLY,
+    setup: (s) => s.proxy.bufferResponses(true),
+    deadlineMs: 1500,
+  },
+];

@@ -1,0 +1,75 @@
+// In Chromium: the side-by-side page, with the browser's own EventSource and WebSocket.
+import { fileURLToPath } from "node:url";
+import { createMockLlm } from "@workshop/mock-llm";
+import { describeInBrowser, type Page, type RunningPage, startLesson, startPage } from "@workshop/testkit";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { createServer } from "../src/server/app.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let lesson: Awaited<ReturnType<typeof startLesson<ReturnType<typeof createServer>>>>;
+let site: RunningPage;
+const PANES = ["short", "long", "sse", "ws", "chat"];
+
+beforeAll(async () => {
+  lesson = await startLesson(
+    createServer({
+      settings: {
+        timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 },
+        retryMs: 100,
+        heartbeatMs: 300,
+        isAllowedOrigin: () => true,
+      },
+    }),
+  );
+  await lesson.ready;
+  site = await startPage(root, lesson.url, ["/t"]);
+});
+afterAll(async () => {
+  await site?.close();
+  await lesson?.close();
+});
+
+describeInBrowser("lesson 05's side-by-side page", (browser) => {
+  let page: Page;
+  beforeEach(async () => {
+    page = await browser().newPage();
+    await page.goto(site.url);
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  const statuses = () => page.$$eval(".panel .status", (els) => els.map((e) => e.textContent));
+  const allFinished = () =>
+    page.waitForFunction(
+      () => [...document.querySelectorAll(".panel .status")].every((s) => s.textContent !== "streaming"),
+      undefined,
+      { timeout: 20_000 },
+    );
+
+  it("streams the same reply through all five transports", async () => {
+    const prompt = "为什么要流式输出？";
+    await page.fill("#prompt", prompt);
+    await page.click("#ask button[type=submit]");
+    await allFinished();
+    expect(await statuses()).toEqual(["done", "done", "done", "done", "done"]);
+    const expected = createMockLlm().replyTokens(prompt).join("");
+    for (const id of PANES) expect(await page.textContent(`#${id} .reply`)).toBe(expected);
+  });
+
+  it("after 'drop every connection', polling, SSE and WebSocket finish by themselves; the fetch stream stops", async () => {
+    const prompt = "Why do LLM products stream?";
+    await page.fill("#prompt", prompt);
+    await page.click("#ask button[type=submit]");
+    await page.waitForFunction(
+      (ids) => ids.every((id) => (document.querySelector(`#${id} .reply`)?.textContent ?? "").length > 30),
+      PANES,
+    );
+    await page.click('button[data-fault="drop"]');
+    await allFinished();
+    expect(await statuses()).toEqual(["done", "done", "done", "done", "gave up"]);
+    const expected = createMockLlm().replyTokens(prompt).join("");
+    for (const id of ["short", "long", "sse", "ws"])
+      expect(await page.textContent(`#${id} .reply`)).toBe(expected);
+  });
+});
