@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRANSPORTS } from "../src/matrix/fixture.ts";
-import { renderStable, stableSection } from "../src/matrix/render.ts";
+import { README_END, README_START, renderStable, stableSection } from "../src/matrix/render.ts";
 import { type MatrixResult, runMatrix } from "../src/matrix/run-matrix.ts";
 
 let fresh: MatrixResult;
@@ -20,6 +20,14 @@ describe("the comparison matrix", () => {
   it("matches the committed RESULTS.md (run `pnpm compare` after changing a transport)", () => {
     const committed = readFileSync(new URL("../RESULTS.md", import.meta.url), "utf8");
     expect(renderStable(fresh)).toBe(stableSection(committed));
+  });
+
+  it("the root README shows the same tables as RESULTS.md", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const block = readme
+      .slice(readme.indexOf(README_START) + README_START.length, readme.indexOf(README_END))
+      .trim();
+    expect(block).toBe(renderStable(fresh).replace(/^## /gm, "#### "));
   });
 
   it("every transport delivers the exact text through 1-byte fragments", () => {

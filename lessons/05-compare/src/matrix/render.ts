@@ -7,6 +7,9 @@ import { SCENARIOS } from "./scenarios.ts";
 
 export const STABLE_START = "<!-- stable:start (compared with a fresh run by test/results-drift.test.ts) -->";
 export const STABLE_END = "<!-- stable:end -->";
+export const README_START =
+  "<!-- results:start (copied from lessons/05-compare/RESULTS.md by `pnpm compare`) -->";
+export const README_END = "<!-- results:end -->";
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
