@@ -1,0 +1,31 @@
+// The bank as markdown: a study sheet, or one question revealed in a session.
+import type { InterviewQuestion } from "../interview.ts";
+
+export type Language = "en" | "zh" | "both";
+
+export function questionText(q: InterviewQuestion, language: Language): string {
+  if (language === "en") return q.question.en;
+  if (language === "zh") return q.question.zh;
+  return `${q.question.en}\n${q.question.zh}`;
+}
+
+export function answerText(q: InterviewQuestion, language: Language): string {
+  const lists: string[] = [];
+  if (language !== "zh") lists.push(q.keyPoints.en.map((p) => `- ${p}`).join("\n"));
+  if (language !== "en") lists.push(q.keyPoints.zh.map((p) => `- ${p}`).join("\n"));
+  return `${lists.join("\n\n")}\n\nProve it: \`${q.prove}\``;
+}
+
+export function studySheet(questions: InterviewQuestion[], language: Language): string {
+  const title = language === "zh" ? "# 流式输出 · 面试题" : "# Streaming output · interview questions";
+  const blocks = questions.map(
+    (q, i) =>
+      `## ${i + 1}. ${questionText(q, language).replace(/\n/g, " / ")}\n\n_${q.lesson} · ${q.id} · ${q.difficulty}_\n\n${answerText(q, language)}`,
+  );
+  return [title, ...blocks].join("\n\n");
+}
+
+export function tableOfContents(bank: InterviewQuestion[]): string {
+  const rows = bank.map((q) => `| ${q.lesson} | ${q.id} | ${q.difficulty} | ${q.question.en} |`);
+  return ["| Lesson | Id | Difficulty | Question |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}

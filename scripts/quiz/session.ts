@@ -1,0 +1,36 @@
+// One drill: ask, let the user answer, reveal, let them mark it. The I/O is
+// injected, so the loop is tested without a terminal.
+import type { InterviewQuestion } from "../interview.ts";
+import { type Mark, type Progress, record } from "./progress.ts";
+import { answerText, type Language, questionText } from "./render.ts";
+import { keyOf } from "./select.ts";
+
+export interface SessionIO {
+  /** Shows the question; resolves when the user is ready to see the answer (undefined: quit). */
+  ask(title: string, question: string): Promise<string | undefined>;
+  reveal(answer: string): void;
+  /** undefined: quit. */
+  mark(): Promise<Mark | undefined>;
+  save(progress: Progress): void;
+}
+
+export async function runSession(
+  questions: InterviewQuestion[],
+  language: Language,
+  progress: Progress,
+  io: SessionIO,
+): Promise<Record<Mark, number>> {
+  const tally: Record<Mark, number> = { known: 0, shaky: 0, unknown: 0 };
+  progress.session++;
+  for (const [i, q] of questions.entries()) {
+    const title = `${i + 1}/${questions.length} · ${q.lesson} · ${q.difficulty}`;
+    if ((await io.ask(title, questionText(q, language))) === undefined) break;
+    io.reveal(answerText(q, language));
+    const mark = await io.mark();
+    if (!mark) break;
+    record(progress, keyOf(q), mark);
+    tally[mark]++;
+    io.save(progress); // after every answer: Ctrl+C loses nothing
+  }
+  return tally;
+}
