@@ -79,9 +79,20 @@ describeInBrowser("lesson 04's chat page", (browser) => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  it("sends the whole conversation with the second turn", async () => {
+  it("sends the whole conversation with the second turn, and never re-sends a request by itself", async () => {
+    const chatRequests: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith("/api/chat")) chatRequests.push(r.postData() ?? "");
+    });
     await ask("echo: one");
     await answered(1);
+    // What makes some fetch-event-source wrappers re-open the stream (and pay twice):
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+      Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
     const request = page.waitForRequest((r) => r.url().endsWith("/api/chat"));
     await ask("echo: two");
     const body = JSON.parse((await request).postData() ?? "{}") as {
@@ -93,6 +104,7 @@ describeInBrowser("lesson 04's chat page", (browser) => {
       { role: "user", content: "echo: two" },
     ]);
     await answered(2);
+    expect(chatRequests).toHaveLength(2); // one per turn
   });
 
   it("renders at most once per animation frame, however fast tokens arrive", async () => {

@@ -1,5 +1,13 @@
 export { createMockLlm, type GenerateOptions, type MockLlm, type MockLlmOptions } from "./mock-llm.ts";
-export { type CannedReply, cannedReplies, chooseReply, ECHO_PREFIX } from "./replies.ts";
+export {
+  BLOB_PREFIX,
+  blobText,
+  type CannedReply,
+  cannedReplies,
+  chooseReply,
+  ECHO_PREFIX,
+  MAX_BLOB,
+} from "./replies.ts";
 export { seededRandom } from "./seeded-random.ts";
 export { instantTiming, type MockLlmTiming, pause, realisticTiming } from "./timing.ts";
 export { tokenize } from "./tokenize.ts";

@@ -1,6 +1,6 @@
 // The token source every lesson streams from.
 import type { ChatMessage } from "@workshop/protocol";
-import { chooseReply } from "./replies.ts";
+import { BLOB_PREFIX, blobText, chooseReply, MAX_BLOB } from "./replies.ts";
 import { seededRandom } from "./seeded-random.ts";
 import { instantTiming, type MockLlmTiming, pause, realisticTiming } from "./timing.ts";
 import { tokenize } from "./tokenize.ts";
@@ -45,7 +45,10 @@ export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
   const idleWaiters: (() => void)[] = [];
 
   function replyTokens(input: string | readonly ChatMessage[]): readonly string[] {
-    return tokenize(chooseReply(promptOf(input)).text);
+    const prompt = promptOf(input).trim();
+    const blob = prompt.startsWith(BLOB_PREFIX) ? Number(prompt.slice(BLOB_PREFIX.length)) : Number.NaN;
+    if (Number.isSafeInteger(blob) && blob > 0 && blob <= MAX_BLOB) return [blobText(blob)];
+    return tokenize(chooseReply(prompt).text);
   }
 
   // #region generate

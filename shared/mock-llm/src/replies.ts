@@ -115,6 +115,16 @@ for (;;) {
 /** A prompt of the form `echo: <text>` makes the reply exactly `<text>`: tests use it. */
 export const ECHO_PREFIX = "echo:";
 
+/** `blob: <n>` makes the reply ONE token of n characters (at most 4 Mi): a large-message test. */
+export const BLOB_PREFIX = "blob:";
+export const MAX_BLOB = 4 * 1024 * 1024;
+
+/** n characters, mixing ASCII and multi-byte text so every split matters. */
+export function blobText(n: number): string {
+  const unit = "stream 流式输出 ";
+  return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+}
+
 const CJK = /[\u3400-\u9fff]/;
 
 /** Picks the reply for a prompt: echo, then keywords, then a stable choice by language. */

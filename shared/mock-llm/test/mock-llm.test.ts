@@ -42,6 +42,14 @@ describe("the mock LLM's replies", () => {
     expect(chooseReply("echo: <b>hi</b>\r\n你好").text).toBe("<b>hi</b>\r\n你好");
   });
 
+  it("answers 'blob: n' with one token of exactly n characters, for large-message tests", () => {
+    const llm = createMockLlm({ timing: "instant" });
+    const [token, ...rest] = llm.replyTokens("blob: 100000");
+    expect(rest).toEqual([]);
+    expect(token?.length).toBe(100_000);
+    expect(token).toMatch(/流式/);
+  });
+
   it("answers the last user message of a conversation", () => {
     const llm = createMockLlm({ timing: "instant" });
     const tokens = llm.replyTokens([

@@ -82,7 +82,13 @@ export const SCENARIOS: Scenario[] = [
     prompt: "echo: line one\r\nline two\rline three\n\ndata: not a field\n: not a comment",
     deadlineMs: 1500,
   },
-  { group: "Format", name: "an empty-looking message (only spaces)", prompt: "echo:    ", deadlineMs: 1500 },
+  { group: "Format", name: "an empty message", prompt: "echo:    ", deadlineMs: 1500 },
+  {
+    group: "Format",
+    name: "a 1 MiB message (one token of 1,048,576 characters)",
+    prompt: "blob: 1048576",
+    deadlineMs: 8000,
+  },
   {
     group: "Format",
     name: "a buffering reverse proxy: text before the end?",
