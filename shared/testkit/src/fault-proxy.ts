@@ -33,7 +33,7 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(targetPort: number, listenPort = 0): Promise<FaultProxy> {
+export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let target = targetPort;
   let delayMs = 0;
   let fragmentBytes = 0;
@@ -109,7 +109,7 @@ export async function startFaultProxy(targetPort: number, listenPort = 0): Promi
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(listenPort, "127.0.0.1", resolve);
+    server.listen(0, "127.0.0.1", resolve);
   });
   const port = (server.address() as { port: number }).port;
   const unstall = () => {

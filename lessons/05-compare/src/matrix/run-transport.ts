@@ -63,13 +63,13 @@ const pollingRun =
   (record, { base, prompt }, arrive, finish) => {
     const controller = new AbortController();
     let stop = () => controller.abort();
+    let id = ""; // the job's, once POST /api/jobs has answered
     const counted: pollingApi.Poll = (cursor, signal) => {
       record.requests++;
       return kind === "short"
         ? pollingApi.shortPoll(id, 0, base)(cursor, signal)
         : pollingApi.longPoll(id, base)(cursor, signal);
     };
-    let id = "";
     record.requests++;
     pollingApi.startJob(prompt, controller.signal, base).then(
       ({ body }) => {

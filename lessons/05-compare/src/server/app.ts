@@ -18,11 +18,10 @@ import { createForwarder } from "./forward.ts";
 export const LESSON = "05-compare";
 
 /** Slow enough to watch: ~20 tokens/s, heartbeats every 2 s. */
-const CLASSROOM: StationSettings = {
+const CLASSROOM: Omit<StationSettings, "isAllowedOrigin"> = {
   timing: { firstTokenDelayMs: 300, tokenDelayMs: 50, jitterMs: 20 },
   heartbeatMs: 2000,
   retryMs: 1000,
-  isAllowedOrigin: () => false, // replaced below with this lesson's page origins
 };
 
 // #region faults
