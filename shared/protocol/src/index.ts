@@ -1,7 +1,7 @@
 export { encodeComment, encodeEvent, encodeRetry } from "./encode-event.ts";
 export * from "./shapes.ts";
 export type { SseEvent, SseMessage } from "./sse-event.ts";
-export { readSseEvents } from "./sse-iterator.ts";
+export { readSseEvents, SseBufferOverflowError } from "./sse-iterator.ts";
 export {
   createSseParser,
   type SseIgnoredLine,

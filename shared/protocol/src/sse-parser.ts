@@ -5,7 +5,8 @@ import type { SseEvent } from "./sse-event.ts";
 
 /** A line the spec tells parsers to ignore. Reported, never thrown: the stream goes on. */
 export interface SseIgnoredLine {
-  reason: "invalid-retry" | "unknown-field" | "id-contains-null";
+  reason: "invalid-retry" | "unknown-field" | "id-contains-null" | "buffer-overflow";
+  /** The offending line; for "buffer-overflow", its first 64 characters. */
   line: string;
 }
 
@@ -15,8 +16,16 @@ export interface SseParserCallbacks {
   onRetry?: (milliseconds: number) => void;
   /** A comment line (`:text`), e.g. a heartbeat; the text after the colon. */
   onComment?: (text: string) => void;
-  /** A line the spec says to ignore; informational only. */
+  /** A line the spec says to ignore, or one dropped for exceeding maxBufferSize. */
   onError?: (ignored: SseIgnoredLine) => void;
+  /**
+   * Most characters held at once for the unfinished line plus the event's data
+   * (unbounded when omitted, like a browser). A stream that exceeds it, e.g. one
+   * endless `data:` line, is reported as "buffer-overflow": the line and its
+   * event are dropped (the rest of that event too, up to its blank line, so
+   * no truncated event is ever dispatched), and parsing goes on after it.
+   */
+  maxBufferSize?: number;
 }
 
 export interface SseParser {
@@ -37,7 +46,7 @@ const BOM = "\uFEFF";
 
 // #region parser
 export function createSseParser(callbacks: SseParserCallbacks): SseParser {
-  const { onEvent, onRetry, onComment, onError } = callbacks;
+  const { onEvent, onRetry, onComment, onError, maxBufferSize = Number.POSITIVE_INFINITY } = callbacks;
 
   // Bytes are decoded in streaming mode, so a character whose bytes are split
   // across two chunks arrives whole. ignoreBOM keeps the BOM so the one rule
@@ -46,10 +55,16 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
   let atStreamStart = true;
   // A CR that ended the previous chunk may be the first half of a CRLF.
   let skipLeadingLf = false;
-  // The unfinished line. Only new text is ever scanned for line endings, and
-  // `+=` on a string is a constant-time rope append in JS engines, so a 1 MiB
-  // line fed byte by byte costs linear time, not quadratic.
+  // The unfinished line. Only new text is ever scanned for line endings.
+  // Appending with `+=` is linear overall, not quadratic: V8 (like the other
+  // engines) builds `a + b` of long strings as a rope (ConsString) and flattens
+  // it once, when the finished line is sliced. The test that feeds a 1 MiB
+  // line byte by byte guards this; maxBufferSize bounds how long it can get.
   let pendingLine = "";
+  // After a buffer overflow: ignore everything up to the next line ending,
+  // then the rest of the event, up to the blank line that ends it.
+  let discardingLine = false;
+  let discardingEvent = false;
 
   // The three buffers of the spec; lastEventId outlives each dispatch. The
   // spec appends value + LF per data line and strips one LF at dispatch; keeping
@@ -59,6 +74,17 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
   let eventType = "";
   let idBuffer = "";
   let lastEventId = "";
+
+  /** Drops the unfinished line and event: what a buffer overflow costs. */
+  function overflow(head: string): void {
+    onError?.({ reason: "buffer-overflow", line: head.slice(0, 64) });
+    pendingLine = "";
+    data = "";
+    dataLines = 0;
+    eventType = "";
+    idBuffer = lastEventId;
+    discardingEvent = true;
+  }
 
   function feed(chunk: string | Uint8Array): void {
     let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
@@ -75,7 +101,8 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
     let nextCr = text.indexOf(CR);
     while (nextLf !== -1 || nextCr !== -1) {
       const end = nextCr === -1 || (nextLf !== -1 && nextLf < nextCr) ? nextLf : nextCr;
-      const line = pendingLine === "" ? text.slice(start, end) : pendingLine + text.slice(start, end);
+      const piece = text.slice(start, end);
+      const line = pendingLine === "" ? piece : pendingLine + piece;
       pendingLine = "";
 
       start = end + 1;
@@ -83,15 +110,29 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
         if (start === text.length) skipLeadingLf = true;
         else if (text.charCodeAt(start) === 10) start++; // CRLF is one line ending
       }
-      processLine(line);
+      if (discardingLine)
+        discardingLine = false; // the overflowed line ends here
+      else if (line.length + data.length > maxBufferSize) overflow(line);
+      else processLine(line);
 
       if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf(LF, start);
       if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf(CR, start);
     }
-    if (start < text.length) pendingLine += text.slice(start);
+    if (start < text.length && !discardingLine) {
+      pendingLine += text.slice(start);
+      // Bounded: a line that never ends must not grow memory without limit.
+      if (pendingLine.length + data.length > maxBufferSize) {
+        overflow(pendingLine);
+        discardingLine = true;
+      }
+    }
   }
 
   function processLine(line: string): void {
+    if (discardingEvent) {
+      if (line === "") discardingEvent = false; // the dropped event ends here; nothing to dispatch
+      return;
+    }
     if (line === "") {
       dispatch(); // a blank line ends the event
       return;
@@ -143,6 +184,8 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
     decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     atStreamStart = true;
     skipLeadingLf = false;
+    discardingLine = false;
+    discardingEvent = false;
     pendingLine = "";
     data = "";
     dataLines = 0;
