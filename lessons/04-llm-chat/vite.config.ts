@@ -1,4 +1,5 @@
 import { lessonViteConfig } from "@workshop/server-kit/vite";
 import { defineConfig } from "vite";
 
-export default defineConfig(lessonViteConfig("04"));
+// Lesson 04 renders model output: its page gets a Content-Security-Policy.
+export default defineConfig(lessonViteConfig("04", { csp: true }));

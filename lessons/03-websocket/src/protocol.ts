@@ -59,6 +59,7 @@ export const CLOSE_CODES: Record<number, string> = {
   1008: "policy violation",
   1009: "message too big",
   1011: "server error",
+  1013: "try again later: too many connections from this client",
 };
 // #endregion
 

@@ -144,6 +144,7 @@ describe("leaving and shutting down", () => {
     lesson = await startLesson({
       timing: { firstTokenDelayMs: 60_000, tokenDelayMs: 0, jitterMs: 0 },
       abandonAfterMs: 50,
+      budget: { maxRunningPerClient: 20 }, // each cycle's job runs until abandoned
     });
     const { jobs, wss } = lesson;
     const before = activeResources();

@@ -7,6 +7,7 @@ export {
   chooseReply,
   ECHO_PREFIX,
   MAX_BLOB,
+  MAX_REPLY_CHARS,
 } from "./replies.ts";
 export { seededRandom } from "./seeded-random.ts";
 export { instantTiming, type MockLlmTiming, pause, realisticTiming } from "./timing.ts";

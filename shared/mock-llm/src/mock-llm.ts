@@ -1,6 +1,6 @@
 // The token source every lesson streams from.
 import type { ChatMessage } from "@workshop/protocol";
-import { BLOB_PREFIX, blobText, chooseReply, MAX_BLOB } from "./replies.ts";
+import { BLOB_PREFIX, blobText, chooseReply, MAX_BLOB, MAX_REPLY_CHARS } from "./replies.ts";
 import { seededRandom } from "./seeded-random.ts";
 import { instantTiming, type MockLlmTiming, pause, realisticTiming } from "./timing.ts";
 import { tokenize } from "./tokenize.ts";
@@ -10,6 +10,12 @@ export interface MockLlmOptions {
   timing?: "realistic" | "instant" | Partial<MockLlmTiming>;
   /** Seeds the jitter, so a run can be replayed exactly. */
   seed?: number;
+  /**
+   * Honour `blob: <n>` prompts (one token of n characters, up to 4 Mi) for
+   * large-message tests. Off by default: otherwise a 27-byte request could
+   * make the server hold megabytes, so a page or a stranger must not reach it.
+   */
+  largeReplies?: boolean;
 }
 
 export interface GenerateOptions {
@@ -46,9 +52,11 @@ export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
 
   function replyTokens(input: string | readonly ChatMessage[]): readonly string[] {
     const prompt = promptOf(input).trim();
-    const blob = prompt.startsWith(BLOB_PREFIX) ? Number(prompt.slice(BLOB_PREFIX.length)) : Number.NaN;
-    if (Number.isSafeInteger(blob) && blob > 0 && blob <= MAX_BLOB) return [blobText(blob)];
-    return tokenize(chooseReply(prompt).text);
+    if (options.largeReplies && prompt.startsWith(BLOB_PREFIX)) {
+      const blob = Number(prompt.slice(BLOB_PREFIX.length));
+      if (Number.isSafeInteger(blob) && blob > 0 && blob <= MAX_BLOB) return [blobText(blob)];
+    }
+    return capped(tokenize(chooseReply(prompt).text));
   }
 
   // #region generate
@@ -88,6 +96,16 @@ export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
       return running === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
     },
   };
+}
+
+/** The tokens that fit in MAX_REPLY_CHARS: no prompt makes a reply larger. */
+function capped(tokens: readonly string[]): readonly string[] {
+  let chars = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    chars += (tokens[i] as string).length;
+    if (chars > MAX_REPLY_CHARS) return tokens.slice(0, i);
+  }
+  return tokens;
 }
 
 function resolveTiming(timing: MockLlmOptions["timing"]): MockLlmTiming {

@@ -115,7 +115,16 @@ for (;;) {
 /** A prompt of the form `echo: <text>` makes the reply exactly `<text>`: tests use it. */
 export const ECHO_PREFIX = "echo:";
 
-/** `blob: <n>` makes the reply ONE token of n characters (at most 4 Mi): a large-message test. */
+/**
+ * The longest reply any prompt can get: canned replies are far shorter, and an
+ * echo is cut here. Only `blob:` with `largeReplies` on goes past it.
+ */
+export const MAX_REPLY_CHARS = 16_000;
+
+/**
+ * `blob: <n>` makes the reply ONE token of n characters (at most 4 Mi): a
+ * large-message test. Only with createMockLlm({ largeReplies: true }).
+ */
 export const BLOB_PREFIX = "blob:";
 export const MAX_BLOB = 4 * 1024 * 1024;
 

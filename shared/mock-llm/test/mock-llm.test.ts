@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cannedReplies, chooseReply, createMockLlm, tokenize } from "../src/index.ts";
+import { cannedReplies, chooseReply, createMockLlm, MAX_REPLY_CHARS, tokenize } from "../src/index.ts";
 
 async function collect(tokens: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];
@@ -42,12 +42,26 @@ describe("the mock LLM's replies", () => {
     expect(chooseReply("echo: <b>hi</b>\r\n你好").text).toBe("<b>hi</b>\r\n你好");
   });
 
-  it("answers 'blob: n' with one token of exactly n characters, for large-message tests", () => {
-    const llm = createMockLlm({ timing: "instant" });
+  it("answers 'blob: n' with one token of exactly n characters, when large replies are on for a test", () => {
+    const llm = createMockLlm({ timing: "instant", largeReplies: true });
     const [token, ...rest] = llm.replyTokens("blob: 100000");
     expect(rest).toEqual([]);
     expect(token?.length).toBe(100_000);
     expect(token).toMatch(/流式/);
+  });
+
+  it("treats 'blob: n' as an ordinary prompt by default, so a 27-byte request cannot ask for megabytes", () => {
+    const llm = createMockLlm({ timing: "instant" });
+    const reply = llm.replyTokens("blob: 4194304").join("");
+    expect(reply.length).toBeLessThan(2000);
+    expect(reply).not.toMatch(/stream 流式输出 stream 流式输出/);
+  });
+
+  it("never answers with more than MAX_REPLY_CHARS, whatever the prompt", () => {
+    const llm = createMockLlm({ timing: "instant" });
+    const reply = llm.replyTokens(`echo: ${"长".repeat(MAX_REPLY_CHARS + 500)}`).join("");
+    expect(reply.length).toBeLessThanOrEqual(MAX_REPLY_CHARS);
+    expect(reply.length).toBeGreaterThan(MAX_REPLY_CHARS - 100);
   });
 
   it("answers the last user message of a conversation", () => {

@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Sent as Retry-After with 429 and 503: when trying again makes sense. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -17,7 +19,7 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json(apiError(code, message));
 }
 
-/** Unknown routes under /api: 404 JSON instead of Express's HTML page. */
+/** Unknown routes, `/` and `//api/…` included: 404 JSON instead of Express's HTML page. */
 export const notFound: RequestHandler = (req, res) => {
   sendError(res, 404, "not_found", `No route for ${req.method} ${req.path}`);
 };
@@ -25,7 +27,10 @@ export const notFound: RequestHandler = (req, res) => {
 /** Last middleware: turns thrown HttpErrors and body-parser failures into JSON. */
 export const jsonErrors: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error); // a stream already started: nothing to answer
-  if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+  if (error instanceof HttpError) {
+    if (error.retryAfterSeconds !== undefined) res.set("Retry-After", String(error.retryAfterSeconds));
+    return sendError(res, error.status, error.code, error.message);
+  }
   // body-parser marks its errors with `type` and a 4xx `status`.
   switch (error?.type) {
     case "entity.parse.failed":

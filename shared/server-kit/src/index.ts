@@ -1,3 +1,6 @@
+export { BODY_TIMEOUT_MS } from "./body-guards.ts";
+export { clientAddress } from "./client-address.ts";
+export { DEBUG_HEADER, requireDebugHeader } from "./debug-routes.ts";
 export { HttpError, jsonErrors, notFound, sendError } from "./errors.ts";
 export {
   drainOrClose,
@@ -7,8 +10,17 @@ export {
   openEventStream,
 } from "./event-stream.ts";
 export { addStartJobRoute, findJob } from "./job-routes.ts";
-export { createJobStore, type Job, type JobStore, type JobStoreOptions } from "./job-store.ts";
-export { BODY_LIMIT, createLessonApp } from "./lesson-app.ts";
+export {
+  createJobStore,
+  DEFAULT_JOB_BUDGET,
+  type Job,
+  type JobBudget,
+  type JobStore,
+  type JobStoreOptions,
+  type JobStoreUsage,
+  jobBudgetFromEnv,
+} from "./job-store.ts";
+export { BODY_LIMIT, createLessonApp, type LessonAppOptions } from "./lesson-app.ts";
 export { lessonHost, lessonPorts } from "./lesson-ports.ts";
 export {
   closeServer,
@@ -16,5 +28,7 @@ export {
   type LessonServer,
   runLessonServer,
   serveLesson,
+  setTimeouts,
 } from "./run-lesson-server.ts";
+export { createStreamLimit, DEFAULT_STREAMS_PER_CLIENT, type StreamLimit } from "./stream-limit.ts";
 export { MAX_PROMPT_LENGTH, readCount, readPrompt } from "./validate.ts";

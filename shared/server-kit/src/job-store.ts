@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
 import type { Token } from "@workshop/protocol";
+import { HttpError } from "./errors.ts";
 
 export interface Job {
   readonly id: string;
@@ -21,19 +22,66 @@ export interface Job {
   cancel(reason?: string): void;
 }
 
+/**
+ * What the store may hold, so no client (or crowd of clients) can make the
+ * server run out of memory. Over budget, start() throws a 429 HttpError.
+ */
+export interface JobBudget {
+  /** Jobs generating at once, all clients together (MAX_RUNNING_JOBS). */
+  maxRunning: number;
+  /** Jobs generating at once for one client address (MAX_JOBS_PER_CLIENT). */
+  maxRunningPerClient: number;
+  /**
+   * UTF-8 bytes of reply text kept, running and finished jobs together
+   * (MAX_JOB_STORE_BYTES). Over it, finished jobs are evicted oldest first.
+   */
+  maxStoredBytes: number;
+}
+
+export const DEFAULT_JOB_BUDGET: JobBudget = {
+  maxRunning: 64,
+  maxRunningPerClient: 4,
+  maxStoredBytes: 32 * 1024 * 1024,
+};
+
+/** The budget with any of MAX_RUNNING_JOBS, MAX_JOBS_PER_CLIENT, MAX_JOB_STORE_BYTES applied. */
+export function jobBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): JobBudget {
+  const read = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    maxRunning: read("MAX_RUNNING_JOBS", DEFAULT_JOB_BUDGET.maxRunning),
+    maxRunningPerClient: read("MAX_JOBS_PER_CLIENT", DEFAULT_JOB_BUDGET.maxRunningPerClient),
+    maxStoredBytes: read("MAX_JOB_STORE_BYTES", DEFAULT_JOB_BUDGET.maxStoredBytes),
+  };
+}
+
 export interface JobStoreOptions {
   llm: MockLlm;
+  /** Defaults to jobBudgetFromEnv(). */
+  budget?: Partial<JobBudget>;
   /** How long a finished job stays readable. */
   keepFinishedMs?: number;
   /** A running job nobody has read or subscribed to for this long is cancelled: its client is gone. */
   abandonAfterMs?: number;
 }
 
+export interface JobStoreUsage {
+  running: number;
+  stored: number;
+  storedBytes: number;
+}
+
 export interface JobStore {
-  start(prompt: string): Job;
+  /** Starts generating. `client` (an address) is what maxRunningPerClient counts. Throws 429 over budget. */
+  start(prompt: string, client?: string): Job;
   /** Looks a job up; reading it counts as a sign of life from its client. */
   get(id: string): Job | undefined;
   readonly size: number;
+  /** What the budget counts, right now. */
+  usage(): JobStoreUsage;
+  readonly budget: JobBudget;
   /** Listeners across all jobs: leak tests expect 0 once clients are gone. */
   listenerCount(): number;
   /** Cancels every job and forgets them (shutdown). */
@@ -42,12 +90,57 @@ export interface JobStore {
 
 export function createJobStore({
   llm,
+  budget: budgetOptions,
   keepFinishedMs = 60_000,
   abandonAfterMs = 60_000,
 }: JobStoreOptions): JobStore {
+  const budget: JobBudget = { ...jobBudgetFromEnv(), ...budgetOptions };
+  // Insertion order is start order, so the first finished job found is the oldest.
   const jobs = new Map<string, ReturnType<typeof createJob>>();
+  const runningByClient = new Map<string, number>();
+  let running = 0;
+  let storedBytes = 0;
 
-  function createJob(prompt: string) {
+  // #region budget
+  /** Drops finished jobs, oldest first, until the kept text fits the budget again. */
+  function evictFinished(): void {
+    for (const job of jobs.values()) {
+      if (storedBytes <= budget.maxStoredBytes) return;
+      if (job.done) forget(job);
+    }
+  }
+
+  function checkBudget(client: string): void {
+    if (running >= budget.maxRunning) {
+      throw new HttpError(
+        429,
+        "too_many_jobs",
+        `The server is generating ${running} replies; try again soon.`,
+        5,
+      );
+    }
+    if ((runningByClient.get(client) ?? 0) >= budget.maxRunningPerClient) {
+      throw new HttpError(
+        429,
+        "too_many_jobs",
+        `You already have ${budget.maxRunningPerClient} replies generating; wait for one to finish.`,
+        5,
+      );
+    }
+    evictFinished();
+    if (storedBytes >= budget.maxStoredBytes) {
+      throw new HttpError(429, "job_store_full", "The server is holding as many replies as it can.", 10);
+    }
+  }
+  // #endregion
+
+  function forget(job: ReturnType<typeof createJob>): void {
+    if (!jobs.delete(job.id)) return;
+    storedBytes -= job.bytes;
+    job.dispose();
+  }
+
+  function createJob(prompt: string, client: string) {
     const id = randomUUID();
     const tokens: Token[] = [];
     const listeners = new Set<() => void>();
@@ -66,8 +159,9 @@ export function createJobStore({
       for (const listener of [...listeners]) listener();
     };
 
-    const job: Job & { touch(): void; dispose(): void } = {
+    const job: Job & { touch(): void; dispose(): void; bytes: number } = {
       id,
+      bytes: 0,
       prompt,
       tokens,
       get done() {
@@ -100,18 +194,32 @@ export function createJobStore({
       },
     };
 
+    running++;
+    runningByClient.set(client, (runningByClient.get(client) ?? 0) + 1);
     job.touch();
     void (async () => {
       try {
         for await (const text of llm.generate(prompt, { signal: controller.signal })) {
           tokens.push({ seq: tokens.length, text });
+          const bytes = Buffer.byteLength(text);
+          job.bytes += bytes;
+          storedBytes += bytes;
+          if (storedBytes > budget.maxStoredBytes) {
+            evictFinished();
+            // Only running jobs left to blame: this one stops here, with what it has.
+            if (storedBytes > budget.maxStoredBytes) job.cancel("over_budget");
+          }
           notify();
         }
       } catch (error) {
         stopReason ??= error instanceof Error ? error.message : String(error);
       } finally {
         done = true;
-        arm(keepFinishedMs, () => jobs.delete(id));
+        running--;
+        const left = (runningByClient.get(client) ?? 1) - 1;
+        if (left === 0) runningByClient.delete(client);
+        else runningByClient.set(client, left);
+        if (jobs.has(id)) arm(keepFinishedMs, () => forget(job));
         notify();
       }
     })();
@@ -119,10 +227,15 @@ export function createJobStore({
   }
 
   return {
-    start(prompt) {
-      const job = createJob(prompt);
+    budget,
+    start(prompt, client = "local") {
+      checkBudget(client);
+      const job = createJob(prompt, client);
       jobs.set(job.id, job);
       return job;
+    },
+    usage() {
+      return { running, stored: jobs.size, storedBytes };
     },
     get(id) {
       const job = jobs.get(id);
@@ -140,6 +253,7 @@ export function createJobStore({
     close() {
       for (const job of jobs.values()) job.dispose();
       jobs.clear();
+      storedBytes = 0;
     },
   };
 }

@@ -25,6 +25,7 @@ export function serveLesson<T extends { app: Express }>(
   stopWork: () => void | Promise<void>,
 ): T & LessonServer {
   const server = createServer(parts.app);
+  setTimeouts(server);
   return {
     ...parts,
     server,
@@ -33,6 +34,18 @@ export function serveLesson<T extends { app: Express }>(
       await closeServer(server);
     },
   };
+}
+
+/**
+ * Node's timeouts, set on purpose rather than left at their defaults: a client
+ * gets 10 s to send its headers and 30 s for its whole request (body
+ * included), and an idle keep-alive connection is closed after 5 s. None of
+ * them limits how long a response may stream.
+ */
+export function setTimeouts(server: Server): void {
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
 }
 
 export function runLessonServer(lesson: string, { server, shutdown }: LessonServer): void {

@@ -3,6 +3,8 @@ import { createMockLlm, type MockLlm } from "@workshop/mock-llm";
 import {
   createJobStore,
   createLessonApp,
+  createStreamLimit,
+  type JobBudget,
   type JobLessonParts,
   type LessonServer,
   serveLesson,
@@ -19,6 +21,10 @@ export interface PollingServerOptions {
   longPollTimeoutMs?: number;
   keepFinishedMs?: number;
   abandonAfterMs?: number;
+  /** Job budgets; default from the environment (see README "Limits"). */
+  budget?: Partial<JobBudget>;
+  /** Long polls one client address may hold at once. */
+  maxStreamsPerClient?: number;
 }
 
 export interface PollingApp extends JobLessonParts {
@@ -33,13 +39,16 @@ export function createApp(options: PollingServerOptions = {}): PollingApp {
     llm,
     keepFinishedMs: options.keepFinishedMs,
     abandonAfterMs: options.abandonAfterMs,
+    budget: options.budget,
   });
   const completing = new Set<AbortController>();
   let longPolls: LongPolls | undefined;
+  // Requests held open (blocking completions, long polls), per client address.
+  const held = createStreamLimit(options.maxStreamsPerClient);
   const app = createLessonApp(LESSON, (app) => {
-    addCompleteRoute(app, llm, completing);
+    addCompleteRoute(app, llm, { running: completing, limit: held });
     addJobRoutes(app, jobs);
-    longPolls = addLongPollRoute(app, jobs, options.longPollTimeoutMs ?? 25_000);
+    longPolls = addLongPollRoute(app, jobs, { timeoutMs: options.longPollTimeoutMs ?? 25_000, limit: held });
   });
   return { app, llm, jobs, longPolls: longPolls as LongPolls, completing };
 }

@@ -1,7 +1,7 @@
 // Mode 3, long polling: the server holds each request until there is news
 // (a token past the cursor, or the end), or until a timeout; then the client
 // asks again at once.
-import { findJob, type JobStore } from "@workshop/server-kit";
+import { clientAddress, findJob, type JobStore, type StreamLimit } from "@workshop/server-kit";
 import type { Express } from "express";
 import { pollResponse, readCursor } from "./poll-response.ts";
 
@@ -12,7 +12,11 @@ export interface LongPolls {
   answerAll(): void;
 }
 
-export function addLongPollRoute(app: Express, jobs: JobStore, timeoutMs: number): LongPolls {
+export function addLongPollRoute(
+  app: Express,
+  jobs: JobStore,
+  { timeoutMs, limit }: { timeoutMs: number; limit: StreamLimit },
+): LongPolls {
   const held = new Set<() => void>();
 
   // #region long-poll
@@ -21,8 +25,10 @@ export function addLongPollRoute(app: Express, jobs: JobStore, timeoutMs: number
     const cursor = readCursor(req.query.cursor, job);
     if (job.tokens.length > cursor || job.done) return res.json(pollResponse(job, cursor));
 
-    // Nothing new yet: hold the request. Three things can end the wait, and
-    // each must undo the other two, or a timer or listener leaks per request.
+    // Nothing new yet: hold the request (429 if this client holds too many).
+    // Three things can end the wait, and each must undo the other two, or a
+    // timer or listener leaks per request.
+    const releaseSlot = limit.open(clientAddress(req));
     const answer = () => {
       release();
       res.json(pollResponse(job, cursor)); // on timeout: no tokens, same cursor
@@ -30,6 +36,7 @@ export function addLongPollRoute(app: Express, jobs: JobStore, timeoutMs: number
     const unsubscribe = job.subscribe(answer); // 1. a token arrives or the job ends
     const timer = setTimeout(answer, timeoutMs); // 2. the timeout passes
     const release = () => {
+      releaseSlot();
       unsubscribe();
       clearTimeout(timer);
       held.delete(answer);

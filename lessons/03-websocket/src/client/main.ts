@@ -103,7 +103,9 @@ byId("cancel").addEventListener("click", () => {
   if (reply.jobId && !reply.done) send({ type: "cancel", jobId: reply.jobId });
 });
 byId("drop").addEventListener("click", async () => {
-  const { dropped } = (await (await fetch("/api/debug/drop", { method: "POST" })).json()) as {
+  const { dropped } = (await (
+    await fetch("/api/debug/drop", { method: "POST", headers: { "X-Workshop-Debug": "1" } })
+  ).json()) as {
     dropped: number;
   };
   frames.add(`POST /api/debug/drop: ${dropped} socket(s) terminated`, "out");

@@ -1,12 +1,17 @@
 // Lesson 03's server: a WebSocket endpoint at /ws on the lesson's HTTP server.
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { createMockLlm } from "@workshop/mock-llm";
 import {
+  clientAddress,
   createJobStore,
   createLessonApp,
+  createStreamLimit,
+  type JobBudget,
   type JobLessonParts,
   type LessonServer,
   lessonPorts,
+  requireDebugHeader,
   serveLesson,
 } from "@workshop/server-kit";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -25,6 +30,10 @@ export interface WebSocketServerOptions extends Partial<Pick<JobLessonParts, "ll
   /** Which page origins may open a socket. Default: this lesson's page. */
   isAllowedOrigin?: (origin: string) => boolean;
   abandonAfterMs?: number;
+  /** Job budgets; default from the environment (see README "Limits"). */
+  budget?: Partial<JobBudget>;
+  /** Sockets one client address may hold open; more are closed with 1013. */
+  maxSocketsPerClient?: number;
   /** POST /api/debug/drop; on unless NODE_ENV=production. */
   debug?: boolean;
 }
@@ -42,7 +51,12 @@ function defaultOrigins(): (origin: string) => boolean {
 
 export function createServer(options: WebSocketServerOptions = {}): LessonServer & WebSocketApp {
   const llm = options.llm ?? createMockLlm();
-  const jobs = createJobStore({ llm, abandonAfterMs: options.abandonAfterMs ?? 30_000 });
+  const jobs = createJobStore({
+    llm,
+    abandonAfterMs: options.abandonAfterMs ?? 30_000,
+    budget: options.budget,
+  });
+  const sockets = createStreamLimit(options.maxSocketsPerClient);
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
   // noServer: we handle the HTTP Upgrade ourselves (see upgrade.ts).
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
@@ -52,12 +66,22 @@ export function createServer(options: WebSocketServerOptions = {}): LessonServer
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 10_000, (ws) =>
     send(ws, { type: "heartbeat", at: new Date().toISOString() }, maxBufferedBytes),
   );
-  wss.on("connection", (ws: WebSocket) => {
-    startSession(ws, `guest-${randomUUID().slice(0, 4)}`, { jobs, broadcast, maxBufferedBytes });
+  wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
+    const client = clientAddress(req);
+    const release = sockets.tryOpen(client);
+    if (!release) {
+      // 1013 "try again later" (RFC 6455 §7.4.1, IANA registry): a browser
+      // can't read an HTTP 429 on a failed upgrade, but it can read this.
+      ws.close(1013, "too many connections from this client");
+      return;
+    }
+    ws.on("close", release);
+    startSession(ws, `guest-${randomUUID().slice(0, 4)}`, { jobs, client, broadcast, maxBufferedBytes });
   });
 
   const app = createLessonApp(LESSON, (app) => {
     if (options.debug ?? process.env.NODE_ENV !== "production") {
+      app.use("/api/debug", requireDebugHeader); // no other page can trigger it
       app.post("/api/debug/drop", (_req, res) => {
         const count = wss.clients.size;
         for (const ws of wss.clients) ws.terminate(); // no close frame: the client sees 1006

@@ -1,19 +1,21 @@
 // One WebSocket connection: messages in, messages out, both directions at
 // once. A reply streams while the same socket carries cancel and chat.
-import type { Job, JobStore } from "@workshop/server-kit";
+import { HttpError, type Job, type JobStore } from "@workshop/server-kit";
 import type { WebSocket } from "ws";
 import { ClientMessage, parseMessage, type ServerMessage } from "../protocol.ts";
 import { send } from "./send.ts";
 
 export interface SessionContext {
   jobs: JobStore;
+  /** The client's address: what the job budget counts per client. */
+  client: string;
   /** Sends to every open connection (the chat room). */
   broadcast(message: ServerMessage): void;
   maxBufferedBytes: number;
 }
 
 export function startSession(ws: WebSocket, name: string, context: SessionContext): void {
-  const { jobs, broadcast, maxBufferedBytes } = context;
+  const { jobs, client, broadcast, maxBufferedBytes } = context;
   const reply = (message: ServerMessage) => send(ws, message, maxBufferedBytes);
   /** Jobs this connection is following: jobId → stop following. */
   const following = new Map<string, () => void>();
@@ -50,6 +52,28 @@ export function startSession(ws: WebSocket, name: string, context: SessionContex
     return job;
   }
 
+  /** Starts a job, or answers why not (over budget: the socket stays open). */
+  function startJob(prompt: string): Job | undefined {
+    try {
+      return jobs.start(prompt, client);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      reply({ type: "error", code: error.code, message: error.message });
+      return undefined;
+    }
+  }
+
+  /** Like lesson 01's cursor: resuming past what was sent is an error, not silence. */
+  function isValidResume(job: Job, afterSeq: number): boolean {
+    if (afterSeq < job.tokens.length) return true;
+    reply({
+      type: "error",
+      code: "invalid_resume",
+      message: `afterSeq ${afterSeq} is past the ${job.tokens.length} tokens generated so far.`,
+    });
+    return false;
+  }
+
   // #region on-message
   ws.on("message", (data, isBinary) => {
     if (isBinary) {
@@ -64,9 +88,11 @@ export function startSession(ws: WebSocket, name: string, context: SessionContex
     const message = parsed.message;
     switch (message.type) {
       case "start": {
-        const job = jobs.start(message.prompt);
-        reply({ type: "started", jobId: job.id });
-        follow(job, -1);
+        const job = startJob(message.prompt);
+        if (job) {
+          reply({ type: "started", jobId: job.id });
+          follow(job, -1);
+        }
         break;
       }
       case "cancel":
@@ -74,7 +100,7 @@ export function startSession(ws: WebSocket, name: string, context: SessionContex
         break;
       case "resume": {
         const job = findJob(message.jobId);
-        if (job) follow(job, message.afterSeq);
+        if (job && isValidResume(job, message.afterSeq)) follow(job, message.afterSeq);
         break;
       }
       case "chat":

@@ -29,7 +29,7 @@ export const TEST_SETTINGS: StationSettings = {
 };
 
 function createLessonServer(transport: Transport, settings: StationSettings): LessonServer {
-  const llm = createMockLlm({ timing: settings.timing });
+  const llm = createMockLlm({ timing: settings.timing, largeReplies: true }); // the 1 MiB row
   const { heartbeatMs, retryMs, isAllowedOrigin } = settings;
   switch (transport) {
     case "short polling":

@@ -11,7 +11,7 @@ export interface Judged {
   measured: string;
 }
 
-const expectedTokens = (prompt: string) => createMockLlm().replyTokens(prompt);
+const expectedTokens = (prompt: string) => createMockLlm({ largeReplies: true }).replyTokens(prompt);
 
 /**
  * Lost and duplicated tokens, counted by seq where the transport carries one.
