@@ -55,7 +55,8 @@ describe("the eventsource npm package against this server", () => {
     const run = follow(`${url}/api/jobs/${id}/events`, (token) => {
       if (token.seq === 10 && !dropped) {
         dropped = true;
-        void postJson(`${url}/api/debug/drop`, {}); // cut every open stream, like a flaky network
+        // cut every open stream, like a flaky network
+        void postJson(`${url}/api/debug/drop`, {}, { headers: { "X-Workshop-Debug": "1" } });
       }
     });
     await run.finished;

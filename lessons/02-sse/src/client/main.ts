@@ -129,7 +129,7 @@ byId("stop").addEventListener("click", () => {
   log.add("close(): stopped by you", "info");
 });
 byId("drop").addEventListener("click", async () => {
-  const response = await fetch("/api/debug/drop", { method: "POST" });
+  const response = await fetch("/api/debug/drop", { method: "POST", headers: { "X-Workshop-Debug": "1" } });
   const { dropped } = (await response.json()) as { dropped: number };
   log.add(`POST /api/debug/drop: ${dropped} stream(s) cut`, "out");
 });

@@ -5,6 +5,7 @@ import {
   addStartJobRoute,
   createJobStore,
   createLessonApp,
+  type JobBudget,
   type JobLessonParts,
   type JobStore,
   type LessonServer,
@@ -17,6 +18,7 @@ import { allowOrigins } from "./cors.ts";
 import { addDebugRoutes } from "./debug-route.ts";
 import { addJobEventsRoute } from "./job-events-route.ts";
 import { addNotificationRoutes } from "./notifications-route.ts";
+import { createOpenStreams } from "./open-streams.ts";
 import { addTutorialRoute } from "./tutorial-route.ts";
 
 export const LESSON = "02-sse";
@@ -36,6 +38,10 @@ export interface SseServerOptions {
   debug?: boolean;
   /** Origins allowed to open event streams cross-origin (CORS, with credentials). */
   corsOrigins?: readonly string[];
+  /** Job budgets; default from the environment (see README "Limits"). */
+  budget?: Partial<JobBudget>;
+  /** Event streams one client address may hold open; more get 429. */
+  maxStreamsPerClient?: number;
 }
 
 export interface SseApp extends JobLessonParts {
@@ -46,13 +52,15 @@ export interface SseApp extends JobLessonParts {
 
 export function createApp(options: SseServerOptions = {}): SseApp {
   const llm = options.llm ?? createMockLlm();
-  const jobs = options.jobs ?? createJobStore({ llm, abandonAfterMs: options.abandonAfterMs ?? 30_000 });
+  const jobs =
+    options.jobs ??
+    createJobStore({ llm, abandonAfterMs: options.abandonAfterMs ?? 30_000, budget: options.budget });
   const settings = {
     retryMs: options.retryMs ?? 1000,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     clockMs: options.clockMs ?? 1000,
     maxQueuedBytes: options.maxQueuedBytes,
-    open: new Set<Response>(),
+    open: createOpenStreams(options.maxStreamsPerClient),
   };
   let notifications: Broadcaster | undefined;
   const app = createLessonApp(LESSON, (app) => {
@@ -62,9 +70,9 @@ export function createApp(options: SseServerOptions = {}): SseApp {
     addClockRoute(app, settings);
     notifications = addNotificationRoutes(app, settings);
     addTutorialRoute(app, llm, settings);
-    if (options.debug ?? process.env.NODE_ENV !== "production") addDebugRoutes(app, settings.open);
+    if (options.debug ?? process.env.NODE_ENV !== "production") addDebugRoutes(app, settings.open.all);
   });
-  return { app, llm, jobs, notifications: notifications as Broadcaster, openStreams: settings.open };
+  return { app, llm, jobs, notifications: notifications as Broadcaster, openStreams: settings.open.all };
 }
 
 export function createServer(options: SseServerOptions = {}): LessonServer & SseApp {

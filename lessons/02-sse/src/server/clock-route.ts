@@ -4,13 +4,13 @@ import { encodeEvent } from "@workshop/protocol";
 import { openEventStream } from "@workshop/server-kit";
 import type { Express } from "express";
 import { type ClockData, EVENTS } from "../protocol.ts";
-import type { StreamSettings } from "./job-events-route.ts";
+import type { StreamSettings } from "./open-streams.ts";
 
 export function addClockRoute(app: Express, settings: StreamSettings & { clockMs: number }): void {
   // #region clock
-  app.get("/api/clock", (_req, res) => {
+  app.get("/api/clock", (req, res) => {
+    settings.open.track(req, res); // 429 when this client has too many streams open
     const stream = openEventStream(res, { ...settings, heartbeatMs: 0 }); // ticks are traffic enough
-    settings.open.add(res);
     const tick = () => {
       const data: ClockData = { now: new Date().toISOString() };
       void stream.send(encodeEvent({ event: EVENTS.tick, data: JSON.stringify(data) }));
@@ -19,7 +19,6 @@ export function addClockRoute(app: Express, settings: StreamSettings & { clockMs
     const timer = setInterval(tick, settings.clockMs);
     res.on("close", () => {
       clearInterval(timer); // without this, every visit leaks a timer writing to a dead socket
-      settings.open.delete(res);
     });
   });
   // #endregion

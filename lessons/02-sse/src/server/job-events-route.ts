@@ -1,16 +1,11 @@
 // GET /api/jobs/:id/events: a job's tokens as Server-Sent Events, resumable.
 import { encodeEvent } from "@workshop/protocol";
 import { findJob, type Job, type JobStore, openEventStream } from "@workshop/server-kit";
-import type { Express, Response } from "express";
+import type { Express } from "express";
 import { type DoneData, EVENTS } from "../protocol.ts";
 import { resumeFrom } from "./last-event-id.ts";
 
-export interface StreamSettings {
-  retryMs: number;
-  heartbeatMs: number;
-  /** Every open event-stream response, for /api/debug/drop and shutdown. */
-  open: Set<Response>;
-}
+import type { StreamSettings } from "./open-streams.ts";
 
 // #region job-events
 export function addJobEventsRoute(app: Express, jobs: JobStore, settings: StreamSettings): void {
@@ -24,9 +19,8 @@ export function addJobEventsRoute(app: Express, jobs: JobStore, settings: Stream
       return;
     }
 
+    settings.open.track(req, res); // 429 when this client has too many streams open
     const stream = openEventStream(res, settings);
-    settings.open.add(res);
-    res.on("close", () => settings.open.delete(res));
 
     // Replay what the client missed, then follow the job live. Tokens are
     // numbered, so "what it missed" is exact: nothing lost, nothing twice.

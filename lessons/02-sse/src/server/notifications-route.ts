@@ -5,7 +5,7 @@ import { HttpError, openEventStream } from "@workshop/server-kit";
 import type { Express } from "express";
 import { EVENTS, type NoticeData, type PresenceData } from "../protocol.ts";
 import { type Broadcaster, createBroadcaster } from "./broadcaster.ts";
-import type { StreamSettings } from "./job-events-route.ts";
+import type { StreamSettings } from "./open-streams.ts";
 
 export const MAX_NOTICE_LENGTH = 500;
 
@@ -21,10 +21,9 @@ export function addNotificationRoutes(
     },
   });
 
-  app.get("/api/notifications", (_req, res) => {
+  app.get("/api/notifications", (req, res) => {
+    settings.open.track(req, res);
     openEventStream(res, settings);
-    settings.open.add(res);
-    res.on("close", () => settings.open.delete(res));
     broadcaster.add(res);
   });
 

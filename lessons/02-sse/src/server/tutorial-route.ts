@@ -7,15 +7,14 @@ import type { MockLlm } from "@workshop/mock-llm";
 import { encodeEvent } from "@workshop/protocol";
 import { openEventStream, readPrompt } from "@workshop/server-kit";
 import type { Express } from "express";
-import type { StreamSettings } from "./job-events-route.ts";
+import type { StreamSettings } from "./open-streams.ts";
 
 export function addTutorialRoute(app: Express, llm: MockLlm, settings: StreamSettings): void {
   // #region tutorial-trap
   app.get("/api/tutorial/stream", async (req, res) => {
     const prompt = readPrompt({ prompt: req.query.prompt });
+    settings.open.track(req, res);
     const stream = openEventStream(res, settings);
-    settings.open.add(res);
-    res.on("close", () => settings.open.delete(res));
     try {
       for await (const token of llm.generate(prompt, { signal: stream.signal })) {
         await stream.send(encodeEvent({ data: JSON.stringify(token) })); // no id: nothing to resume from

@@ -35,7 +35,7 @@ export function createServer(options: ChatServerOptions = {}): LessonServer & Ch
       addChatRoute(app, { upstream, idleTimeoutMs: options.idleTimeoutMs ?? 30_000 });
       addMockUpstream(app, llm);
     },
-    { bodyLimit: "512kb" }, // a long conversation is sent whole with every turn
+    { bodyLimit: 512 * 1024 }, // a long conversation is sent whole with every turn
   );
   const lesson = serveLesson({ app, llm }, () => {});
   return lesson;

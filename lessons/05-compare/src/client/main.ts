@@ -50,7 +50,7 @@ async function askAll(): Promise<void> {
 async function inject(fault: Fault): Promise<void> {
   await fetch("/api/faults", {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", "X-Workshop-Debug": "1" },
     body: JSON.stringify({ fault }),
   });
   byId("fault-note").textContent = `Injected: ${fault}`;

@@ -8,6 +8,7 @@ import {
   HttpError,
   type LessonServer,
   lessonPorts,
+  requireDebugHeader,
 } from "@workshop/server-kit";
 import type { Express } from "express";
 import { type Station, type StationSettings, startStation } from "../matrix/fixture.ts";
@@ -65,6 +66,7 @@ export function createServer({
       }));
       res.json({ stations: list });
     });
+    app.use("/api/faults", requireDebugHeader); // only this lesson's page may inject faults
     app.post("/api/faults", async (req, res) => {
       const fault = (req.body as { fault?: unknown } | undefined)?.fault;
       if (!FAULTS.includes(fault as Fault)) {

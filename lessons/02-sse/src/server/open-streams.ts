@@ -1,0 +1,38 @@
+// Every open event stream, tracked in one place: for the per-client bound
+// (issue 11: one client must not hold thousands of streams), for
+// /api/debug/drop, and for a clean shutdown.
+import { clientAddress, createStreamLimit } from "@workshop/server-kit";
+import type { Request, Response } from "express";
+
+export interface OpenStreams {
+  /** The responses streaming right now (0 once every client has left). */
+  readonly all: Set<Response>;
+  /**
+   * Counts `res` as an open stream until it closes. Throws a 429 HttpError
+   * when this client already has too many, so call it before the headers.
+   */
+  track(req: Request, res: Response): void;
+}
+
+export function createOpenStreams(perClient?: number): OpenStreams {
+  const all = new Set<Response>();
+  const limit = createStreamLimit(perClient);
+  return {
+    all,
+    track(req, res) {
+      const release = limit.open(clientAddress(req));
+      all.add(res);
+      res.on("close", () => {
+        all.delete(res);
+        release();
+      });
+    },
+  };
+}
+
+/** What every event-stream route of this lesson shares. */
+export interface StreamSettings {
+  retryMs: number;
+  heartbeatMs: number;
+  open: OpenStreams;
+}
