@@ -7,12 +7,18 @@ import { z } from "zod";
 export const MAX_MESSAGES = 50;
 export const MAX_CONTENT_LENGTH = 8000;
 
-/** POST /api/chat: the whole conversation, every turn (the server keeps no history). */
+/**
+ * POST /api/chat: the whole conversation, every turn (the server keeps no
+ * history). No `system` role: the system prompt is the server's, as is the
+ * choice of models (`model` must be one that GET /api/models lists).
+ */
 export const ChatRequest = z.object({
   messages: z
     .array(
       z.object({
-        role: z.enum(["system", "user", "assistant"]),
+        role: z.enum(["user", "assistant"], {
+          error: "only user and assistant messages; the server owns the system prompt",
+        }),
         content: z.string().trim().min(1).max(MAX_CONTENT_LENGTH),
       }),
     )
@@ -23,6 +29,12 @@ export const ChatRequest = z.object({
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
 // #endregion
+
+/** GET /api/models: the models a request may name, and the one used when it names none. */
+export interface ModelList {
+  models: string[];
+  default: string;
+}
 
 // #region chunk
 /** One `data:` payload of the stream (OpenAI's chat.completion.chunk). */

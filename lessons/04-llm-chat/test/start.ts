@@ -7,7 +7,8 @@ import { type ChatServerOptions, createServer } from "../src/server/app.ts";
 
 export function startLesson(options: ChatServerOptions & { timing?: MockLlmOptions["timing"] } = {}) {
   const llm = options.llm ?? createMockLlm({ timing: options.timing ?? "instant" });
-  return startLessonServer(createServer({ ...options, llm }));
+  // Upstream failures are logged on purpose; tests that care pass their own log.
+  return startLessonServer(createServer({ log: () => {}, ...options, llm }));
 }
 
 /** An upstream that does whatever the test says; close() ends it. */

@@ -2,6 +2,7 @@
 import "@workshop/page-kit/style.css";
 import "./chat.css";
 import type { ChatMessage } from "@workshop/protocol";
+import type { ChatRequest, ModelList } from "../protocol.ts";
 import { ChatError, streamChat } from "./chat-stream.ts";
 import { createAnswerMetrics } from "./metrics.ts";
 import { createStreamingView } from "./streaming-view.ts";
@@ -12,9 +13,10 @@ const input = byId<HTMLTextAreaElement>("input");
 const sendButton = byId<HTMLButtonElement>("send");
 const stopButton = byId<HTMLButtonElement>("stop");
 const regenerateButton = byId<HTMLButtonElement>("regenerate");
+const modelSelect = byId<HTMLSelectElement>("model");
 
 /** The conversation so far: sent whole with every request (the server keeps no history). */
-const history: ChatMessage[] = [];
+const history: ChatRequest["messages"] = [];
 let controller: AbortController | undefined;
 
 function addMessage(role: ChatMessage["role"], text = ""): HTMLElement {
@@ -46,7 +48,8 @@ async function answer(): Promise<void> {
   setStreaming(true);
   let note = "";
   try {
-    for await (const delta of streamChat({ messages: history }, controller.signal)) {
+    const model = modelSelect.hidden ? undefined : modelSelect.value;
+    for await (const delta of streamChat({ messages: history, model }, controller.signal)) {
       metrics.token();
       view.append(delta);
     }
@@ -98,3 +101,12 @@ regenerateButton.addEventListener("click", () => {
   void answer();
 });
 setStreaming(false);
+
+/** The server owns the models: the page offers the ones GET /api/models lists, if more than one. */
+async function loadModels(): Promise<void> {
+  const list = (await (await fetch("/api/models")).json()) as ModelList;
+  if (list.models.length < 2) return;
+  for (const name of list.models) modelSelect.add(new Option(name, name, false, name === list.default));
+  modelSelect.hidden = false;
+}
+void loadModels();

@@ -1,20 +1,31 @@
 // POST /api/chat: the backend-for-frontend. The page sends the conversation;
-// this route calls the upstream model with the server's API key and streams
-// the answer back in one format, whatever the provider speaks.
-import { openEventStream, sendError } from "@workshop/server-kit";
+// this route calls the upstream model with the server's API key, model and
+// system prompt, and streams the answer back in one format, whatever the
+// provider speaks. GET /api/models lists the models the page may pick.
+import { clientAddress, openEventStream, type StreamLimit, sendError } from "@workshop/server-kit";
 import type { Express } from "express";
-import { ChatRequest } from "../protocol.ts";
+import { ChatRequest, type ModelList } from "../protocol.ts";
 import { createChunkWriter } from "./chunks.ts";
 import { nextWithin } from "./next-within.ts";
-import { callUpstream, type UpstreamConfig, UpstreamError } from "./upstream.ts";
+import { allowedModels, streamUpstream, type UpstreamConfig } from "./upstream.ts";
+import { publicMessage, redact, toUpstreamError, UpstreamError } from "./upstream-error.ts";
 
 export interface ChatRouteOptions {
   upstream: () => UpstreamConfig;
-  /** No token from upstream for this long: give up with a timeout error. */
+  /** No answer from upstream for this long (from the moment the request is sent): give up. */
   idleTimeoutMs: number;
+  /** Chat streams one client address may have open at once. */
+  limit: StreamLimit;
+  /** Where upstream failures are logged, redacted. */
+  log: (line: string) => void;
 }
 
-export function addChatRoute(app: Express, { upstream, idleTimeoutMs }: ChatRouteOptions): void {
+export function addChatRoute(app: Express, { upstream, idleTimeoutMs, limit, log }: ChatRouteOptions): void {
+  app.get("/api/models", (_req, res) => {
+    const config = upstream();
+    res.json({ models: allowedModels(config), default: config.model } satisfies ModelList);
+  });
+
   // #region chat-route
   app.post("/api/chat", async (req, res) => {
     const parsed = ChatRequest.safeParse(req.body);
@@ -22,34 +33,50 @@ export function addChatRoute(app: Express, { upstream, idleTimeoutMs }: ChatRout
       const issue = parsed.error.issues[0];
       return sendError(res, 400, "invalid_request", `${issue?.path.join(".") || "body"}: ${issue?.message}`);
     }
+    const config = upstream();
+    const model = parsed.data.model ?? config.model;
+    if (!allowedModels(config).includes(model)) {
+      return sendError(
+        res,
+        400,
+        "unknown_model",
+        `model must be one of: ${allowedModels(config).join(", ")}`,
+      );
+    }
+    const release = limit.open(clientAddress(req)); // 429 when this client has too many chats open
     // The response's 'close' (not the request's) means the user left or pressed
     // Stop: abort the upstream call so the model stops generating, and billing.
     const controller = new AbortController();
-    res.on("close", () => controller.abort());
+    res.on("close", () => {
+      release();
+      controller.abort();
+    });
+    // The detail goes to the log, redacted; the browser gets a fixed message.
+    const fail = (error: unknown) => {
+      const failure = toUpstreamError(error);
+      log(`[04-llm-chat] ${failure.code}: ${redact(failure.detail, config.apiKey)}`);
+      return { code: failure.code, message: publicMessage(failure, idleTimeoutMs) };
+    };
+    const timedOut = () => new UpstreamError("upstream_timeout", `nothing within ${idleTimeoutMs} ms`);
 
-    const config = upstream();
-    let deltas: AsyncGenerator<string>;
-    try {
-      deltas = await callUpstream(config, parsed.data, controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const detail =
-        error instanceof UpstreamError ? error.message : `cannot reach upstream: ${String(error)}`;
-      return sendError(res, 502, "upstream_unavailable", detail);
-    }
-
-    // Headers wait for the first token: until then a failure is still a
-    // plain HTTP error the page can show, instead of a half-started stream.
+    // Nothing is sent until the first step: the timeout covers the request,
+    // the headers and the first token. Headers wait for that token, so until
+    // then a failure is still a plain HTTP error the page can show.
+    const deltas = streamUpstream(config, model, parsed.data.messages, controller.signal);
     let step = await nextWithin(deltas, idleTimeoutMs);
     if (controller.signal.aborted) return;
     if (step.kind === "timeout") {
       controller.abort();
-      return sendError(res, 504, "upstream_timeout", `No token from upstream within ${idleTimeoutMs} ms.`);
+      const { code, message } = fail(timedOut());
+      return sendError(res, 504, code, message);
     }
-    if (step.kind === "error") return sendError(res, 502, "upstream_failed", String(step.error));
+    if (step.kind === "error") {
+      const { code, message } = fail(step.error);
+      return sendError(res, 502, code, message);
+    }
 
     const stream = openEventStream(res);
-    const writer = createChunkWriter(parsed.data.model ?? config.model);
+    const writer = createChunkWriter(model);
     for (;;) {
       if (step.kind === "value") {
         if (!(await stream.send(writer.content(step.value)))) return; // client gone
@@ -57,12 +84,10 @@ export function addChatRoute(app: Express, { upstream, idleTimeoutMs }: ChatRout
         await stream.send(writer.finish());
         break;
       } else {
+        if (controller.signal.aborted) return; // the client left: nobody to tell
         // After the first byte the status is 200 for good: report in-band.
-        await stream.send(
-          step.kind === "timeout"
-            ? writer.error("upstream_timeout", `No token from upstream for ${idleTimeoutMs} ms.`)
-            : writer.error("upstream_failed", String(step.error)),
-        );
+        const { code, message } = fail(step.kind === "timeout" ? timedOut() : step.error);
+        await stream.send(writer.error(code, message));
         controller.abort();
         break;
       }

@@ -6,15 +6,26 @@ import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
 import { encodeEvent } from "@workshop/protocol";
 import { HttpError, openEventStream } from "@workshop/server-kit";
-import type { Express, Request } from "express";
-import { ChatRequest } from "../protocol.ts";
+import type { Express } from "express";
+import { z } from "zod";
 import { createChunkWriter } from "./chunks.ts";
 
-function readChat(req: Request, messages: unknown): ChatRequest["messages"] {
-  const parsed = ChatRequest.safeParse({ messages, model: req.body?.model });
+/** What a provider accepts: unlike /api/chat, a system message is fine here. */
+const UpstreamMessages = z
+  .array(
+    z.object({
+      role: z.enum(["system", "user", "assistant"]),
+      content: z.string().max(100_000),
+    }),
+  )
+  .min(1)
+  .max(200);
+
+function readChat(messages: unknown): z.infer<typeof UpstreamMessages> {
+  const parsed = UpstreamMessages.safeParse(messages);
   if (!parsed.success)
     throw new HttpError(400, "invalid_request_error", parsed.error.issues[0]?.message ?? "invalid");
-  return parsed.data.messages;
+  return parsed.data;
 }
 
 export function addMockUpstream(app: Express, llm: MockLlm): void {
@@ -26,7 +37,7 @@ export function addMockUpstream(app: Express, llm: MockLlm): void {
   });
 
   app.post("/v1/chat/completions", async (req, res) => {
-    const messages = readChat(req, req.body?.messages);
+    const messages = readChat(req.body?.messages);
     const controller = new AbortController();
     res.on("close", () => controller.abort()); // the BFF hung up: stop generating
     const tokens = llm.generate(messages, { signal: controller.signal });
@@ -65,7 +76,7 @@ export function addMockUpstream(app: Express, llm: MockLlm): void {
 
   // #region dashscope-mock
   app.post("/mock/dashscope", async (req, res) => {
-    const messages = readChat(req, req.body?.input?.messages);
+    const messages = readChat(req.body?.input?.messages);
     const controller = new AbortController();
     res.on("close", () => controller.abort());
     const stream = openEventStream(res, { heartbeatMs: 0 });

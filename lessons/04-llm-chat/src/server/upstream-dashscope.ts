@@ -3,6 +3,8 @@
 // so far, not a delta. Appending it as-is would print "最近最近的公园…".
 // The adapter turns it into deltas by cutting off what was already sent.
 import { readSseEvents } from "@workshop/protocol";
+import type { UpstreamAdapter } from "./upstream.ts";
+import { UpstreamError } from "./upstream-error.ts";
 
 interface DashScopeResult {
   output?: { text?: string; finish_reason?: string };
@@ -11,11 +13,16 @@ interface DashScopeResult {
 }
 
 // #region dashscope-adapter
-export async function* dashScopeDeltas(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+export async function* dashScopeDeltas(
+  body: ReadableStream<Uint8Array>,
+  maxEventChars = Number.POSITIVE_INFINITY,
+): AsyncGenerator<string> {
   let sent = "";
-  for await (const event of readSseEvents(body)) {
-    if (event.type === "error")
-      throw new Error((JSON.parse(event.data) as DashScopeResult).message ?? "upstream error");
+  for await (const event of readSseEvents(body, { maxBufferSize: maxEventChars })) {
+    if (event.type === "error") {
+      const message = (JSON.parse(event.data) as DashScopeResult).message;
+      throw new UpstreamError("upstream_failed", `in-stream error: ${message}`);
+    }
     if (event.type !== "result") continue;
     const result = JSON.parse(event.data) as DashScopeResult;
     const text = result.output?.text ?? "";
@@ -27,3 +34,12 @@ export async function* dashScopeDeltas(body: ReadableStream<Uint8Array>): AsyncG
   }
 }
 // #endregion
+
+export const dashScopeAdapter: UpstreamAdapter = {
+  request: (config, model, messages) => ({
+    url: config.baseUrl,
+    body: { model, input: { messages } },
+    headers: { "X-DashScope-SSE": "enable" },
+  }),
+  deltas: dashScopeDeltas,
+};

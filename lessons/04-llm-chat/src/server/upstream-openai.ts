@@ -4,15 +4,28 @@
 import { readSseEvents } from "@workshop/protocol";
 import type { ChatCompletionChunk } from "../protocol.ts";
 import { DONE } from "../protocol.ts";
+import type { UpstreamAdapter } from "./upstream.ts";
+import { UpstreamError } from "./upstream-error.ts";
 
 // #region openai-adapter
-export async function* openAiDeltas(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  for await (const event of readSseEvents(body)) {
+export async function* openAiDeltas(
+  body: ReadableStream<Uint8Array>,
+  maxEventChars = Number.POSITIVE_INFINITY,
+): AsyncGenerator<string> {
+  for await (const event of readSseEvents(body, { maxBufferSize: maxEventChars })) {
     if (event.data === DONE) return;
     const chunk = JSON.parse(event.data) as Partial<ChatCompletionChunk> & { error?: { message?: string } };
-    if (chunk.error) throw new Error(chunk.error.message ?? "upstream error");
+    if (chunk.error) throw new UpstreamError("upstream_failed", `in-stream error: ${chunk.error.message}`);
     const content = chunk.choices?.[0]?.delta?.content;
     if (content) yield content;
   }
 }
 // #endregion
+
+export const openAiAdapter: UpstreamAdapter = {
+  request: (config, model, messages) => ({
+    url: `${config.baseUrl}/chat/completions`,
+    body: { model, messages, stream: true },
+  }),
+  deltas: openAiDeltas,
+};
