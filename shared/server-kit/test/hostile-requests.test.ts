@@ -79,6 +79,14 @@ describe("the lesson app refuses requests that would hold it open", () => {
     expect(echo.status).toBe(405);
   });
 
+  it("gives headers 10 s and a whole request 30 s (Node's defaults are 60 s and 5 min), which never cuts a long response", () => {
+    const { server } = serveLesson({ app: createLessonApp("00-test", () => {}) }, () => {});
+    expect({ headers: server.headersTimeout, request: server.requestTimeout }).toEqual({
+      headers: 10_000,
+      request: 30_000,
+    });
+  });
+
   it("still answers after all of that", async () => {
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
   });

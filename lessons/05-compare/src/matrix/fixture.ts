@@ -40,7 +40,8 @@ function createLessonServer(transport: Transport, settings: StationSettings): Le
     case "WebSocket":
       return createWebSocketServer({ llm, heartbeatMs, isAllowedOrigin });
     case "fetch stream":
-      return createChatServer({ llm, idleTimeoutMs: 2000 });
+      // The 1 MiB row: one upstream event is a little over 1 MiB of JSON.
+      return createChatServer({ llm, idleTimeoutMs: 2000, upstream: { maxEventChars: 4 << 20 } });
   }
 }
 
