@@ -101,7 +101,6 @@ export function createJobStore({
   let running = 0;
   let storedBytes = 0;
 
-  // #region budget
   /** Drops finished jobs, oldest first, until the kept text fits the budget again. */
   function evictFinished(): void {
     for (const job of jobs.values()) {
@@ -132,7 +131,6 @@ export function createJobStore({
       throw new HttpError(429, "job_store_full", "The server is holding as many replies as it can.", 10);
     }
   }
-  // #endregion
 
   function forget(job: ReturnType<typeof createJob>): void {
     if (!jobs.delete(job.id)) return;

@@ -29,7 +29,6 @@ export function apiProxy(target: string): ProxyOptions {
 }
 // #endregion
 
-// #region content-security-policy
 /**
  * A Content-Security-Policy for a page that renders untrusted text (model
  * output), served by Vite in dev and by `vite preview` for a build. It is the
@@ -59,7 +58,6 @@ export function contentSecurityPolicy(): Plugin {
     config: () => ({ html: { cspNonce: nonce }, server: { headers }, preview: { headers } }),
   };
 }
-// #endregion
 
 export function lessonViteConfig(lessonNumber: string, { csp = false } = {}): UserConfig {
   const { api, page } = lessonPorts(lessonNumber);
