@@ -1,16 +1,9 @@
-#!/usr/bin/env tsx
-// `lesson-preflight 01`: run by each lesson's `pnpm dev` before starting.
-// Checks both ports are free (a busy port gets a message naming the lesson and
-// the fix), then prints the one URL to open.
+// Run before a lesson starts (`pnpm dev NN`): both ports must be free. A busy
+// port gets a message naming the lesson and the fix, instead of a stack trace.
 import { createServer } from "node:net";
 import { lessonHost, lessonPorts } from "./lesson-ports.ts";
 
-const lesson = process.argv[2] ?? "";
-const number = lesson.slice(0, 2);
-const { api, page } = lessonPorts(number);
-const host = lessonHost();
-
-function isFree(port: number): Promise<boolean> {
+function isFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer()
       .once("error", () => resolve(false))
@@ -18,15 +11,25 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
-const busy: string[] = [];
-if (!(await isFree(api))) busy.push(`API port ${api} (PORT)`);
-if (!(await isFree(page))) busy.push(`page port ${page} (PAGE_PORT)`);
-if (busy.length > 0) {
-  console.error(
+/** undefined when lesson "01-polling" can start; otherwise what to tell the user. */
+export async function busyPortsMessage(lesson: string): Promise<string | undefined> {
+  const number = lesson.slice(0, 2);
+  const { api, page } = lessonPorts(number);
+  const host = lessonHost();
+  const [apiFree, pageFree] = await Promise.all([isFree(api, host), isFree(page, host)]);
+  const busy: string[] = [];
+  if (!apiFree) busy.push(`API port ${api} (PORT)`);
+  if (!pageFree) busy.push(`page port ${page} (PAGE_PORT)`);
+  if (busy.length === 0) return undefined;
+  return (
     `Lesson ${lesson} can't start: ${busy.join(" and ")} ${busy.length > 1 ? "are" : "is"} busy.\n` +
-      `Is lesson ${number} already running in another terminal? Stop it, or choose free ports:\n` +
-      `  PORT=${api + 100} PAGE_PORT=${page + 100} pnpm dev ${number}`,
+    `Is lesson ${number} already running in another terminal? Stop it, or choose free ports:\n` +
+    `  PORT=${api + 100} PAGE_PORT=${page + 100} pnpm dev ${number}`
   );
-  process.exit(1);
 }
-console.log(`\n  ▶ Lesson ${lesson}: open http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${page}/\n`);
+
+/** The one URL to open. */
+export function lessonPageUrl(lesson: string): string {
+  const host = lessonHost();
+  return `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${lessonPorts(lesson.slice(0, 2)).page}/`;
+}
