@@ -6,7 +6,7 @@ import { createServer, type SseServerOptions } from "../src/server/app.ts";
 
 export function startLesson(options: SseServerOptions & { timing?: MockLlmOptions["timing"] } = {}) {
   const llm = options.llm ?? createMockLlm({ timing: options.timing ?? "instant" });
-  return startLessonServer(createServer({ retryMs: 50, ...options, llm }));
+  return startLessonServer(createServer({ retryMs: 50, presenceIntervalMs: 5, ...options, llm }));
 }
 
 /** The tokens carried by a recording's `token` events. */

@@ -30,6 +30,8 @@ export interface SseServerOptions {
   retryMs?: number;
   heartbeatMs?: number;
   clockMs?: number;
+  /** Live connection counts go out at most this often (a new page gets one at once). */
+  presenceIntervalMs?: number;
   /** Per-client queue limit for notifications before a slow client is dropped. */
   maxQueuedBytes?: number;
   /** A job with no open stream for this long is cancelled. */
@@ -45,7 +47,7 @@ export interface SseServerOptions {
 }
 
 export interface SseApp extends JobLessonParts {
-  notifications: Broadcaster;
+  notifications: Broadcaster & { stopPresence(): void };
   /** Every open event-stream response (0 once every client has left). */
   openStreams: Set<Response>;
 }
@@ -59,10 +61,11 @@ export function createApp(options: SseServerOptions = {}): SseApp {
     retryMs: options.retryMs ?? 1000,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     clockMs: options.clockMs ?? 1000,
+    presenceIntervalMs: options.presenceIntervalMs ?? 1000,
     maxQueuedBytes: options.maxQueuedBytes,
     open: createOpenStreams(options.maxStreamsPerClient),
   };
-  let notifications: Broadcaster | undefined;
+  let notifications: ReturnType<typeof addNotificationRoutes> | undefined;
   const app = createLessonApp(LESSON, (app) => {
     if (options.corsOrigins) app.use(allowOrigins(options.corsOrigins));
     addStartJobRoute(app, jobs);
@@ -72,12 +75,19 @@ export function createApp(options: SseServerOptions = {}): SseApp {
     addTutorialRoute(app, llm, settings);
     if (options.debug ?? process.env.NODE_ENV !== "production") addDebugRoutes(app, settings.open.all);
   });
-  return { app, llm, jobs, notifications: notifications as Broadcaster, openStreams: settings.open.all };
+  return {
+    app,
+    llm,
+    jobs,
+    notifications: notifications as NonNullable<typeof notifications>,
+    openStreams: settings.open.all,
+  };
 }
 
 export function createServer(options: SseServerOptions = {}): LessonServer & SseApp {
   const parts = createApp(options);
   return serveLesson(parts, () => {
+    parts.notifications.stopPresence();
     for (const res of parts.openStreams) res.end(); // a clean end; browsers will retry elsewhere
     if (!options.jobs) parts.jobs.close(); // a shared store belongs to its owner
   });

@@ -6,27 +6,33 @@ import type { Response } from "express";
 
 interface Client {
   res: Response;
-  /** Messages waiting for 'drain'; empty while the socket keeps up. */
-  queue: string[];
+  /** Messages waiting for 'drain'; only allocated once the socket falls behind. */
+  queue: string[] | undefined;
   queuedBytes: number;
-  congested: boolean;
 }
 
 export interface Broadcaster {
   add(res: Response): void;
+  /** To every client. */
   send(text: string): void;
+  /** To one client (already added), with the same slow-client rules. */
+  sendTo(res: Response, text: string): void;
   readonly size: number;
   /** Clients dropped for falling behind, since start. */
   readonly dropped: number;
+  /** Messages handed to clients, since start: what fan-out costs. */
+  readonly writes: number;
 }
 
 // #region broadcaster
-export function createBroadcaster({ maxQueuedBytes = 1 << 20, onChange = () => {} } = {}): Broadcaster {
-  const clients = new Set<Client>();
+export function createBroadcaster({ maxQueuedBytes = 1 << 20 } = {}): Broadcaster {
+  const clients = new Map<Response, Client>();
   let dropped = 0;
+  let writes = 0;
 
   function write(client: Client, text: string): void {
-    if (client.congested) {
+    writes++;
+    if (client.queue) {
       client.queue.push(text);
       client.queuedBytes += Buffer.byteLength(text);
       if (client.queuedBytes > maxQueuedBytes) {
@@ -36,36 +42,38 @@ export function createBroadcaster({ maxQueuedBytes = 1 << 20, onChange = () => {
       return;
     }
     if (!client.res.write(text)) {
-      client.congested = true;
+      client.queue = [];
       client.res.once("drain", () => flush(client));
     }
   }
 
   function flush(client: Client): void {
-    client.congested = false;
-    const pending = client.queue.splice(0);
+    const pending = client.queue ?? [];
+    client.queue = undefined;
     client.queuedBytes = 0;
     for (const text of pending) write(client, text);
   }
 
   return {
     add(res) {
-      const client: Client = { res, queue: [], queuedBytes: 0, congested: false };
-      clients.add(client);
-      res.on("close", () => {
-        clients.delete(client);
-        onChange();
-      });
-      onChange();
+      clients.set(res, { res, queue: undefined, queuedBytes: 0 });
+      res.once("close", () => clients.delete(res));
     },
     send(text) {
-      for (const client of clients) write(client, text);
+      for (const client of clients.values()) write(client, text);
+    },
+    sendTo(res, text) {
+      const client = clients.get(res);
+      if (client) write(client, text);
     },
     get size() {
       return clients.size;
     },
     get dropped() {
       return dropped;
+    },
+    get writes() {
+      return writes;
     },
   };
 }

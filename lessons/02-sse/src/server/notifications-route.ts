@@ -3,28 +3,26 @@
 import { encodeEvent } from "@workshop/protocol";
 import { HttpError, openEventStream } from "@workshop/server-kit";
 import type { Express } from "express";
-import { EVENTS, type NoticeData, type PresenceData } from "../protocol.ts";
+import { EVENTS, type NoticeData } from "../protocol.ts";
 import { type Broadcaster, createBroadcaster } from "./broadcaster.ts";
 import type { StreamSettings } from "./open-streams.ts";
+import { createPresence } from "./presence.ts";
 
 export const MAX_NOTICE_LENGTH = 500;
 
 export function addNotificationRoutes(
   app: Express,
-  settings: StreamSettings & { maxQueuedBytes?: number },
-): Broadcaster {
-  const broadcaster: Broadcaster = createBroadcaster({
-    maxQueuedBytes: settings.maxQueuedBytes,
-    onChange: () => {
-      const presence: PresenceData = { connections: broadcaster.size };
-      broadcaster.send(encodeEvent({ event: EVENTS.presence, data: JSON.stringify(presence) }));
-    },
-  });
+  settings: StreamSettings & { maxQueuedBytes?: number; presenceIntervalMs: number },
+): Broadcaster & { stopPresence(): void } {
+  const broadcaster = createBroadcaster({ maxQueuedBytes: settings.maxQueuedBytes });
+  const presence = createPresence(broadcaster, settings.presenceIntervalMs);
 
   app.get("/api/notifications", (req, res) => {
     settings.open.track(req, res);
     openEventStream(res, settings);
     broadcaster.add(res);
+    presence.joined(res);
+    res.once("close", presence.left);
   });
 
   app.post("/api/notifications", (req, res) => {
@@ -41,5 +39,5 @@ export function addNotificationRoutes(
     res.status(202).json({ delivered: broadcaster.size });
   });
 
-  return broadcaster;
+  return Object.assign(broadcaster, { stopPresence: presence.stop });
 }

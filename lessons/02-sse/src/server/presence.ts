@@ -1,0 +1,42 @@
+// "N pages are listening", kept live without making fan-out quadratic.
+// Broadcasting the count on every connect and close costs n writes per
+// change, so n pages arriving cost n² writes (10,000 pages: 10⁸). Instead a
+// new page gets the count at once (one write), and everyone else gets it at
+// most once per interval, only when it changed: O(n) per interval.
+import { encodeEvent } from "@workshop/protocol";
+import type { Response } from "express";
+import { EVENTS, type PresenceData } from "../protocol.ts";
+import type { Broadcaster } from "./broadcaster.ts";
+
+// #region presence
+export function createPresence(broadcaster: Broadcaster, intervalMs: number) {
+  let announced = -1;
+  let timer: NodeJS.Timeout | undefined;
+  const event = () =>
+    encodeEvent({
+      event: EVENTS.presence,
+      data: JSON.stringify({ connections: broadcaster.size } satisfies PresenceData),
+    });
+
+  const announce = () => {
+    timer = undefined;
+    if (broadcaster.size === announced) return; // nothing changed since the last one
+    announced = broadcaster.size;
+    broadcaster.send(event());
+  };
+  /** The count changed: tell everyone, once, at the end of this interval. */
+  const changed = () => {
+    timer ??= setTimeout(announce, intervalMs).unref();
+  };
+
+  return {
+    /** A page arrived: it learns the count now, the others soon. */
+    joined(res: Response): void {
+      broadcaster.sendTo(res, event());
+      changed();
+    },
+    left: changed,
+    stop: () => clearTimeout(timer),
+  };
+}
+// #endregion
