@@ -25,7 +25,7 @@ export interface Broadcaster {
 }
 
 // #region broadcaster
-export function createBroadcaster({ maxQueuedBytes = 1 << 20 } = {}): Broadcaster {
+export function createBroadcaster({ maxQueuedBytes = 1 << 20, onLeave = () => {} } = {}): Broadcaster {
   const clients = new Map<Response, Client>();
   let dropped = 0;
   let writes = 0;
@@ -57,7 +57,10 @@ export function createBroadcaster({ maxQueuedBytes = 1 << 20 } = {}): Broadcaste
   return {
     add(res) {
       clients.set(res, { res, queue: undefined, queuedBytes: 0 });
-      res.once("close", () => clients.delete(res));
+      res.once("close", () => {
+        clients.delete(res);
+        onLeave();
+      });
     },
     send(text) {
       for (const client of clients.values()) write(client, text);

@@ -14,15 +14,18 @@ export function addNotificationRoutes(
   app: Express,
   settings: StreamSettings & { maxQueuedBytes?: number; presenceIntervalMs: number },
 ): Broadcaster & { stopPresence(): void } {
-  const broadcaster = createBroadcaster({ maxQueuedBytes: settings.maxQueuedBytes });
-  const presence = createPresence(broadcaster, settings.presenceIntervalMs);
+  let presence: ReturnType<typeof createPresence> | undefined;
+  const broadcaster = createBroadcaster({
+    maxQueuedBytes: settings.maxQueuedBytes,
+    onLeave: () => presence?.left(),
+  });
+  presence = createPresence(broadcaster, settings.presenceIntervalMs);
 
   app.get("/api/notifications", (req, res) => {
     settings.open.track(req, res);
     openEventStream(res, settings);
     broadcaster.add(res);
-    presence.joined(res);
-    res.once("close", presence.left);
+    presence?.joined(res);
   });
 
   app.post("/api/notifications", (req, res) => {

@@ -20,11 +20,12 @@ export function createOpenStreams(perClient?: number): OpenStreams {
   return {
     all,
     track(req, res) {
-      const release = limit.open(clientAddress(req));
+      const client = clientAddress(req);
+      limit.acquire(client); // throws 429 over the bound
       all.add(res);
-      res.on("close", () => {
+      res.once("close", () => {
         all.delete(res);
-        release();
+        limit.close(client);
       });
     },
   };

@@ -10,9 +10,13 @@ export function startHeartbeat(
   beat: (ws: WebSocket) => void,
 ): () => void {
   const answered = new WeakMap<WebSocket, boolean>();
+  // One listener function for every socket (`this` is the socket), not a closure per socket.
+  function onPong(this: WebSocket) {
+    answered.set(this, true);
+  }
   wss.on("connection", (ws) => {
     answered.set(ws, true);
-    ws.on("pong", () => answered.set(ws, true));
+    ws.on("pong", onPong);
   });
   const timer = setInterval(() => {
     for (const ws of wss.clients) {

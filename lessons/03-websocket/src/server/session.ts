@@ -17,12 +17,13 @@ export interface SessionContext {
 export function startSession(ws: WebSocket, name: string, context: SessionContext): void {
   const { jobs, client, broadcast, maxBufferedBytes } = context;
   const reply = (message: ServerMessage) => send(ws, message, maxBufferedBytes);
-  /** Jobs this connection is following: jobId → stop following. */
-  const following = new Map<string, () => void>();
+  /** Jobs this connection is following: jobId → stop following (made on first use). */
+  let following: Map<string, () => void> | undefined;
 
   // #region follow
   /** Sends the job's tokens after `afterSeq`, then each new one, then done. */
   function follow(job: Job, afterSeq: number): void {
+    following ??= new Map();
     following.get(job.id)?.();
     let next = afterSeq + 1;
     const pump = () => {
@@ -38,7 +39,7 @@ export function startSession(ws: WebSocket, name: string, context: SessionContex
     const unsubscribe = job.subscribe(pump);
     const stop = () => {
       unsubscribe();
-      following.delete(job.id);
+      following?.delete(job.id);
     };
     following.set(job.id, stop);
     pump();
@@ -113,8 +114,11 @@ export function startSession(ws: WebSocket, name: string, context: SessionContex
   // A protocol error (e.g. a frame over maxPayload) arrives here before ws
   // closes the socket with the right code (1009). Without a listener, Node
   // would treat it as unhandled and crash the whole server.
-  ws.on("error", () => {});
+  ws.on("error", ignore);
   ws.on("close", () => {
-    for (const stop of [...following.values()]) stop();
+    for (const stop of [...(following?.values() ?? [])]) stop();
   });
 }
+
+/** Shared by every socket: one function, not a closure per connection. */
+function ignore(): void {}

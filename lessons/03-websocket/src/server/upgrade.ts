@@ -14,7 +14,7 @@ export function acceptUpgrades(
   isAllowedOrigin: (origin: string) => boolean,
 ): void {
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on("error", () => socket.destroy()); // a client vanishing mid-handshake is not a crash
+    socket.on("error", destroy); // a client vanishing mid-handshake is not a crash
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path !== "/ws") return refuse(socket, 404, "Not Found");
     // No Origin: not a browser, so not a hijacking risk; such clients must
@@ -25,6 +25,12 @@ export function acceptUpgrades(
   });
 }
 // #endregion
+
+// A function of its own, not a closure: a closure here would share this
+// handler's scope and keep every connection's request and head buffer alive.
+function destroy(this: Duplex): void {
+  this.destroy();
+}
 
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

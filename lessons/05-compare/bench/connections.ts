@@ -1,0 +1,104 @@
+// Holding many connections: n event streams (raw sockets, as light as a
+// client can be) or n WebSockets, opened in batches so the listen backlog
+// never overflows; then one broadcast, timed until every client has it.
+import { connect, type Socket } from "node:net";
+import WebSocket from "ws";
+
+const BATCH = 400;
+
+async function inBatches<T>(n: number, open: () => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  while (out.length < n) {
+    const size = Math.min(BATCH, n - out.length);
+    out.push(...(await Promise.all(Array.from({ length: size }, open))));
+  }
+  return out;
+}
+
+export interface Held {
+  openMs: number;
+  /** Milliseconds from sending one message until all n clients had it. */
+  broadcast(): Promise<number>;
+  close(): void;
+}
+
+export async function holdEventStreams(port: number, n: number): Promise<Held> {
+  const started = performance.now();
+  const sockets = await inBatches(
+    n,
+    () =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = connect(port, "127.0.0.1", () =>
+          socket.write("GET /api/notifications HTTP/1.1\r\nHost: bench\r\nAccept: text/event-stream\r\n\r\n"),
+        );
+        socket.once("data", () => resolve(socket)); // the headers: the stream is open
+        socket.once("error", reject);
+      }),
+  );
+  const openMs = performance.now() - started;
+  return {
+    openMs,
+    async broadcast() {
+      let reached = 0;
+      const all = new Promise<void>((resolve) => {
+        for (const socket of sockets) {
+          const onData = (chunk: Buffer) => {
+            if (!chunk.includes("notice")) return;
+            socket.off("data", onData);
+            if (++reached === n) resolve();
+          };
+          socket.on("data", onData);
+        }
+      });
+      const sent = performance.now();
+      await fetch(`http://127.0.0.1:${port}/api/notifications`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text: "bench" }),
+      });
+      await all;
+      return performance.now() - sent;
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
+
+export async function holdWebSockets(port: number, n: number): Promise<Held> {
+  const url = `ws://127.0.0.1:${port}/ws`;
+  const started = performance.now();
+  const sockets = await inBatches(
+    n,
+    () =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(url, { perMessageDeflate: false });
+        ws.once("open", () => resolve(ws));
+        ws.once("error", reject);
+      }),
+  );
+  const openMs = performance.now() - started;
+  return {
+    openMs,
+    async broadcast() {
+      let reached = 0;
+      const all = new Promise<void>((resolve) => {
+        for (const ws of sockets) {
+          const onMessage = (data: Buffer) => {
+            if (!data.includes('"chat"')) return;
+            ws.off("message", onMessage);
+            if (++reached === n) resolve();
+          };
+          ws.on("message", onMessage);
+        }
+      });
+      const sent = performance.now();
+      sockets[0]?.send(JSON.stringify({ type: "chat", text: "bench" }));
+      await all;
+      return performance.now() - sent;
+    },
+    close: () => {
+      for (const ws of sockets) ws.terminate();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Starting what the bench measures, each in its own process: a server under
+// test (with --expose-gc, so memory is measured after a collection), and
+// `pnpm dev NN` for the start-up time. Both raise their file limit to the
+// hard limit first, where the system allows it.
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export interface ServerUnderTest {
+  port: number;
+  /** Heap used and RSS after two full GCs, in bytes. */
+  memory(): Promise<{ heapUsed: number; rss: number }>;
+  close(): Promise<void>;
+}
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const raiseFileLimit = 'ulimit -n "$(ulimit -Hn)" 2>/dev/null;';
+
+export function startServerProcess(
+  kind: "lesson" | "reference",
+  transport: string,
+): Promise<ServerUnderTest> {
+  const child = spawn(
+    "sh",
+    [
+      "-c",
+      `${raiseFileLimit} exec node --expose-gc --import tsx server-process.ts "$0" "$1"`,
+      kind,
+      transport,
+    ],
+    { cwd: here, stdio: ["ignore", "inherit", "inherit", "ipc"] },
+  );
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (message: { type: string } & T) => {
+        if (message.type !== type) return;
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+        resolve(message);
+      };
+      const onExit = (code: number | null) =>
+        reject(new Error(`${kind} ${transport} server exited (${code})`));
+      child.on("message", onMessage);
+      child.once("exit", onExit);
+    });
+  return next<{ port: number }>("ready").then(({ port }) => ({
+    port,
+    memory() {
+      const answer = next<{ heapUsed: number; rss: number }>("memory");
+      child.send({ type: "measure" });
+      return answer;
+    },
+    close: () => stop(child),
+  }));
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+}
+
+/** Seconds from `pnpm dev NN` until its page and, through it, /api/health both answer. */
+export async function devReadySeconds(lesson: string, repoRoot: string): Promise<number> {
+  const page = 5100 + Number(lesson);
+  const answers = async (url: string) => (await fetch(url).catch(() => undefined))?.ok === true;
+  const started = performance.now();
+  const child = spawn("pnpm", ["dev", lesson], { cwd: repoRoot, detached: true, stdio: "ignore" });
+  const deadline = started + 30_000;
+  while (
+    !((await answers(`http://127.0.0.1:${page}/`)) && (await answers(`http://127.0.0.1:${page}/api/health`)))
+  ) {
+    if (performance.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 20)); // polling a port: no event to await
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  if (child.pid) process.kill(-child.pid, "SIGINT");
+  await exited;
+  while (await answers(`http://127.0.0.1:${3100 + Number(lesson)}/api/health`)) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return seconds;
+}
