@@ -13,8 +13,14 @@ import { READ_REPLY, SHORT_POLL_INTERVAL_MS } from "./replies.ts";
 const write = process.argv.includes("--write");
 const skipDev = process.argv.includes("--no-dev");
 // --only=latency|connections|start-up runs one section (while working on it).
-const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7);
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 const section = (name: string) => only === undefined || only === name;
+// --held=1000 holds only that many connections (default: 1,000 and 10,000).
+const heldCounts = process.argv
+  .find((arg) => arg.startsWith("--held="))
+  ?.slice("--held=".length)
+  .split(",")
+  .map(Number) ?? [1000, 10_000];
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const TRANSPORTS = ["short polling", "long polling", "SSE", "WebSocket", "fetch stream"];
 const REPLIES = 5;
@@ -85,7 +91,7 @@ const HOLDS = [
   { name: "WebSockets", transport: "WebSocket", hold: holdWebSockets },
 ];
 for (const { name, transport, hold } of section("connections") ? HOLDS : []) {
-  for (const n of [1000, 10_000]) {
+  for (const n of heldCounts) {
     const result: Record<string, { openMs: number; heap: number; rss: number; broadcastMs: number }> = {};
     for (const kind of KINDS) {
       await withServer(kind, transport, async (server) => {

@@ -1,5 +1,7 @@
 // Bad input gets a clear JSON error, never a crash or an HTML stack trace:
 // `{ "error": { "code", "message" } }` with a 4xx status.
+
+import type { ServerResponse } from "node:http";
 import { apiError } from "@workshop/protocol";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 
@@ -17,6 +19,13 @@ export class HttpError extends Error {
 
 export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json(apiError(code, message));
+}
+
+/** The same JSON error, from a plain node:http route (no Express). */
+export function sendPlainError(res: ServerResponse, error: HttpError): void {
+  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8" };
+  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
+  res.writeHead(error.status, headers).end(JSON.stringify(apiError(error.code, error.message)));
 }
 
 /** Unknown routes, `/` and `//api/…` included: 404 JSON instead of Express's HTML page. */

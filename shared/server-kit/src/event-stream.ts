@@ -2,8 +2,9 @@
 // that keep proxies from buffering, a first `retry:`, heartbeats, backpressure,
 // and cleanup the moment the client leaves. Events themselves are encoded
 // with @workshop/protocol's encodeEvent, never built by hand.
+
+import type { ServerResponse } from "node:http";
 import { encodeComment, encodeRetry } from "@workshop/protocol";
-import type { Response } from "express";
 
 // #region event-stream-headers
 export const EVENT_STREAM_HEADERS = {
@@ -36,7 +37,7 @@ export interface EventStream {
 
 // #region open-event-stream
 export function openEventStream(
-  res: Response,
+  res: ServerResponse,
   { retryMs, heartbeatMs = 15_000 }: EventStreamOptions = {},
 ): EventStream {
   res.writeHead(200, EVENT_STREAM_HEADERS);
@@ -82,7 +83,8 @@ export function openEventStream(
  * lives for hours, across 10,000 clients, that is ~40% of its memory; the
  * stream needs none of it once it is open, so let it go.
  */
-function forgetRouting(res: Response): void {
+function forgetRouting(res: ServerResponse): void {
+  if (!("locals" in res)) return; // a plain node:http response: nothing to forget
   const req = res.req as unknown as Record<string, unknown>;
   for (const key of ["next", "_parsedUrl", "_parsedOriginalUrl", "route", "params"]) req[key] = undefined;
   (res as unknown as Record<string, unknown>).locals = undefined;
@@ -93,11 +95,11 @@ function forgetRouting(res: Response): void {
  * comment line to each keeps idle proxies from closing it. The timer runs
  * only while some stream is open, and never keeps the process alive.
  */
-const beating = new Map<number, Set<Response>>();
-function heartbeats(intervalMs: number): Set<Response> {
+const beating = new Map<number, Set<ServerResponse>>();
+function heartbeats(intervalMs: number): Set<ServerResponse> {
   let streams = beating.get(intervalMs);
   if (!streams) {
-    const set = new Set<Response>();
+    const set = new Set<ServerResponse>();
     streams = set;
     beating.set(intervalMs, set);
     const timer = setInterval(() => {
@@ -114,7 +116,7 @@ function heartbeats(intervalMs: number): Set<Response> {
 }
 
 /** Resolves on 'drain' or 'close', whichever comes first, removing both listeners. */
-export function drainOrClose(res: Response): Promise<void> {
+export function drainOrClose(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off("drain", done);

@@ -1,7 +1,7 @@
 export { BODY_TIMEOUT_MS } from "./body-guards.ts";
 export { clientAddress } from "./client-address.ts";
 export { DEBUG_HEADER, requireDebugHeader } from "./debug-routes.ts";
-export { HttpError, jsonErrors, notFound, sendError } from "./errors.ts";
+export { HttpError, jsonErrors, notFound, sendError, sendPlainError } from "./errors.ts";
 export {
   drainOrClose,
   EVENT_STREAM_HEADERS,
@@ -26,6 +26,7 @@ export {
   closeServer,
   type JobLessonParts,
   type LessonServer,
+  type PlainRoute,
   runLessonServer,
   serveLesson,
   setTimeouts,

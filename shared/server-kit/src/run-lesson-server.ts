@@ -1,6 +1,6 @@
 // What a lesson's main.ts does: listen on PORT/HOST, explain a busy port, and
 // shut down gracefully on Ctrl+C (SIGINT) or SIGTERM.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { MockLlm } from "@workshop/mock-llm";
 import type { Express } from "express";
 import type { JobStore } from "./job-store.ts";
@@ -19,12 +19,21 @@ export interface JobLessonParts {
   jobs: JobStore;
 }
 
-/** Wraps a lesson's app in an HTTP server whose shutdown first runs `stopWork`. */
+/** Answers a request without Express and returns true, or returns false to let the app answer. */
+export type PlainRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * Wraps a lesson's app in an HTTP server whose shutdown first runs `stopWork`.
+ * `plain` routes are tried first, on node:http alone: for streams held by
+ * thousands of clients, where Express's per-request state costs too much.
+ */
 export function serveLesson<T extends { app: Express }>(
   parts: T,
   stopWork: () => void | Promise<void>,
+  { plain }: { plain?: PlainRoute } = {},
 ): T & LessonServer {
-  const server = createServer(parts.app);
+  const app = parts.app;
+  const server = createServer(plain ? (req, res) => plain(req, res) || app(req, res) : app);
   setTimeouts(server);
   return {
     ...parts,

@@ -1,5 +1,7 @@
 // Lesson 02's server: Server-Sent Events for a clock, a resumable reply, and
 // notifications broadcast to every open page.
+
+import type { ServerResponse } from "node:http";
 import { createMockLlm, type MockLlm } from "@workshop/mock-llm";
 import {
   addStartJobRoute,
@@ -11,7 +13,6 @@ import {
   type LessonServer,
   serveLesson,
 } from "@workshop/server-kit";
-import type { Response } from "express";
 import type { Broadcaster } from "./broadcaster.ts";
 import { addClockRoute } from "./clock-route.ts";
 import { allowOrigins } from "./cors.ts";
@@ -47,9 +48,9 @@ export interface SseServerOptions {
 }
 
 export interface SseApp extends JobLessonParts {
-  notifications: Broadcaster & { stopPresence(): void };
+  notifications: ReturnType<typeof addNotificationRoutes>;
   /** Every open event-stream response (0 once every client has left). */
-  openStreams: Set<Response>;
+  openStreams: Set<ServerResponse>;
 }
 
 export function createApp(options: SseServerOptions = {}): SseApp {
@@ -86,9 +87,13 @@ export function createApp(options: SseServerOptions = {}): SseApp {
 
 export function createServer(options: SseServerOptions = {}): LessonServer & SseApp {
   const parts = createApp(options);
-  return serveLesson(parts, () => {
-    parts.notifications.stopPresence();
-    for (const res of parts.openStreams) res.end(); // a clean end; browsers will retry elsewhere
-    if (!options.jobs) parts.jobs.close(); // a shared store belongs to its owner
-  });
+  return serveLesson(
+    parts,
+    () => {
+      parts.notifications.stopPresence();
+      for (const res of parts.openStreams) res.end(); // a clean end; browsers will retry elsewhere
+      if (!options.jobs) parts.jobs.close(); // a shared store belongs to its owner
+    },
+    { plain: parts.notifications.listen },
+  );
 }

@@ -2,21 +2,21 @@
 // client: res.write() returning false means its socket buffer is full. We
 // queue for it (bounded), flush on 'drain', and drop it if it falls too far
 // behind, so one stalled phone cannot make server memory grow without limit.
-import type { Response } from "express";
+import type { ServerResponse } from "node:http";
 
 interface Client {
-  res: Response;
+  res: ServerResponse;
   /** Messages waiting for 'drain'; only allocated once the socket falls behind. */
   queue: string[] | undefined;
   queuedBytes: number;
 }
 
 export interface Broadcaster {
-  add(res: Response): void;
+  add(res: ServerResponse): void;
   /** To every client. */
   send(text: string): void;
   /** To one client (already added), with the same slow-client rules. */
-  sendTo(res: Response, text: string): void;
+  sendTo(res: ServerResponse, text: string): void;
   readonly size: number;
   /** Clients dropped for falling behind, since start. */
   readonly dropped: number;
@@ -26,7 +26,7 @@ export interface Broadcaster {
 
 // #region broadcaster
 export function createBroadcaster({ maxQueuedBytes = 1 << 20, onLeave = () => {} } = {}): Broadcaster {
-  const clients = new Map<Response, Client>();
+  const clients = new Map<ServerResponse, Client>();
   let dropped = 0;
   let writes = 0;
 

@@ -1,7 +1,12 @@
 // GET /api/notifications: every connected page gets every notice, plus a live
 // count of listeners. POST /api/notifications { text } broadcasts one.
+//
+// The GET is the stream a whole class keeps open all day, so it is served on
+// node:http alone, before Express: Express swaps each request's prototype and
+// adds routing state, which costs ~2.3 KB per held request, more than the
+// stream itself (lessons/05-compare/BENCH.md). Short requests don't mind.
 import { encodeEvent } from "@workshop/protocol";
-import { HttpError, openEventStream } from "@workshop/server-kit";
+import { HttpError, openEventStream, type PlainRoute, sendPlainError } from "@workshop/server-kit";
 import type { Express } from "express";
 import { EVENTS, type NoticeData } from "../protocol.ts";
 import { type Broadcaster, createBroadcaster } from "./broadcaster.ts";
@@ -13,7 +18,7 @@ export const MAX_NOTICE_LENGTH = 500;
 export function addNotificationRoutes(
   app: Express,
   settings: StreamSettings & { maxQueuedBytes?: number; presenceIntervalMs: number },
-): Broadcaster & { stopPresence(): void } {
+): Broadcaster & { stopPresence(): void; listen: PlainRoute } {
   let presence: ReturnType<typeof createPresence> | undefined;
   const broadcaster = createBroadcaster({
     maxQueuedBytes: settings.maxQueuedBytes,
@@ -21,12 +26,21 @@ export function addNotificationRoutes(
   });
   presence = createPresence(broadcaster, settings.presenceIntervalMs);
 
-  app.get("/api/notifications", (req, res) => {
-    settings.open.track(req, res);
+  // #region notifications-stream
+  const listen: PlainRoute = (req, res) => {
+    if (req.method !== "GET" || req.url?.split("?")[0] !== "/api/notifications") return false;
+    try {
+      settings.open.track(req, res); // 429 when this client has too many streams open
+    } catch (error) {
+      sendPlainError(res, error as HttpError);
+      return true;
+    }
     openEventStream(res, settings);
     broadcaster.add(res);
     presence?.joined(res);
-  });
+    return true;
+  };
+  // #endregion
 
   app.post("/api/notifications", (req, res) => {
     const text = (req.body as { text?: unknown } | undefined)?.text;
@@ -42,5 +56,5 @@ export function addNotificationRoutes(
     res.status(202).json({ delivered: broadcaster.size });
   });
 
-  return Object.assign(broadcaster, { stopPresence: presence.stop });
+  return Object.assign(broadcaster, { stopPresence: presence.stop, listen });
 }

@@ -3,8 +3,9 @@
 // change, so n pages arriving cost n² writes (10,000 pages: 10⁸). Instead a
 // new page gets the count at once (one write), and everyone else gets it at
 // most once per interval, only when it changed: O(n) per interval.
+
+import type { ServerResponse } from "node:http";
 import { encodeEvent } from "@workshop/protocol";
-import type { Response } from "express";
 import { EVENTS, type PresenceData } from "../protocol.ts";
 import type { Broadcaster } from "./broadcaster.ts";
 
@@ -31,7 +32,7 @@ export function createPresence(broadcaster: Broadcaster, intervalMs: number) {
 
   return {
     /** A page arrived: it learns the count now, the others soon. */
-    joined(res: Response): void {
+    joined(res: ServerResponse): void {
       broadcaster.sendTo(res, event());
       changed();
     },

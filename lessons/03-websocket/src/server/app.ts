@@ -66,6 +66,7 @@ export function createServer(options: WebSocketServerOptions = {}): LessonServer
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 10_000, (ws) =>
     send(ws, { type: "heartbeat", at: new Date().toISOString() }, maxBufferedBytes),
   );
+  const session = { jobs, broadcast, maxBufferedBytes }; // what every session shares
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
     const client = clientAddress(req);
     const release = sockets.tryOpen(client);
@@ -76,7 +77,7 @@ export function createServer(options: WebSocketServerOptions = {}): LessonServer
       return;
     }
     ws.on("close", release);
-    startSession(ws, `guest-${randomUUID().slice(0, 4)}`, { jobs, client, broadcast, maxBufferedBytes });
+    startSession(ws, `guest-${randomUUID().slice(0, 4)}`, client, session);
   });
 
   const app = createLessonApp(LESSON, (app) => {

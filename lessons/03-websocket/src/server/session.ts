@@ -1,73 +1,87 @@
 // One WebSocket connection: messages in, messages out, both directions at
 // once. A reply streams while the same socket carries cancel and chat.
+//
+// A server holds one Session per open socket, 10,000 of them on a busy day,
+// so a Session is a small object whose methods live on its class, shared by
+// all: a function of closures per connection cost ~2 KB more per socket
+// (lessons/05-compare/BENCH.md).
 import { HttpError, type Job, type JobStore } from "@workshop/server-kit";
-import type { WebSocket } from "ws";
+import type { RawData, WebSocket } from "ws";
 import { ClientMessage, parseMessage, type ServerMessage } from "../protocol.ts";
 import { send } from "./send.ts";
 
 export interface SessionContext {
   jobs: JobStore;
-  /** The client's address: what the job budget counts per client. */
-  client: string;
   /** Sends to every open connection (the chat room). */
   broadcast(message: ServerMessage): void;
   maxBufferedBytes: number;
 }
 
-export function startSession(ws: WebSocket, name: string, context: SessionContext): void {
-  const { jobs, client, broadcast, maxBufferedBytes } = context;
-  const reply = (message: ServerMessage) => send(ws, message, maxBufferedBytes);
+class Session {
   /** Jobs this connection is following: jobId → stop following (made on first use). */
-  let following: Map<string, () => void> | undefined;
+  private following: Map<string, () => void> | undefined;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly name: string,
+    /** The client's address: what the job budget counts per client. */
+    private readonly client: string,
+    private readonly context: SessionContext,
+  ) {}
+
+  reply(message: ServerMessage): boolean {
+    return send(this.ws, message, this.context.maxBufferedBytes);
+  }
 
   // #region follow
   /** Sends the job's tokens after `afterSeq`, then each new one, then done. */
-  function follow(job: Job, afterSeq: number): void {
-    following ??= new Map();
+  follow(job: Job, afterSeq: number): void {
+    this.following ??= new Map();
+    const following = this.following;
     following.get(job.id)?.();
     let next = afterSeq + 1;
     const pump = () => {
       while (next < job.tokens.length) {
         const token = job.tokens[next++] as Job["tokens"][number];
-        if (!reply({ type: "token", jobId: job.id, seq: token.seq, text: token.text })) return stop();
+        if (!this.reply({ type: "token", jobId: job.id, seq: token.seq, text: token.text })) return stop();
       }
       if (job.done) {
-        reply({ type: "done", jobId: job.id });
+        this.reply({ type: "done", jobId: job.id });
         stop();
       }
     };
     const unsubscribe = job.subscribe(pump);
     const stop = () => {
       unsubscribe();
-      following?.delete(job.id);
+      following.delete(job.id);
     };
     following.set(job.id, stop);
     pump();
   }
   // #endregion
 
-  function findJob(jobId: string): Job | undefined {
-    const job = jobs.get(jobId);
+  findJob(jobId: string): Job | undefined {
+    const job = this.context.jobs.get(jobId);
     if (!job)
-      reply({ type: "error", code: "job_not_found", message: `No job ${jobId}; it may have expired.` });
+      this.reply({ type: "error", code: "job_not_found", message: `No job ${jobId}; it may have expired.` });
     return job;
   }
 
   /** Starts a job, or answers why not (over budget: the socket stays open). */
-  function startJob(prompt: string): Job | undefined {
+  startJob(prompt: string): Job | undefined {
     try {
-      return jobs.start(prompt, client);
+      return this.context.jobs.start(prompt, this.client);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      reply({ type: "error", code: error.code, message: error.message });
+      this.reply({ type: "error", code: error.code, message: error.message });
       return undefined;
     }
   }
 
   /** Like lesson 01's cursor: resuming past what was sent is an error, not silence. */
-  function isValidResume(job: Job, afterSeq: number): boolean {
+  isValidResume(job: Job, afterSeq: number): boolean {
     if (afterSeq < job.tokens.length) return true;
-    reply({
+    this.reply({
       type: "error",
       code: "invalid_resume",
       message: `afterSeq ${afterSeq} is past the ${job.tokens.length} tokens generated so far.`,
@@ -76,49 +90,69 @@ export function startSession(ws: WebSocket, name: string, context: SessionContex
   }
 
   // #region on-message
-  ws.on("message", (data, isBinary) => {
+  receive(data: RawData, isBinary: boolean): void {
     if (isBinary) {
-      reply({ type: "error", code: "binary_not_supported", message: "Send JSON text frames." });
+      this.reply({ type: "error", code: "binary_not_supported", message: "Send JSON text frames." });
       return;
     }
     const parsed = parseMessage(ClientMessage, data.toString());
     if (!parsed.ok) {
-      reply(parsed.error); // bad input gets an answer; the connection stays open
+      this.reply(parsed.error); // bad input gets an answer; the connection stays open
       return;
     }
     const message = parsed.message;
     switch (message.type) {
       case "start": {
-        const job = startJob(message.prompt);
+        const job = this.startJob(message.prompt);
         if (job) {
-          reply({ type: "started", jobId: job.id });
-          follow(job, -1);
+          this.reply({ type: "started", jobId: job.id });
+          this.follow(job, -1);
         }
         break;
       }
       case "cancel":
-        findJob(message.jobId)?.cancel(); // generation stops now; follow() then sends done
+        this.findJob(message.jobId)?.cancel(); // generation stops now; follow() then sends done
         break;
       case "resume": {
-        const job = findJob(message.jobId);
-        if (job && isValidResume(job, message.afterSeq)) follow(job, message.afterSeq);
+        const job = this.findJob(message.jobId);
+        if (job && this.isValidResume(job, message.afterSeq)) this.follow(job, message.afterSeq);
         break;
       }
       case "chat":
-        broadcast({ type: "chat", from: name, text: message.text, at: new Date().toISOString() });
+        this.context.broadcast({
+          type: "chat",
+          from: this.name,
+          text: message.text,
+          at: new Date().toISOString(),
+        });
         break;
     }
-  });
+  }
   // #endregion
 
+  /** The socket closed: stop following every job (the jobs go on; a resume can pick them up). */
+  close(): void {
+    for (const stop of [...(this.following?.values() ?? [])]) stop();
+  }
+}
+
+const sessions = new WeakMap<WebSocket, Session>();
+
+export function startSession(ws: WebSocket, name: string, client: string, context: SessionContext): void {
+  sessions.set(ws, new Session(ws, name, client, context));
+  ws.on("message", onMessage);
   // A protocol error (e.g. a frame over maxPayload) arrives here before ws
   // closes the socket with the right code (1009). Without a listener, Node
   // would treat it as unhandled and crash the whole server.
   ws.on("error", ignore);
-  ws.on("close", () => {
-    for (const stop of [...(following?.values() ?? [])]) stop();
-  });
+  ws.on("close", onClose);
 }
 
-/** Shared by every socket: one function, not a closure per connection. */
+// Listeners shared by every socket (`this` is the socket), not closures per connection.
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  sessions.get(this)?.receive(data, isBinary);
+}
+function onClose(this: WebSocket): void {
+  sessions.get(this)?.close();
+}
 function ignore(): void {}
