@@ -61,6 +61,18 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Milliseconds a fresh Node process takes to import `specifier` (TypeScript through tsx). */
+export function importMilliseconds(specifier: string): Promise<number> {
+  const script = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
+  return new Promise((resolve, reject) => {
+    const child = spawn("node", ["--import", "tsx", "--input-type=module", "-e", script], { cwd: here });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("error", reject);
+    child.on("exit", () => resolve(Number(out.trim())));
+  });
+}
+
 /** Seconds from `pnpm dev NN` until its page and, through it, /api/health both answer. */
 export async function devReadySeconds(lesson: string, repoRoot: string): Promise<number> {
   const page = 5100 + Number(lesson);

@@ -13,7 +13,6 @@ import {
   type LessonServer,
   serveLesson,
 } from "@workshop/server-kit";
-import type { Broadcaster } from "./broadcaster.ts";
 import { addClockRoute } from "./clock-route.ts";
 import { allowOrigins } from "./cors.ts";
 import { addDebugRoutes } from "./debug-route.ts";
