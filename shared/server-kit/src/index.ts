@@ -2,13 +2,6 @@ export { BODY_TIMEOUT_MS } from "./body-guards.ts";
 export { clientAddress } from "./client-address.ts";
 export { DEBUG_HEADER, requireDebugHeader } from "./debug-routes.ts";
 export { HttpError, jsonErrors, notFound, sendError, sendPlainError } from "./errors.ts";
-export {
-  drainOrClose,
-  EVENT_STREAM_HEADERS,
-  type EventStream,
-  type EventStreamOptions,
-  openEventStream,
-} from "./event-stream.ts";
 export { addStartJobRoute, findJob } from "./job-routes.ts";
 export {
   createJobStore,

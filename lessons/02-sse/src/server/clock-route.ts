@@ -1,9 +1,9 @@
 // GET /api/clock: the classic first SSE demo, the server's time every second,
 // with the step most tutorials forget: clear the interval when the client leaves.
 import { encodeEvent } from "@workshop/protocol";
-import { openEventStream } from "@workshop/server-kit";
 import type { Express } from "express";
 import { type ClockData, EVENTS } from "../protocol.ts";
+import { openEventStream } from "./event-stream.ts";
 import type { StreamSettings } from "./open-streams.ts";
 
 export function addClockRoute(app: Express, settings: StreamSettings & { clockMs: number }): void {

@@ -1,8 +1,9 @@
 // GET /api/jobs/:id/events: a job's tokens as Server-Sent Events, resumable.
 import { encodeEvent } from "@workshop/protocol";
-import { findJob, type Job, type JobStore, openEventStream } from "@workshop/server-kit";
+import { findJob, type Job, type JobStore } from "@workshop/server-kit";
 import type { Express } from "express";
 import { type DoneData, EVENTS } from "../protocol.ts";
+import { openEventStream } from "./event-stream.ts";
 import { resumeFrom } from "./last-event-id.ts";
 
 import type { StreamSettings } from "./open-streams.ts";

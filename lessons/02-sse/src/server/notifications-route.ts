@@ -6,10 +6,11 @@
 // adds routing state, which costs ~2.3 KB per held request, more than the
 // stream itself (lessons/05-compare/BENCH.md). Short requests don't mind.
 import { encodeEvent } from "@workshop/protocol";
-import { HttpError, openEventStream, type PlainRoute, sendPlainError } from "@workshop/server-kit";
+import { HttpError, type PlainRoute, sendPlainError } from "@workshop/server-kit";
 import type { Express } from "express";
 import { EVENTS, type NoticeData } from "../protocol.ts";
 import { type Broadcaster, createBroadcaster } from "./broadcaster.ts";
+import { openEventStream } from "./event-stream.ts";
 import type { StreamSettings } from "./open-streams.ts";
 import { createPresence } from "./presence.ts";
 

@@ -5,8 +5,9 @@
 // The page's "tutorial mode" shows the reply repeating; the test proves it.
 import type { MockLlm } from "@workshop/mock-llm";
 import { encodeEvent } from "@workshop/protocol";
-import { openEventStream, readPrompt } from "@workshop/server-kit";
+import { readPrompt } from "@workshop/server-kit";
 import type { Express } from "express";
+import { openEventStream } from "./event-stream.ts";
 import type { StreamSettings } from "./open-streams.ts";
 
 export function addTutorialRoute(app: Express, llm: MockLlm, settings: StreamSettings): void {

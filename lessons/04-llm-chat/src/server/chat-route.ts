@@ -2,7 +2,8 @@
 // this route calls the upstream model with the server's API key, model and
 // system prompt, and streams the answer back in one format, whatever the
 // provider speaks. GET /api/models lists the models the page may pick.
-import { clientAddress, openEventStream, type StreamLimit, sendError } from "@workshop/server-kit";
+import { openEventStream } from "@workshop/02-sse/server/event-stream.ts";
+import { clientAddress, type StreamLimit, sendError } from "@workshop/server-kit";
 import type { Express } from "express";
 import { ChatRequest, type ModelList } from "../protocol.ts";
 import { createChunkWriter } from "./chunks.ts";

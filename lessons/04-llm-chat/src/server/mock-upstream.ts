@@ -3,9 +3,10 @@
 // OpenAI format, which the official `openai` SDK reads unchanged; and
 // POST /mock/dashscope in DashScope's native format, for the adapter lesson.
 import { randomUUID } from "node:crypto";
+import { openEventStream } from "@workshop/02-sse/server/event-stream.ts";
 import type { MockLlm } from "@workshop/mock-llm";
 import { encodeEvent } from "@workshop/protocol";
-import { HttpError, openEventStream } from "@workshop/server-kit";
+import { HttpError } from "@workshop/server-kit";
 import type { Express } from "express";
 import { z } from "zod";
 import { createChunkWriter } from "./chunks.ts";

@@ -1,4 +1,4 @@
-// The server side of Server-Sent Events over an Express response: the headers
+// The server side of Server-Sent Events over a node:http (or Express) response: the headers
 // that keep proxies from buffering, a first `retry:`, heartbeats, backpressure,
 // and cleanup the moment the client leaves. Events themselves are encoded
 // with @workshop/protocol's encodeEvent, never built by hand.

@@ -3,7 +3,7 @@ import { connect } from "node:net";
 import { deferred, startServer } from "@workshop/testkit";
 import express from "express";
 import { describe, expect, it } from "vitest";
-import { type EventStream, openEventStream } from "../src/index.ts";
+import { type EventStream, openEventStream } from "../src/server/event-stream.ts";
 
 /** Resolves with true if `promise` settles within one event-loop turn. */
 const settlesNow = (promise: Promise<unknown>) =>
