@@ -51,6 +51,9 @@ export function parseMessage<T>(
 }
 
 // #region close-codes
+/** App-defined close code (RFC 6455 reserves 4000–4999 for applications): the page's watchdog fired. */
+export const HEARTBEAT_TIMEOUT = 4000;
+
 /** Close codes (RFC 6455 §7.4.1) and what each means for the reconnect logic. */
 export const CLOSE_CODES: Record<number, string> = {
   1000: "normal closure: intentional, do not reconnect",
@@ -60,6 +63,7 @@ export const CLOSE_CODES: Record<number, string> = {
   1009: "message too big",
   1011: "server error",
   1013: "try again later: too many connections from this client",
+  [HEARTBEAT_TIMEOUT]: "no message within the deadline: server presumed dead",
 };
 // #endregion
 

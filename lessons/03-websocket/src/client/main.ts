@@ -4,7 +4,7 @@ import "@workshop/page-kit/style.css";
 import { createEventLog, formatMs, renderMetrics } from "@workshop/page-kit";
 import { CLOSE_CODES, type ClientMessage, parseMessage, ServerMessage } from "../protocol.ts";
 import { createOutbox } from "./outbox.ts";
-import { type ConnectionState, createReconnectingSocket, HEARTBEAT_TIMEOUT } from "./reconnecting-socket.ts";
+import { type ConnectionState, createReconnectingSocket } from "./reconnecting-socket.ts";
 import { newReply, resumeMessage, track } from "./reply-tracker.ts";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -16,10 +16,7 @@ let askedAt = 0;
 let firstTokenAt: number | undefined;
 let countdown: ReturnType<typeof setInterval> | undefined;
 
-const describeClose = (code: number) =>
-  code === HEARTBEAT_TIMEOUT
-    ? "no message within the deadline: server presumed dead"
-    : (CLOSE_CODES[code] ?? "");
+const describeClose = (code: number) => CLOSE_CODES[code] ?? "";
 
 function send(message: ClientMessage): boolean {
   const text = JSON.stringify(message);

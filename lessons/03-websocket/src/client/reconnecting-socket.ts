@@ -3,6 +3,8 @@
 // stayed up a while, a limit after which it gives up visibly, no reconnect
 // after an intentional close (1000), and a watchdog that treats a silent
 // server as dead. Socket and timers are injectable so tests can drive it.
+
+import { HEARTBEAT_TIMEOUT } from "../protocol.ts";
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from "./backoff.ts";
 
 /** The part of the WebSocket API this needs; the browser's and `ws`'s both fit. */
@@ -45,8 +47,8 @@ export interface ReconnectOptions {
   onMessage?: (text: string) => void;
 }
 
-/** App-defined close code (RFC 6455 reserves 4000–4999 for applications). */
-export const HEARTBEAT_TIMEOUT = 4000;
+export { HEARTBEAT_TIMEOUT }; // defined with the other close codes, in ../protocol.ts
+
 const OPEN = 1;
 
 export interface ReconnectingSocket {

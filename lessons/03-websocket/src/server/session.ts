@@ -60,7 +60,8 @@ class Session {
   }
   // #endregion
 
-  findJob(jobId: string): Job | undefined {
+  /** The job, or undefined after telling the client it does not exist (server-kit's findJob throws a 404 instead). */
+  jobOrError(jobId: string): Job | undefined {
     const job = this.context.jobs.get(jobId);
     if (!job)
       this.reply({ type: "error", code: "job_not_found", message: `No job ${jobId}; it may have expired.` });
@@ -111,10 +112,10 @@ class Session {
         break;
       }
       case "cancel":
-        this.findJob(message.jobId)?.cancel(); // generation stops now; follow() then sends done
+        this.jobOrError(message.jobId)?.cancel(); // generation stops now; follow() then sends done
         break;
       case "resume": {
-        const job = this.findJob(message.jobId);
+        const job = this.jobOrError(message.jobId);
         if (job && this.isValidResume(job, message.afterSeq)) this.follow(job, message.afterSeq);
         break;
       }
