@@ -30,6 +30,13 @@ describe("the fake typewriter (障眼法)", () => {
     expect(frames).toEqual(["a🌏", "a🌏b"]);
   });
 
+  it("never splits an emoji made of several code points: a family, a flag", () => {
+    const frames: string[] = [];
+    typeOut("a👨‍👩‍👧🇨🇳b", (visible) => frames.push(visible), 1, 30);
+    vi.advanceTimersByTime(120);
+    expect(frames).toEqual(["a", "a👨‍👩‍👧", "a👨‍👩‍👧🇨🇳", "a👨‍👩‍👧🇨🇳b"]);
+  });
+
   it("the trap: the tutorial version's interval runs forever, and slices an emoji in half", () => {
     const frames: string[] = [];
     typeOutLeaky("a🌏b", (visible) => frames.push(visible), 2, 30);

@@ -1,4 +1,5 @@
 export { encodeComment, encodeEvent, encodeRetry } from "./encode-event.ts";
+export { createSeqTally, type SeqTally } from "./seq-tally.ts";
 export * from "./shapes.ts";
 export type { SseEvent, SseMessage } from "./sse-event.ts";
 export { readSseEvents, SseBufferOverflowError } from "./sse-iterator.ts";

@@ -1,5 +1,6 @@
 // The page's calls to lesson 01's server. Each returns the parsed body and its
 // size, so the page can show what every mode costs in bytes.
+import { utf8Length } from "@workshop/page-kit";
 import type { ApiErrorBody, JobCreated } from "@workshop/protocol";
 import type { CompleteResponse, PollResponse } from "../protocol.ts";
 
@@ -18,7 +19,7 @@ async function requestJson<T>(url: string, init: RequestInit): Promise<Fetched<T
     const message = (JSON.parse(text) as ApiErrorBody).error?.message ?? response.statusText;
     throw new Error(`${response.status}: ${message}`);
   }
-  return { body: JSON.parse(text) as T, bytes: new TextEncoder().encode(text).length };
+  return { body: JSON.parse(text) as T, bytes: utf8Length(text) };
 }
 
 /** RequestInit for a JSON POST. */

@@ -1,5 +1,5 @@
 // What the page shows for each mode. Pure bookkeeping, no DOM: unit-tested.
-import type { Token } from "@workshop/protocol";
+import { createSeqTally, type SeqTally, type Token } from "@workshop/protocol";
 
 export interface ModeStats {
   startedAt: number;
@@ -12,12 +12,20 @@ export interface ModeStats {
   text: string;
   /** Tokens whose seq we had already shown (a poller that overlaps shows some). */
   duplicates: number;
-  /** The seq the next new token should have. */
-  nextSeq: number;
+  /** Every seq seen so far. */
+  seqs: SeqTally;
 }
 
 export function createStats(now: number): ModeStats {
-  return { startedAt: now, requests: 0, emptyResponses: 0, bytes: 0, text: "", duplicates: 0, nextSeq: 0 };
+  return {
+    startedAt: now,
+    requests: 0,
+    emptyResponses: 0,
+    bytes: 0,
+    text: "",
+    duplicates: 0,
+    seqs: createSeqTally(),
+  };
 }
 
 /** Appends a response's tokens as they came (as a naive client would), counting repeats by seq. */
@@ -27,8 +35,7 @@ export function recordTokens(stats: ModeStats, tokens: readonly Token[], bytes: 
   for (const token of tokens) {
     if (stats.firstTokenAt === undefined) stats.firstTokenAt = now;
     stats.text += token.text;
-    if (token.seq < stats.nextSeq) stats.duplicates++;
-    stats.nextSeq = Math.max(stats.nextSeq, token.seq + 1);
+    if (!stats.seqs.add(token.seq)) stats.duplicates++;
   }
 }
 

@@ -3,6 +3,8 @@
 // wait feel shorter only after the wait is over: time to first token is still
 // the full generation time.
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
 // #region typewriter
 /** Reveals `text` a few characters per tick. Returns a stop that clears the timer. */
 export function typeOut(
@@ -11,7 +13,9 @@ export function typeOut(
   charsPerTick = 3,
   tickMs = 30,
 ): () => void {
-  const characters = Array.from(text); // by code point: never half an emoji
+  // By grapheme, what a reader calls a character: never half an emoji, even
+  // one made of several code points (👨‍👩‍👧 is five, 🇨🇳 is two).
+  const characters = Array.from(graphemes.segment(text), (part) => part.segment);
   let shown = 0;
   const timer = setInterval(() => {
     shown = Math.min(characters.length, shown + charsPerTick);

@@ -1,11 +1,14 @@
-// Lesson 02's page: a reply over EventSource with live connection state, a
-// drop button to watch it resume, the classic clock, and broadcast notices.
+// Lesson 02's page: a reply over EventSource with live connection state and
+// a drop button to watch it resume; plus the classic clock and broadcast
+// notices, each in its own file.
 import "@workshop/page-kit/style.css";
 import { createEventLog, formatMs, renderMetrics } from "@workshop/page-kit";
 import type { Token } from "@workshop/protocol";
-import { type ClockData, EVENTS, type NoticeData, type PresenceData } from "../protocol.ts";
+import { addClockToggle } from "./clock-demo.ts";
 import { followJob, type ReadyState } from "./follow-job.ts";
 import { followTutorial } from "./follow-tutorial.ts";
+import { showNotices } from "./notices-demo.ts";
+import { createReplyStats, type ReplyStats, recordToken } from "./reply-stats.ts";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const reply = byId("reply");
@@ -15,24 +18,7 @@ const log = createEventLog(byId("log"), 14);
 const prompt = byId<HTMLInputElement>("prompt");
 const tutorialMode = byId<HTMLInputElement>("tutorial");
 
-interface ReplyStats {
-  startedAt: number;
-  firstTokenAt?: number;
-  finishedAt?: number;
-  tokens: number;
-  duplicates: number;
-  reconnects: number;
-  lastEventId: string;
-  nextSeq: number;
-}
-let stats: ReplyStats = {
-  startedAt: 0,
-  tokens: 0,
-  duplicates: 0,
-  reconnects: 0,
-  lastEventId: "",
-  nextSeq: 0,
-};
+let stats: ReplyStats = createReplyStats(0);
 let current: { close(): void } | undefined;
 
 function render(readyState?: ReadyState): void {
@@ -52,12 +38,7 @@ function render(readyState?: ReadyState): void {
 }
 
 function onToken(text: string, seq?: number): void {
-  stats.firstTokenAt ??= performance.now();
-  stats.tokens++;
-  if (seq !== undefined) {
-    if (seq < stats.nextSeq) stats.duplicates++;
-    stats.nextSeq = Math.max(stats.nextSeq, seq + 1);
-  }
+  recordToken(stats, performance.now(), seq);
   reply.textContent += text; // text, never markup
   render();
 }
@@ -66,14 +47,7 @@ async function ask(): Promise<void> {
   current?.close();
   reply.textContent = "";
   log.clear();
-  stats = {
-    startedAt: performance.now(),
-    tokens: 0,
-    duplicates: 0,
-    reconnects: 0,
-    lastEventId: "",
-    nextSeq: 0,
-  };
+  stats = createReplyStats(performance.now());
   const question = prompt.value.trim() || prompt.placeholder;
 
   if (tutorialMode.checked) {
@@ -134,43 +108,12 @@ byId("drop").addEventListener("click", async () => {
   log.add(`POST /api/debug/drop: ${dropped} stream(s) cut`, "out");
 });
 
-// The classic first demo: the server's clock, pushed every second.
-let clock: EventSource | undefined;
-byId("clock-toggle").addEventListener("click", (event) => {
-  const button = event.currentTarget as HTMLButtonElement;
-  if (clock) {
-    clock.close();
-    clock = undefined;
-    button.textContent = "Start clock";
-    return;
-  }
-  clock = new EventSource("/api/clock");
-  clock.addEventListener(EVENTS.tick, (e) => {
-    byId("clock").textContent = new Date((JSON.parse(e.data) as ClockData).now).toLocaleTimeString();
-  });
-  button.textContent = "Stop clock";
-});
-
-// Broadcast: open this page in two tabs and watch both.
-const notices = new EventSource("/api/notifications");
-notices.addEventListener(EVENTS.presence, (e) => {
-  byId("connections").textContent = String((JSON.parse(e.data) as PresenceData).connections);
-});
-notices.addEventListener(EVENTS.notice, (e) => {
-  const { text, at } = JSON.parse(e.data) as NoticeData;
-  const item = document.createElement("li");
-  item.textContent = `${new Date(at).toLocaleTimeString()}  ${text}`;
-  byId("notices").prepend(item);
-});
-byId<HTMLFormElement>("notify").addEventListener("submit", (event) => {
-  event.preventDefault();
-  const input = byId<HTMLInputElement>("notice");
-  void fetch("/api/notifications", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ text: input.value.trim() || input.placeholder }),
-  });
-  input.value = "";
+addClockToggle(byId<HTMLButtonElement>("clock-toggle"), byId("clock"));
+showNotices({
+  connections: byId("connections"),
+  list: byId("notices"),
+  form: byId<HTMLFormElement>("notify"),
+  input: byId<HTMLInputElement>("notice"),
 });
 
 render("CLOSED");

@@ -1,5 +1,6 @@
 // One transport's pane: status, reply text, and what it cost.
 import { formatMs, renderMetrics } from "@workshop/page-kit";
+import { createSeqTally } from "@workshop/protocol";
 import type { RunRecord } from "../matrix/run-transport.ts";
 
 export interface Pane {
@@ -22,8 +23,7 @@ export function createPane(section: HTMLElement): Pane {
     const arrivals = record?.arrivals ?? [];
     reply.textContent = arrivals.map((a) => a.text).join("");
     const seqs = arrivals.flatMap((a) => (a.seq === undefined ? [] : [a.seq]));
-    const unique = new Set(seqs);
-    const gaps = seqs.length ? Math.max(...seqs) + 1 - unique.size : 0;
+    const tally = createSeqTally(seqs);
     const first = arrivals[0]?.at;
     renderMetrics(metrics, [
       ["Time to first token", formatMs(first === undefined ? undefined : first - startedAt)],
@@ -31,7 +31,7 @@ export function createPane(section: HTMLElement): Pane {
       ["Requests", String(record?.requests ?? 0)],
       ["Bytes received", bytesAtStart < 0 ? "–" : `${Math.max(0, bytes - bytesAtStart)} B`],
       ["Reconnects", String(record?.reconnects ?? 0)],
-      ["Tokens lost / duplicated", seqs.length ? `${gaps} / ${seqs.length - unique.size}` : "– (no seq)"],
+      ["Tokens lost / duplicated", seqs.length ? `${tally.gaps} / ${tally.duplicates}` : "– (no seq)"],
     ]);
   };
 

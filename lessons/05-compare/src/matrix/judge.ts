@@ -2,6 +2,7 @@
 // out the same on every run (the drift test compares those); timings and byte
 // counts are measured and shown, but vary.
 import { createMockLlm } from "@workshop/mock-llm";
+import { createSeqTally } from "@workshop/protocol";
 import type { RunRecord } from "./run-transport.ts";
 
 export interface Judged {
@@ -20,7 +21,7 @@ const expectedTokens = (prompt: string) => createMockLlm({ largeReplies: true })
 function counts(record: RunRecord, prompt: string) {
   const expected = expectedTokens(prompt);
   const seqs = record.arrivals.map((a) => a.seq).filter((s): s is number => s !== undefined);
-  const unique = seqs.length > 0 ? new Set(seqs).size : record.arrivals.length;
+  const unique = seqs.length > 0 ? createSeqTally(seqs).unique : record.arrivals.length;
   return {
     lost: Math.max(0, expected.length - unique),
     duplicated: record.arrivals.length - unique,
