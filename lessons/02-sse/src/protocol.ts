@@ -2,7 +2,6 @@
 // On the wire every event is written by @workshop/protocol's encodeEvent.
 import type { Token } from "@workshop/protocol";
 
-// #region events
 /** Event names, for `addEventListener(name)` on the page. */
 export const EVENTS = {
   /** `id: <seq>`, data: TokenData. */
@@ -32,4 +31,3 @@ export interface NoticeData {
 export interface PresenceData {
   connections: number;
 }
-// #endregion

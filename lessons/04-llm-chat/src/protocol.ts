@@ -36,7 +36,6 @@ export interface ModelList {
   default: string;
 }
 
-// #region chunk
 /** One `data:` payload of the stream (OpenAI's chat.completion.chunk). */
 export interface ChatCompletionChunk {
   id: string;
@@ -59,4 +58,3 @@ export interface StreamError {
 
 /** The last `data:` of a successful stream. */
 export const DONE = "[DONE]";
-// #endregion

@@ -62,7 +62,6 @@ async function withServer<T>(
   }
 }
 
-// #region latency
 for (const transport of section("latency") ? TRANSPORTS : []) {
   const result = { lesson: { p50: 0, p95: 0, bytes: 0 }, reference: { p50: 0, p95: 0, bytes: 0 } };
   for (const kind of KINDS) {
@@ -86,13 +85,11 @@ for (const transport of section("latency") ? TRANSPORTS : []) {
     { measure: `${transport}: bytes on the wire per token`, ...pick(result, "bytes"), unit: "B" },
   );
 }
-// #endregion
 
 function pick<K extends string>(result: Record<"lesson" | "reference", Record<K, number>>, key: K) {
   return { lesson: result.lesson[key], reference: result.reference[key] };
 }
 
-// #region connections
 const HOLDS = [
   { name: "SSE notification streams", transport: "SSE", hold: holdEventStreams },
   { name: "WebSockets", transport: "WebSocket", hold: holdWebSockets },
@@ -141,9 +138,7 @@ for (const { name, transport, hold } of section("connections") ? HOLDS : []) {
     );
   }
 }
-// #endregion
 
-// #region start-up
 for (const transport of section("start-up") ? ["short polling", "SSE", "WebSocket", "fetch stream"] : []) {
   const rss: Record<string, number> = {};
   for (const kind of KINDS)
@@ -182,7 +177,6 @@ if (!skipDev && section("start-up")) {
     });
   }
 }
-// #endregion
 
 const format = (value: number, unit: string) => {
   if (Number.isNaN(value)) return "—";

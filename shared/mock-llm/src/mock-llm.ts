@@ -59,7 +59,6 @@ export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
     return capped(tokenize(chooseReply(prompt).text));
   }
 
-  // #region generate
   async function* generate(
     input: string | readonly ChatMessage[],
     { signal, maxTokens = Number.POSITIVE_INFINITY }: GenerateOptions = {},
@@ -80,7 +79,6 @@ export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
       if (running === 0) for (const wake of idleWaiters.splice(0)) wake();
     }
   }
-  // #endregion
 
   return {
     generate,

@@ -10,7 +10,6 @@ export class SseBufferOverflowError extends Error {
   }
 }
 
-// #region read-sse-events
 /**
  * Reads a fetch() body as server-sent events. Leaving the loop early (break,
  * return, throw) cancels the body, which closes the connection: the server
@@ -50,4 +49,3 @@ export async function* readSseEvents(
     reader.releaseLock();
   }
 }
-// #endregion

@@ -44,7 +44,6 @@ const LF = "\n";
 const CR = "\r";
 const BOM = "\uFEFF";
 
-// #region parser
 export function createSseParser(callbacks: SseParserCallbacks): SseParser {
   const { onEvent, onRetry, onComment, onError, maxBufferSize = Number.POSITIVE_INFINITY } = callbacks;
 
@@ -201,4 +200,3 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
     },
   };
 }
-// #endregion

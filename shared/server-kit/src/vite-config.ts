@@ -4,30 +4,18 @@
 import { randomBytes } from "node:crypto";
 import type { Plugin, ProxyOptions, UserConfig } from "vite";
 import { lessonHost, lessonPorts } from "./lesson-ports.ts";
+import { passDropsThrough } from "./pass-drops-through.ts";
 
-// #region api-proxy
-/**
- * The dev proxy to a lesson server. By default, when the server cuts a
- * streaming response mid-way, the proxy leaves the browser's side open and
- * silent, so EventSource never learns it should reconnect. Cutting the
- * browser's side too makes the dev setup behave like a real network drop.
- */
+/** The dev proxy to a lesson server: a dropped stream must look dropped to the page. */
 export function apiProxy(target: string): ProxyOptions {
   return {
     target,
     ws: true, // WebSocket upgrades too (lesson 03)
     // X-Forwarded-For: the lesson server budgets per browser, not per proxy.
     xfwd: true,
-    configure(proxy) {
-      proxy.on("proxyRes", (upstream, _req, res) => {
-        upstream.on("close", () => {
-          if (!upstream.complete) res.destroy();
-        });
-      });
-    },
+    configure: (proxy) => passDropsThrough(proxy),
   };
 }
-// #endregion
 
 /**
  * A Content-Security-Policy for a page that renders untrusted text (model

@@ -27,7 +27,6 @@ export function addNotificationRoutes(
   });
   presence = createPresence(broadcaster, settings.presenceIntervalMs);
 
-  // #region notifications-stream
   const listen: PlainRoute = (req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/api/notifications") return false;
     try {
@@ -41,7 +40,6 @@ export function addNotificationRoutes(
     presence?.joined(res);
     return true;
   };
-  // #endregion
 
   app.post("/api/notifications", (req, res) => {
     const text = (req.body as { text?: unknown } | undefined)?.text;

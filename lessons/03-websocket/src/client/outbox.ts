@@ -4,7 +4,6 @@
 // A question starts a paid generation; fired minutes later by a queue, it
 // would surprise the user and the bill, so Ask is disabled while offline.
 
-// #region outbox
 export interface Outbox {
   /** False when full: tell the user it was not sent. */
   push(text: string): boolean;
@@ -29,4 +28,3 @@ export function createOutbox(limit = 10): Outbox {
     },
   };
 }
-// #endregion

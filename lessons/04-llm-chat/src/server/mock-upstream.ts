@@ -75,7 +75,6 @@ export function addMockUpstream(app: Express, llm: MockLlm): void {
     stream.end();
   });
 
-  // #region dashscope-mock
   app.post("/mock/dashscope", async (req, res) => {
     const messages = readChat(req.body?.input?.messages);
     const controller = new AbortController();
@@ -100,5 +99,4 @@ export function addMockUpstream(app: Express, llm: MockLlm): void {
     await stream.send(result("stop"));
     stream.end();
   });
-  // #endregion
 }

@@ -3,7 +3,7 @@
 import "@workshop/page-kit/style.css";
 import { runTransport } from "../matrix/run-transport.ts";
 import type { Fault } from "../matrix/stations.ts";
-import { STATION_PATHS } from "../matrix/stations.ts";
+import { CLASSROOM_HEARTBEAT_MS, STATION_PATHS } from "../matrix/stations.ts";
 import { TRANSPORTS, type Transport } from "../matrix/transports.ts";
 import { browserPlatform } from "./browser-platform.ts";
 import { createPane } from "./pane.ts";
@@ -37,6 +37,7 @@ async function askAll(): Promise<void> {
       base: STATION_PATHS[transport],
       prompt,
       deadlineMs: 60_000,
+      heartbeatMs: CLASSROOM_HEARTBEAT_MS,
       signal,
       onToken: (_count, record) => pane?.update(record),
     });

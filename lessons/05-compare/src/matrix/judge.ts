@@ -45,11 +45,11 @@ export function judgeReconnection(record: RunRecord, prompt: string, faultAt: nu
 }
 // #endregion
 
-export function judgeFormat(record: RunRecord, prompt: string, buffering: boolean): Judged {
+export function judgeFormat(record: RunRecord, prompt: string, asksForTextBeforeTheEnd: boolean): Judged {
   const { exact } = counts(record, prompt);
   if (record.outcome !== "complete") return { verdict: `✗ ${record.outcome}`, measured: "–" };
   if (!exact) return { verdict: "✗ text differs", measured: "–" };
-  if (!buffering) return { verdict: "✓ exact", measured: "–" };
+  if (!asksForTextBeforeTheEnd) return { verdict: "✓ exact", measured: "–" };
   const first = record.arrivals[0]?.at ?? 0;
   const last = record.arrivals.at(-1)?.at ?? 0;
   const spread = last - first;

@@ -1,5 +1,5 @@
 // Runs every scenario on every transport and renders RESULTS.md.
-import { startStation, TRANSPORTS, type Transport } from "./fixture.ts";
+import { startStation, TEST_SETTINGS, TRANSPORTS, type Transport } from "./fixture.ts";
 import { judgeFormat, judgeReconnection, overhead } from "./judge.ts";
 import { nodePlatform } from "./node-platform.ts";
 import { runTransport } from "./run-transport.ts";
@@ -30,6 +30,7 @@ async function runScenario(scenario: Scenario) {
         base: station.proxy.url,
         prompt: scenario.prompt,
         deadlineMs: scenario.deadlineMs,
+        heartbeatMs: TEST_SETTINGS.heartbeatMs,
         onToken: (count) => {
           if (scenario.fault && count === FAULT_AT && faultAt === undefined) {
             faultAt = performance.now();
@@ -42,7 +43,7 @@ async function runScenario(scenario: Scenario) {
       const judged =
         scenario.group === "Reconnection"
           ? judgeReconnection(record, scenario.prompt, faultAt)
-          : judgeFormat(record, scenario.prompt, scenario.name.includes("buffering"));
+          : judgeFormat(record, scenario.prompt, scenario.asksForTextBeforeTheEnd === true);
       results.set(transport, { ...judged, ...overhead(record, scenario.prompt, bytes) });
     }),
   );
@@ -55,7 +56,7 @@ export async function runMatrix(): Promise<MatrixResult> {
     const rows = await runScenario(scenario);
     result.verdicts.set(scenario.name, new Map([...rows].map(([t, r]) => [t, r.verdict])));
     result.measured.set(scenario.name, new Map([...rows].map(([t, r]) => [t, r.measured])));
-    if (scenario.name.startsWith("CRLF")) {
+    if (scenario.isOverheadBaseline) {
       // No fault: a clean baseline for what each transport costs.
       for (const [t, r] of rows)
         result.overhead.set(t, { requests: r.requests, bytesPerToken: r.bytesPerToken });

@@ -17,6 +17,10 @@ export interface Scenario {
   /** When the client has FAULT_AT tokens. */
   fault?: (station: Station) => void | Promise<void>;
   deadlineMs: number;
+  /** Judged on timing too: did text arrive before the reply ended? (else only on exact text) */
+  asksForTextBeforeTheEnd?: boolean;
+  /** A clean run whose requests and bytes per token are reported as each transport's overhead. */
+  isOverheadBaseline?: boolean;
 }
 
 /** A fault that lasts a moment: the next connections get `response`, then the server is back. */
@@ -81,6 +85,7 @@ export const SCENARIOS: Scenario[] = [
     name: "CRLF, a lone CR, blank lines and a data: look-alike in the text",
     prompt: "echo: line one\r\nline two\rline three\n\ndata: not a field\n: not a comment",
     deadlineMs: 1500,
+    isOverheadBaseline: true,
   },
   { group: "Format", name: "an empty message", prompt: "echo:    ", deadlineMs: 1500 },
   {
@@ -95,5 +100,6 @@ export const SCENARIOS: Scenario[] = [
     prompt: REPLY,
     setup: (s) => s.proxy.bufferResponses(true),
     deadlineMs: 1500,
+    asksForTextBeforeTheEnd: true,
   },
 ];

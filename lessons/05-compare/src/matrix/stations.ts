@@ -10,5 +10,8 @@ export const STATION_PATHS: Record<Transport, string> = {
   "fetch stream": "/t/chat",
 };
 
+/** The page's stations send heartbeats this often (lesson 05's server), slow enough to watch. */
+export const CLASSROOM_HEARTBEAT_MS = 2000;
+
 export const FAULTS = ["drop", "restart", "slow", "fragment", "clear"] as const;
 export type Fault = (typeof FAULTS)[number];

@@ -12,7 +12,7 @@ import {
 } from "@workshop/server-kit";
 import type { Express } from "express";
 import { type Station, type StationSettings, startStation } from "../matrix/fixture.ts";
-import { FAULTS, type Fault, STATION_PATHS } from "../matrix/stations.ts";
+import { CLASSROOM_HEARTBEAT_MS, FAULTS, type Fault, STATION_PATHS } from "../matrix/stations.ts";
 import { TRANSPORTS, type Transport } from "../matrix/transports.ts";
 import { createForwarder } from "./forward.ts";
 
@@ -21,7 +21,7 @@ export const LESSON = "05-compare";
 /** Slow enough to watch: ~20 tokens/s, heartbeats every 2 s. */
 const CLASSROOM: Omit<StationSettings, "isAllowedOrigin"> = {
   timing: { firstTokenDelayMs: 300, tokenDelayMs: 50, jitterMs: 20 },
-  heartbeatMs: 2000,
+  heartbeatMs: CLASSROOM_HEARTBEAT_MS,
   retryMs: 1000,
 };
 

@@ -3,6 +3,7 @@
 // the browser's side cut too, like a real network drop.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { passDropsThrough } from "@workshop/server-kit/pass-drops-through";
 import { createProxyServer } from "http-proxy-3";
 import type { Station } from "../matrix/fixture.ts";
 import { STATION_PATHS } from "../matrix/stations.ts";
@@ -10,11 +11,7 @@ import { TRANSPORTS, type Transport } from "../matrix/transports.ts";
 
 export function createForwarder(stations: Map<Transport, Station>) {
   const proxy = createProxyServer({});
-  proxy.on("proxyRes", (upstream, _req, res) => {
-    upstream.on("close", () => {
-      if (!upstream.complete) res.destroy();
-    });
-  });
+  passDropsThrough(proxy);
   proxy.on("error", (_error, _req, res) => {
     if ("writeHead" in res && !res.headersSent) res.writeHead(502).end();
     else res.destroy();
