@@ -1,5 +1,6 @@
 // In Chromium: the real page, through Vite's proxy, against a real server.
 import { fileURLToPath } from "node:url";
+import { metricValue } from "@workshop/page-kit";
 import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { startLesson } from "./start.ts";
@@ -38,7 +39,7 @@ describeInBrowser("lesson 01's page", (browser) => {
   it("shows a reply arriving by short polling, complete and in order", async () => {
     const prompt = "Why do LLM products stream?";
     expect(await ask("short", prompt)).toBe(lesson.llm.replyTokens(prompt).join(""));
-    expect(await page.textContent("#short .metrics")).toMatch(/Duplicated tokens0/);
+    expect(await page.textContent(`#short .metrics ${metricValue("Duplicated tokens")}`)).toBe("0");
   });
 
   it("shows a reply arriving by long polling, complete and in order", async () => {
@@ -50,8 +51,8 @@ describeInBrowser("lesson 01's page", (browser) => {
     await page.uncheck("#typewriter");
     const prompt = "echo: all at once";
     expect(await ask("blocking", prompt)).toBe("all at once");
-    const metrics = (await page.textContent("#blocking .metrics")) ?? "";
-    const [, ttft, total] = /Time to first token(.+?)Total time(.+?)Requests/.exec(metrics) ?? [];
+    const ttft = await page.textContent(`#blocking .metrics ${metricValue("Time to first token")}`);
+    const total = await page.textContent(`#blocking .metrics ${metricValue("Total time")}`);
     expect(ttft).toBe(total);
   });
 

@@ -1,6 +1,7 @@
 // In Chromium: EventSource's own behavior (reconnecting, resuming, the
 // connection limit) is the browser's, so it is tested in a browser.
 import { fileURLToPath } from "node:url";
+import { metricValue } from "@workshop/page-kit";
 import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { STEADY, startLesson } from "./start.ts";
@@ -18,10 +19,8 @@ afterAll(async () => {
   await lesson?.close();
 });
 
-const metric = async (page: Page, label: string) => {
-  const text = (await page.textContent("#metrics")) ?? "";
-  return new RegExp(`${label}(.*?)(?=[A-Z][a-z]|$)`).exec(text)?.[1] ?? "";
-};
+const metric = async (page: Page, label: string) =>
+  (await page.textContent(`#metrics ${metricValue(label)}`)) ?? "";
 
 describeInBrowser("lesson 02's page", (browser) => {
   let page: Page;
@@ -38,7 +37,7 @@ describeInBrowser("lesson 02's page", (browser) => {
     await page.fill("#prompt", prompt);
     await page.click("#ask button[type=submit]");
     await page.waitForFunction(() =>
-      /\d/.test(document.querySelector("#metrics dd:nth-of-type(2)")?.textContent ?? ""),
+      /\d/.test(document.querySelector('#metrics dd[data-metric="Total time"]')?.textContent ?? ""),
     );
     expect(await page.textContent("#reply")).toBe(lesson.llm.replyTokens(prompt).join(""));
     expect(await page.textContent("#state")).toBe("CLOSED");
@@ -52,7 +51,7 @@ describeInBrowser("lesson 02's page", (browser) => {
     await page.waitForFunction(() => (document.querySelector("#reply")?.textContent ?? "").length > 40);
     await page.click("#drop");
     await page.waitForFunction(() =>
-      /\d/.test(document.querySelector("#metrics dd:nth-of-type(2)")?.textContent ?? ""),
+      /\d/.test(document.querySelector('#metrics dd[data-metric="Total time"]')?.textContent ?? ""),
     );
 
     expect(await page.textContent("#reply")).toBe(lesson.llm.replyTokens(prompt).join(""));

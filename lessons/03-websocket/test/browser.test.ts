@@ -1,5 +1,7 @@
 // In Chromium: the page's own reconnection, through Vite's proxy, against a real server.
+
 import { fileURLToPath } from "node:url";
+import { metricValue } from "@workshop/page-kit";
 import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { STEADY, startLesson } from "./start.ts";
@@ -59,7 +61,7 @@ describeInBrowser("lesson 03's page", (browser) => {
     );
     await replyIs(lesson.llm.replyTokens(prompt).join(""));
     expect(await page.textContent("#state")).toBe("open");
-    expect(await page.textContent("#metrics")).toContain("Duplicated / lost0 / 0");
+    expect(await page.textContent(`#metrics ${metricValue("Duplicated / lost")}`)).toBe("0 / 0");
     expect(await page.textContent("#frames")).toContain("1006");
   });
 
