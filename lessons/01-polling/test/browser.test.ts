@@ -1,31 +1,18 @@
 // In Chromium: the real page, through Vite's proxy, against a real server.
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
-import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { describeInBrowser, freshPage, servePage } from "@workshop/testkit";
+import { beforeEach, expect, it } from "vitest";
 import { startLesson } from "./start.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-let lesson: Awaited<ReturnType<typeof startLesson>>;
-let site: RunningPage;
-
-beforeAll(async () => {
-  lesson = await startLesson({ timing: { firstTokenDelayMs: 100, tokenDelayMs: 5, jitterMs: 0 } });
-  site = await startPage(root, lesson.url);
-});
-afterAll(async () => {
-  await site?.close();
-  await lesson?.close();
-});
+const served = servePage(root, () =>
+  startLesson({ timing: { firstTokenDelayMs: 100, tokenDelayMs: 5, jitterMs: 0 } }),
+);
 
 describeInBrowser("lesson 01's page", (browser) => {
-  let page: Page;
+  const page = freshPage(browser, () => served.site.url);
   beforeEach(async () => {
-    page = await browser().newPage();
-    page.on("pageerror", (error) => {
-      throw error;
-    });
-    await page.goto(site.url);
     await page.fill("#interval", "100");
   });
 
@@ -38,13 +25,13 @@ describeInBrowser("lesson 01's page", (browser) => {
 
   it("shows a reply arriving by short polling, complete and in order", async () => {
     const prompt = "Why do LLM products stream?";
-    expect(await ask("short", prompt)).toBe(lesson.llm.replyTokens(prompt).join(""));
+    expect(await ask("short", prompt)).toBe(served.lesson.llm.replyTokens(prompt).join(""));
     expect(await page.textContent(`#short .metrics ${metricValue("Duplicated tokens")}`)).toBe("0");
   });
 
   it("shows a reply arriving by long polling, complete and in order", async () => {
     const prompt = "为什么要流式输出？";
-    expect(await ask("long", prompt)).toBe(lesson.llm.replyTokens(prompt).join(""));
+    expect(await ask("long", prompt)).toBe(served.lesson.llm.replyTokens(prompt).join(""));
   });
 
   it("shows the blocking reply only once it is whole: time to first token equals total time", async () => {

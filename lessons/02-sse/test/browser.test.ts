@@ -2,35 +2,18 @@
 // connection limit) is the browser's, so it is tested in a browser.
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
-import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { describeInBrowser, freshPage, type Page, servePage } from "@workshop/testkit";
+import { expect, it } from "vitest";
 import { STEADY, startLesson } from "./start.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-let lesson: Awaited<ReturnType<typeof startLesson>>;
-let site: RunningPage;
-
-beforeAll(async () => {
-  lesson = await startLesson({ timing: STEADY, retryMs: 100 });
-  site = await startPage(root, lesson.url);
-});
-afterAll(async () => {
-  await site?.close();
-  await lesson?.close();
-});
+const served = servePage(root, () => startLesson({ timing: STEADY, retryMs: 100 }));
 
 const metric = async (page: Page, label: string) =>
   (await page.textContent(`#metrics ${metricValue(label)}`)) ?? "";
 
 describeInBrowser("lesson 02's page", (browser) => {
-  let page: Page;
-  beforeEach(async () => {
-    page = await browser().newPage();
-    await page.goto(site.url);
-  });
-  afterEach(async () => {
-    await page.close();
-  });
+  const page = freshPage(browser, () => served.site.url);
 
   it("streams a reply over EventSource and closes the connection on done", async () => {
     const prompt = "为什么要流式输出？";
@@ -39,7 +22,7 @@ describeInBrowser("lesson 02's page", (browser) => {
     await page.waitForFunction(() =>
       /\d/.test(document.querySelector('#metrics dd[data-metric="Total time"]')?.textContent ?? ""),
     );
-    expect(await page.textContent("#reply")).toBe(lesson.llm.replyTokens(prompt).join(""));
+    expect(await page.textContent("#reply")).toBe(served.lesson.llm.replyTokens(prompt).join(""));
     expect(await page.textContent("#state")).toBe("CLOSED");
     expect(await metric(page, "Reconnections")).toBe("0");
   });
@@ -54,7 +37,7 @@ describeInBrowser("lesson 02's page", (browser) => {
       /\d/.test(document.querySelector('#metrics dd[data-metric="Total time"]')?.textContent ?? ""),
     );
 
-    expect(await page.textContent("#reply")).toBe(lesson.llm.replyTokens(prompt).join(""));
+    expect(await page.textContent("#reply")).toBe(served.lesson.llm.replyTokens(prompt).join(""));
     expect(Number(await metric(page, "Reconnections"))).toBeGreaterThanOrEqual(1);
     expect(await metric(page, "Duplicated tokens")).toBe("0");
   });
@@ -69,7 +52,7 @@ describeInBrowser("lesson 02's page", (browser) => {
   });
 
   it("opens a cross-origin EventSource only when the server allows the origin (CORS, withCredentials)", async () => {
-    const pageOrigin = new URL(site.url).origin;
+    const pageOrigin = new URL(served.site.url).origin;
     const open = await startLesson({ corsOrigins: [pageOrigin] });
     try {
       const outcome = (url: string) =>
@@ -84,7 +67,7 @@ describeInBrowser("lesson 02's page", (browser) => {
             }),
           url,
         );
-      expect(await outcome(`${lesson.url}/api/clock`)).toBe("blocked"); // other origin, no CORS headers
+      expect(await outcome(`${served.lesson.url}/api/clock`)).toBe("blocked"); // other origin, no CORS headers
       expect(await outcome(`${open.url}/api/clock`)).toBe("open"); // same request, origin allowed
     } finally {
       await open.close();
@@ -99,7 +82,7 @@ describeInBrowser("lesson 02's page", (browser) => {
   });
 
   it("lets only 6 EventSource connections per origin be open at once over HTTP/1.1", async () => {
-    await page.goto(`${site.url}api/health`); // same origin, no page script holding a connection
+    await page.goto(`${served.site.url}api/health`); // same origin, no page script holding a connection
     const result = await page.evaluate(async () => {
       const sources = Array.from({ length: 7 }, () => new EventSource("/api/clock"));
       const opened = (source: EventSource) =>

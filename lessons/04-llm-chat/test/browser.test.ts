@@ -1,35 +1,16 @@
 // In Chromium: the chat page, through Vite's proxy, against the BFF and its mock upstream.
 import { fileURLToPath } from "node:url";
-import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { describeInBrowser, freshPage, servePage, startPage } from "@workshop/testkit";
+import { expect, it } from "vitest";
 import { startLesson } from "./start.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-let lesson: Awaited<ReturnType<typeof startLesson>>;
-let site: RunningPage;
-
-beforeAll(async () => {
-  lesson = await startLesson({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 } });
-  site = await startPage(root, lesson.url);
-});
-afterAll(async () => {
-  await site?.close();
-  await lesson?.close();
-});
+const served = servePage(root, () =>
+  startLesson({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 } }),
+);
 
 describeInBrowser("lesson 04's chat page", (browser) => {
-  let page: Page;
-  const errors: string[] = [];
-  beforeEach(async () => {
-    errors.length = 0;
-    page = await browser().newPage();
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(site.url);
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  const page = freshPage(browser, () => served.site.url);
 
   const ask = async (text: string) => {
     await page.fill("#input", text);
@@ -51,7 +32,7 @@ describeInBrowser("lesson 04's chat page", (browser) => {
   });
 
   it("Stop keeps the partial answer and stops generation on the server", async () => {
-    const before = lesson.llm.tokensGenerated;
+    const before = served.lesson.llm.tokensGenerated;
     await ask("Why do LLM products stream?");
     await page.waitForFunction(
       () => (document.querySelector(".message.assistant .body")?.textContent ?? "").length > 30,
@@ -60,10 +41,10 @@ describeInBrowser("lesson 04's chat page", (browser) => {
     await answered(1);
     const partial = (await page.textContent(".message.assistant .body")) ?? "";
     expect(partial).toContain("Stopped: the partial answer is kept.");
-    await lesson.llm.idle();
-    expect(lesson.llm.running).toBe(0);
-    const generated = lesson.llm.tokensGenerated - before;
-    expect(generated).toBeLessThan(lesson.llm.replyTokens("Why do LLM products stream?").length);
+    await served.lesson.llm.idle();
+    expect(served.lesson.llm.running).toBe(0);
+    const generated = served.lesson.llm.tokensGenerated - before;
+    expect(generated).toBeLessThan(served.lesson.llm.replyTokens("Why do LLM products stream?").length);
   });
 
   it("renders hostile markup in an answer inert: no script runs, no event handler survives", async () => {

@@ -1,43 +1,34 @@
 // In Chromium: the side-by-side page, with the browser's own EventSource and WebSocket.
 import { fileURLToPath } from "node:url";
 import { createMockLlm } from "@workshop/mock-llm";
-import { describeInBrowser, type Page, type RunningPage, startLesson, startPage } from "@workshop/testkit";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { describeInBrowser, freshPage, servePage, startLesson } from "@workshop/testkit";
+import { expect, it } from "vitest";
 import { createServer } from "../src/server/app.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-let lesson: Awaited<ReturnType<typeof startLesson<ReturnType<typeof createServer>>>>;
-let site: RunningPage;
 const PANES = ["short", "long", "sse", "ws", "chat"];
 
-beforeAll(async () => {
-  lesson = await startLesson(
-    createServer({
-      settings: {
-        timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 },
-        retryMs: 100,
-        heartbeatMs: 300,
-        isAllowedOrigin: () => true,
-      },
-    }),
-  );
-  await lesson.ready;
-  site = await startPage(root, lesson.url, ["/t"]);
-});
-afterAll(async () => {
-  await site?.close();
-  await lesson?.close();
-});
+const served = servePage(
+  root,
+  async () => {
+    const lesson = await startLesson(
+      createServer({
+        settings: {
+          timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 },
+          retryMs: 100,
+          heartbeatMs: 300,
+          isAllowedOrigin: () => true,
+        },
+      }),
+    );
+    await lesson.ready;
+    return lesson;
+  },
+  { prefixes: ["/t"] },
+);
 
 describeInBrowser("lesson 05's side-by-side page", (browser) => {
-  let page: Page;
-  beforeEach(async () => {
-    page = await browser().newPage();
-    await page.goto(site.url);
-  });
-  afterEach(async () => {
-    await page.close();
-  });
+  const page = freshPage(browser, () => served.site.url);
 
   const statuses = () => page.$$eval(".panel .status", (els) => els.map((e) => e.textContent));
   const allFinished = () =>

@@ -5,6 +5,7 @@ export { describeInBrowser, findChromium, HOW_TO_GET_CHROMIUM, launchBrowser } f
 export { deferred } from "./deferred.ts";
 export { type FaultProxy, startFaultProxy } from "./fault-proxy.ts";
 export { getJson, postJson } from "./http.ts";
+export { freshPage, type Served, servePage } from "./lesson-page.ts";
 export { connectSse, type SseRecording, type SseRequest } from "./sse-client.ts";
 export { type LessonUnderTest, startLesson } from "./start-lesson.ts";
 export { type RunningPage, startPage } from "./start-page.ts";
