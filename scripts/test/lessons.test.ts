@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { renderCommandsTable, undescribedScripts, withCommandsTable } from "../commands-table.ts";
 import { renderLessonMap, withLessonMap } from "../lesson-map.ts";
 import { findLessons, type Lesson, matchLesson, repoRoot } from "../lessons.ts";
 
@@ -61,5 +62,16 @@ describe("pnpm dev without a terminal", () => {
       for (const lesson of lessons) expect(stdout).toContain(lesson.slug);
       expect(stdout).toMatch(/pnpm dev/);
     }
+  });
+});
+
+describe("the README's Commands table", () => {
+  it("describes every root script (add it to scriptDescriptions in package.json)", () => {
+    expect(undescribedScripts()).toEqual([]);
+  });
+
+  it("is up to date with package.json (run `pnpm lessons:map` if this fails)", () => {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    expect(withCommandsTable(readme, renderCommandsTable())).toBe(readme);
   });
 });
