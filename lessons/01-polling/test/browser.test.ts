@@ -1,7 +1,13 @@
 // In Chromium: the real page, through Vite's proxy, against a real server.
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
-import { describeInBrowser, freshPage, servePage } from "@workshop/testkit";
+import {
+  describeInBrowser,
+  freshPage,
+  HOW_TO_GET_A_CJK_FONT,
+  hasCjkFont,
+  servePage,
+} from "@workshop/testkit";
 import { beforeEach, expect, it } from "vitest";
 import { startLesson } from "./start.ts";
 
@@ -41,6 +47,22 @@ describeInBrowser("lesson 01's page", (browser) => {
     const ttft = await page.textContent(`#blocking .metrics ${metricValue("Time to first token")}`);
     const total = await page.textContent(`#blocking .metrics ${metricValue("Total time")}`);
     expect(ttft).toBe(total);
+  });
+
+  // Without a CJK font every Chinese character is the same empty box, exactly
+  // as wide as a code point no font has; with one, it is a real glyph.
+  const cjkFont = hasCjkFont() || process.env.CI === "true";
+  if (!cjkFont) console.warn(`[CJK glyph test skipped] ${HOW_TO_GET_A_CJK_FONT}`);
+  it.skipIf(!cjkFont)("draws a Chinese reply with real glyphs, not empty boxes", async () => {
+    expect(await ask("long", "为什么要流式输出？")).toMatch(/流式输出/);
+    const widths = await page.evaluate(() => {
+      const reply = document.querySelector("#long .reply") as HTMLElement;
+      const context = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+      context.font = getComputedStyle(reply).font;
+      const width = (text: string) => context.measureText(text).width;
+      return { chinese: width("流式输出"), noGlyph: width("\u0378".repeat(4)) };
+    });
+    expect(widths.chinese).not.toBe(widths.noGlyph);
   });
 
   it("renders markup in a reply as text, so a hostile reply cannot run script", async () => {
