@@ -31,10 +31,12 @@ section.append(template);
 slides.append(section);
 
 // 1280×800 leaves room for real code at a size the back row can read.
-void new Reveal({
+const reveal = new Reveal({
   width: 1280,
   height: 800,
   hash: true,
   slideNumber: "c/t",
   plugins: [Markdown, Highlight, Notes],
-}).initialize();
+});
+// `window.reveal` in DevTools (and in the tests that walk every slide).
+Object.assign(window, { reveal, deckReady: reveal.initialize() });

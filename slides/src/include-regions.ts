@@ -3,8 +3,12 @@
 // is replaced by the code between `// #region long-poll` and `// #endregion`
 // in that file. A missing file or region is an error, so a renamed function
 // breaks the slides build instead of leaving a stale slide.
+//
+// A long region is walked a few lines at a time, never shown as one wall of
+// code: `<<< path#region [1-12|13-24]` becomes reveal.js's step-by-step line
+// highlighting (each step highlights its lines and scrolls them into view).
 
-const INCLUDE = /^<<< (\S+?)#([\w-]+)[ \t]*$/gm;
+const INCLUDE = /^<<< (\S+?)#([\w-]+)(?:[ \t]+(\[[\d,| -]+\]))?[ \t]*$/gm;
 const LANGUAGES: Record<string, string> = { ts: "ts", js: "js", html: "html", css: "css", json: "json" };
 
 /** The lines between `#region name` and its `#endregion`, dedented. */
@@ -21,7 +25,7 @@ export function extractRegion(source: string, name: string, file = "source"): st
 
 /** Replaces every `<<< path#region` line with a fenced code block. */
 export function expandIncludes(markdown: string, readFile: (path: string) => string): string {
-  return markdown.replace(INCLUDE, (_line, path: string, region: string) => {
+  return markdown.replace(INCLUDE, (_line, path: string, region: string, steps?: string) => {
     let source: string;
     try {
       source = readFile(path);
@@ -29,6 +33,7 @@ export function expandIncludes(markdown: string, readFile: (path: string) => str
       throw new Error(`slide include: cannot read ${path}`);
     }
     const language = LANGUAGES[path.split(".").pop() ?? ""] ?? "";
-    return `\`\`\`${language}\n${extractRegion(source, region, path)}\n\`\`\``;
+    const info = steps ? `${language} ${steps}` : language;
+    return `\`\`\`${info}\n${extractRegion(source, region, path)}\n\`\`\``;
   });
 }

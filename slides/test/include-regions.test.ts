@@ -35,3 +35,10 @@ describe("slide code comes from the lessons' real files", () => {
     ).toThrow(/cannot read gone.ts/);
   });
 });
+
+describe("a long region is walked a few lines at a time", () => {
+  it("turns `<<< path#region [1-2|3]` into a fence with reveal.js's line-highlight steps", () => {
+    const markdown = "<<< lessons/x/src/a.ts#inner [1|2]";
+    expect(expandIncludes(markdown, () => source)).toBe("```ts [1|2]\nconst a = 1;\nreturn a;\n```");
+  });
+});

@@ -23,7 +23,7 @@ const decks = readdirSync(decksDir)
   .filter((file) => /^\d{2}-.+\.md$/.test(file))
   .map((file) => ({ file, text: readFileSync(join(decksDir, file), "utf8") }));
 const includes = decks.flatMap(({ file, text }) =>
-  [...text.matchAll(/^<<< (\S+)#([\w-]+)$/gm)].map(([, path = "", region = ""]) => ({
+  [...text.matchAll(/^<<< (\S+)#([\w-]+)(?: \[.*\])?$/gm)].map(([, path = "", region = ""]) => ({
     deck: file,
     path,
     region,
