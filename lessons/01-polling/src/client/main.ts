@@ -1,7 +1,10 @@
 // Lesson 01's page: one question, three ways to get the answer, side by side.
 import "@workshop/page-kit/style.css";
+import { usePresentationLayout } from "@workshop/page-kit";
 import { type Run, runBlocking, runPolling } from "./modes.ts";
 import { createPanel, type Panel } from "./panel.ts";
+
+usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const prompt = byId<HTMLInputElement>("prompt");

@@ -2,13 +2,15 @@
 // a drop button to watch it resume; plus the classic clock and broadcast
 // notices, each in its own file.
 import "@workshop/page-kit/style.css";
-import { createEventLog, formatMs, renderMetrics } from "@workshop/page-kit";
+import { createEventLog, formatMs, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
 import type { Token } from "@workshop/protocol";
 import { addClockToggle } from "./clock-demo.ts";
 import { followJob, type ReadyState } from "./follow-job.ts";
 import { followTutorial } from "./follow-tutorial.ts";
 import { showNotices } from "./notices-demo.ts";
 import { createReplyStats, type ReplyStats, recordToken } from "./reply-stats.ts";
+
+usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const reply = byId("reply");

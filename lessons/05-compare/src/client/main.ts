@@ -1,12 +1,15 @@
 // Lesson 05's page: the same question through every transport at once, and
 // buttons that hit them all with the same fault.
 import "@workshop/page-kit/style.css";
+import { usePresentationLayout } from "@workshop/page-kit";
 import { runTransport } from "../matrix/run-transport.ts";
 import type { Fault } from "../matrix/stations.ts";
 import { CLASSROOM_HEARTBEAT_MS, STATION_PATHS } from "../matrix/stations.ts";
 import { TRANSPORTS, type Transport } from "../matrix/transports.ts";
 import { browserPlatform } from "./browser-platform.ts";
 import { createPane } from "./pane.ts";
+
+usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const panes = new Map(TRANSPORTS.map((t) => [t, createPane(byId(STATION_PATHS[t].slice(3)))]));
