@@ -14,7 +14,7 @@ export {
   jobBudgetFromEnv,
 } from "./job-store.ts";
 export { BODY_LIMIT, createLessonApp, type LessonAppOptions } from "./lesson-app.ts";
-export { lessonHost, lessonPorts } from "./lesson-ports.ts";
+export { lessonHost, lessonPageOrigins, lessonPorts } from "./lesson-ports.ts";
 export {
   closeServer,
   type JobLessonParts,

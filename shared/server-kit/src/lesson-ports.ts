@@ -9,3 +9,19 @@ export function lessonHost(): string {
   // Loopback unless told otherwise: a classroom network is not a test bench.
   return process.env.HOST || "127.0.0.1";
 }
+
+/**
+ * The origins a lesson's own page is served from: its port on 127.0.0.1 and
+ * localhost, plus ALLOWED_ORIGINS (comma-separated), e.g. the instructor's
+ * LAN address when students open the page from their laptops
+ * (`HOST=0.0.0.0 ALLOWED_ORIGINS=http://192.168.1.20:5103 pnpm dev 03`).
+ * What a WebSocket upgrade's Origin is checked against.
+ */
+export function lessonPageOrigins(lessonNumber: string, env: NodeJS.ProcessEnv = process.env): Set<string> {
+  const { page } = lessonPorts(lessonNumber);
+  const extra = (env.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim().replace(/\/$/, ""))
+    .filter(Boolean);
+  return new Set([`http://127.0.0.1:${page}`, `http://localhost:${page}`, ...extra]);
+}

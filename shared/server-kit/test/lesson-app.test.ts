@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { apiErrorOf, startServer } from "@workshop/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLessonApp, readPrompt } from "../src/index.ts";
+import { createLessonApp, lessonPageOrigins, readPrompt } from "../src/index.ts";
 
 describe("the lesson app answers bad input with JSON errors and stays up", () => {
   let url = "";
@@ -44,5 +44,17 @@ describe("the lesson app answers bad input with JSON errors and stays up", () =>
 
   it("still answers after all of that", async () => {
     expect((await post('{"prompt":"hi"}')).status).toBe(200);
+  });
+});
+
+describe("a lesson page's origins", () => {
+  it("are its port on 127.0.0.1 and localhost, plus ALLOWED_ORIGINS for a classroom LAN", () => {
+    expect(lessonPageOrigins("03", {})).toEqual(new Set(["http://127.0.0.1:5103", "http://localhost:5103"]));
+    const lan = lessonPageOrigins("03", {
+      ALLOWED_ORIGINS: "http://192.168.1.20:5103/, http://teacher.local:5103",
+    });
+    expect(lan.has("http://192.168.1.20:5103")).toBe(true);
+    expect(lan.has("http://teacher.local:5103")).toBe(true);
+    expect(lan.has("http://evil.example:5103")).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import {
   type JobBudget,
   type JobLessonParts,
   type LessonServer,
-  lessonPorts,
+  lessonPageOrigins,
   requireDebugHeader,
   serveLesson,
 } from "@workshop/server-kit";
@@ -44,8 +44,7 @@ export interface WebSocketApp extends JobLessonParts {
 }
 
 function defaultOrigins(): (origin: string) => boolean {
-  const { page } = lessonPorts("03");
-  const allowed = new Set([`http://127.0.0.1:${page}`, `http://localhost:${page}`]);
+  const allowed = lessonPageOrigins("03"); // this lesson's page, plus ALLOWED_ORIGINS
   return (origin) => allowed.has(origin);
 }
 

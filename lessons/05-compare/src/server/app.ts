@@ -7,7 +7,7 @@ import {
   createLessonApp,
   HttpError,
   type LessonServer,
-  lessonPorts,
+  lessonPageOrigins,
   requireDebugHeader,
 } from "@workshop/server-kit";
 import type { Express } from "express";
@@ -46,8 +46,7 @@ export function createServer({
 }: {
   settings?: Partial<StationSettings>;
 } = {}): LessonServer & CompareApp {
-  const { page } = lessonPorts("05");
-  const pageOrigins = new Set([`http://127.0.0.1:${page}`, `http://localhost:${page}`]);
+  const pageOrigins = lessonPageOrigins("05"); // this lesson's page, plus ALLOWED_ORIGINS
   const stations = new Map<Transport, Station>();
   const ready = (async () => {
     for (const transport of TRANSPORTS) {
