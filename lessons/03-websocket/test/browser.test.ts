@@ -55,9 +55,23 @@ describeInBrowser("lesson 03's page", (browser) => {
     const prompt = "Why do LLM products stream?";
     await ask(prompt);
     await page.waitForFunction(() => (document.querySelector("#reply")?.textContent ?? "").length > 40);
+    // The "waiting" state may last only a few ms (full jitter): record every
+    // state the page shows instead of hoping a poll catches it.
+    await page.evaluate(() => {
+      const state = document.querySelector("#state") as HTMLElement;
+      const seen: string[] = [];
+      Object.assign(window, { statesSeen: seen });
+      new MutationObserver(() => seen.push(state.textContent ?? "")).observe(state, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     await page.click("#drop");
     await page.waitForFunction(() =>
-      /waiting · attempt 1, retry in/.test(document.querySelector("#state")?.textContent ?? ""),
+      (window as unknown as { statesSeen: string[] }).statesSeen.some((text) =>
+        /waiting · attempt 1, retry in/.test(text),
+      ),
     );
     await replyIs(lesson.llm.replyTokens(prompt).join(""));
     expect(await page.textContent("#state")).toBe("open");
