@@ -1,7 +1,7 @@
 import { apiErrorOf, postJson } from "@workshop/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_MESSAGES } from "../src/protocol.ts";
-import { chat, fakeUpstream, readChunks, STEADY, startLesson, userSays } from "./start.ts";
+import { chat, fakeUpstream, readChunks, STEADY, startLesson, upstreamChunk, userSays } from "./start.ts";
 
 type Lesson = Awaited<ReturnType<typeof startLesson>>;
 let lesson: Lesson | undefined;
@@ -108,9 +108,7 @@ describe("upstream failures", () => {
   it("ends the stream with an error chunk, and no [DONE], when the upstream dies mid-answer", async () => {
     const dying = await fakeUpstream((_req, res) => {
       res.writeHead(200, { "Content-Type": "text/event-stream" });
-      const chunk = (content: string) =>
-        `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`;
-      res.write(chunk("Hel") + chunk("lo"));
+      res.write(upstreamChunk("Hel") + upstreamChunk("lo"));
       setImmediate(() => res.destroy()); // the provider's connection breaks
     });
     cleanups.push(dying.close);

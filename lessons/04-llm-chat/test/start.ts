@@ -17,6 +17,10 @@ export async function fakeUpstream(handler: RequestListener) {
   return { baseUrl: `${running.url}/v1`, close: running.close };
 }
 
+/** One OpenAI-style stream event carrying `content`, as a fake upstream writes it. */
+export const upstreamChunk = (content: string) =>
+  `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`;
+
 export const userSays = (content: string) => ({ messages: [{ role: "user", content }] });
 
 /** POST /api/chat, recording the stream through the shared parser. */

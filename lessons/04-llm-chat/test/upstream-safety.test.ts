@@ -5,7 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import { apiErrorOf, getJson, postJson } from "@workshop/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { chat, fakeUpstream, readChunks, startLesson, userSays } from "./start.ts";
+import { chat, fakeUpstream, readChunks, startLesson, upstreamChunk, userSays } from "./start.ts";
 
 type Lesson = Awaited<ReturnType<typeof startLesson>>;
 let lesson: Lesson | undefined;
@@ -19,8 +19,6 @@ afterEach(async () => {
 
 const KEY = "sk-test-SECRET";
 const PROMPT = "Why do LLM products stream?";
-const chunk = (content: string) =>
-  `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`;
 
 async function upstream(handler: Parameters<typeof fakeUpstream>[0]) {
   const fake = await fakeUpstream(handler);
@@ -49,7 +47,7 @@ describe("upstream error text never reaches the browser", () => {
       (req, res) => {
         res.writeHead(200, { "Content-Type": "text/event-stream" });
         res.end(
-          chunk("Hel") +
+          upstreamChunk("Hel") +
             `data: ${JSON.stringify({ error: { message: `quota exceeded for ${req.headers.authorization}` } })}\n\n`,
         );
       },
@@ -144,7 +142,7 @@ describe("an upstream streaming one endless line", () => {
   });
 
   it("is cut off in-band with an upstream_failed chunk once text has started", async () => {
-    const { handler } = endless(`${chunk("Hi")}data: `);
+    const { handler } = endless(`${upstreamChunk("Hi")}data: `);
     const fake = await upstream(handler);
     lesson = await startLesson({ upstream: { baseUrl: fake.baseUrl, maxEventChars: 256 * 1024 } });
     const stream = await chat(lesson.url, userSays(PROMPT));
@@ -188,7 +186,9 @@ describe("the server owns the model and the system prompt", () => {
       req.on("data", (data) => (body += data));
       req.on("end", () => {
         received = JSON.parse(body);
-        res.writeHead(200, { "Content-Type": "text/event-stream" }).end(`${chunk("ok")}data: [DONE]\n\n`);
+        res
+          .writeHead(200, { "Content-Type": "text/event-stream" })
+          .end(`${upstreamChunk("ok")}data: [DONE]\n\n`);
       });
     });
     lesson = await startLesson({

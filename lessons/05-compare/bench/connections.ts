@@ -15,6 +15,35 @@ async function inBatches<T>(n: number, open: () => Promise<T>): Promise<T[]> {
   return out;
 }
 
+interface Listener {
+  on(event: string, listener: (data: Buffer) => void): unknown;
+  off(event: string, listener: (data: Buffer) => void): unknown;
+}
+
+/** Milliseconds from `send()` until every client's `event` carried `marker` once. */
+async function timeUntilAllHear(
+  clients: Listener[],
+  event: string,
+  marker: string,
+  send: () => unknown,
+): Promise<number> {
+  let reached = 0;
+  const all = new Promise<void>((resolve) => {
+    for (const client of clients) {
+      const onData = (data: Buffer) => {
+        if (!data.includes(marker)) return;
+        client.off(event, onData);
+        if (++reached === clients.length) resolve();
+      };
+      client.on(event, onData);
+    }
+  });
+  const sent = performance.now();
+  await send();
+  await all;
+  return performance.now() - sent;
+}
+
 export interface Held {
   openMs: number;
   /** Milliseconds from sending one message until all n clients had it. */
@@ -38,27 +67,14 @@ export async function holdEventStreams(port: number, n: number): Promise<Held> {
   const openMs = performance.now() - started;
   return {
     openMs,
-    async broadcast() {
-      let reached = 0;
-      const all = new Promise<void>((resolve) => {
-        for (const socket of sockets) {
-          const onData = (chunk: Buffer) => {
-            if (!chunk.includes("notice")) return;
-            socket.off("data", onData);
-            if (++reached === n) resolve();
-          };
-          socket.on("data", onData);
-        }
-      });
-      const sent = performance.now();
-      await fetch(`http://127.0.0.1:${port}/api/notifications`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text: "bench" }),
-      });
-      await all;
-      return performance.now() - sent;
-    },
+    broadcast: () =>
+      timeUntilAllHear(sockets, "data", "notice", () =>
+        fetch(`http://127.0.0.1:${port}/api/notifications`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ text: "bench" }),
+        }),
+      ),
     close: () => {
       for (const socket of sockets) socket.destroy();
     },
@@ -80,23 +96,10 @@ export async function holdWebSockets(port: number, n: number): Promise<Held> {
   const openMs = performance.now() - started;
   return {
     openMs,
-    async broadcast() {
-      let reached = 0;
-      const all = new Promise<void>((resolve) => {
-        for (const ws of sockets) {
-          const onMessage = (data: Buffer) => {
-            if (!data.includes('"chat"')) return;
-            ws.off("message", onMessage);
-            if (++reached === n) resolve();
-          };
-          ws.on("message", onMessage);
-        }
-      });
-      const sent = performance.now();
-      sockets[0]?.send(JSON.stringify({ type: "chat", text: "bench" }));
-      await all;
-      return performance.now() - sent;
-    },
+    broadcast: () =>
+      timeUntilAllHear(sockets, "message", '"chat"', () =>
+        sockets[0]?.send(JSON.stringify({ type: "chat", text: "bench" })),
+      ),
     close: () => {
       for (const ws of sockets) ws.terminate();
     },

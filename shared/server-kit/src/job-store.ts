@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
 import type { Token } from "@workshop/protocol";
 import { HttpError } from "./errors.ts";
+import { createStreamLimit } from "./stream-limit.ts";
 
 export interface Job {
   readonly id: string;
@@ -97,8 +98,8 @@ export function createJobStore({
   const budget: JobBudget = { ...jobBudgetFromEnv(), ...budgetOptions };
   // Insertion order is start order, so the first finished job found is the oldest.
   const jobs = new Map<string, ReturnType<typeof createJob>>();
-  const runningByClient = new Map<string, number>();
-  let running = 0;
+  // Running jobs are counted per client the way held streams are.
+  const running = createStreamLimit(budget.maxRunningPerClient);
   let storedBytes = 0;
 
   /** Drops finished jobs, oldest first, until the kept text fits the budget again. */
@@ -109,20 +110,13 @@ export function createJobStore({
     }
   }
 
-  function checkBudget(client: string): void {
-    if (running >= budget.maxRunning) {
+  /** Counts a new job against the budget; its release, or a 429 HttpError. */
+  function admit(client: string): () => void {
+    if (running.count() >= budget.maxRunning) {
       throw new HttpError(
         429,
         "too_many_jobs",
-        `The server is generating ${running} replies; try again soon.`,
-        5,
-      );
-    }
-    if ((runningByClient.get(client) ?? 0) >= budget.maxRunningPerClient) {
-      throw new HttpError(
-        429,
-        "too_many_jobs",
-        `You already have ${budget.maxRunningPerClient} replies generating; wait for one to finish.`,
+        `The server is generating ${running.count()} replies; try again soon.`,
         5,
       );
     }
@@ -130,6 +124,16 @@ export function createJobStore({
     if (storedBytes >= budget.maxStoredBytes) {
       throw new HttpError(429, "job_store_full", "The server is holding as many replies as it can.", 10);
     }
+    const release = running.tryOpen(client);
+    if (!release) {
+      throw new HttpError(
+        429,
+        "too_many_jobs",
+        `You already have ${budget.maxRunningPerClient} replies generating; wait for one to finish.`,
+        5,
+      );
+    }
+    return release;
   }
 
   function forget(job: ReturnType<typeof createJob>): void {
@@ -138,7 +142,7 @@ export function createJobStore({
     job.dispose();
   }
 
-  function createJob(prompt: string, client: string) {
+  function createJob(prompt: string, release: () => void) {
     const id = randomUUID();
     const tokens: Token[] = [];
     const listeners = new Set<() => void>();
@@ -192,8 +196,6 @@ export function createJobStore({
       },
     };
 
-    running++;
-    runningByClient.set(client, (runningByClient.get(client) ?? 0) + 1);
     job.touch();
     void (async () => {
       try {
@@ -213,10 +215,7 @@ export function createJobStore({
         stopReason ??= error instanceof Error ? error.message : String(error);
       } finally {
         done = true;
-        running--;
-        const left = (runningByClient.get(client) ?? 1) - 1;
-        if (left === 0) runningByClient.delete(client);
-        else runningByClient.set(client, left);
+        release();
         if (jobs.has(id)) arm(keepFinishedMs, () => forget(job));
         notify();
       }
@@ -227,13 +226,12 @@ export function createJobStore({
   return {
     budget,
     start(prompt, client = "local") {
-      checkBudget(client);
-      const job = createJob(prompt, client);
+      const job = createJob(prompt, admit(client));
       jobs.set(job.id, job);
       return job;
     },
     usage() {
-      return { running, stored: jobs.size, storedBytes };
+      return { running: running.count(), stored: jobs.size, storedBytes };
     },
     get(id) {
       const job = jobs.get(id);

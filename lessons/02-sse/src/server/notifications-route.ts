@@ -20,12 +20,11 @@ export function addNotificationRoutes(
   app: Express,
   settings: StreamSettings & { maxQueuedBytes?: number; presenceIntervalMs: number },
 ): Broadcaster & { stopPresence(): void; listen: PlainRoute } {
-  let presence: ReturnType<typeof createPresence> | undefined;
   const broadcaster = createBroadcaster({
     maxQueuedBytes: settings.maxQueuedBytes,
-    onLeave: () => presence?.left(),
+    onLeave: () => presence.left(), // called only once a page has left, long after this line
   });
-  presence = createPresence(broadcaster, settings.presenceIntervalMs);
+  const presence = createPresence(broadcaster, settings.presenceIntervalMs);
 
   const listen: PlainRoute = (req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/api/notifications") return false;
@@ -37,7 +36,7 @@ export function addNotificationRoutes(
     }
     openEventStream(res, settings);
     broadcaster.add(res);
-    presence?.joined(res);
+    presence.joined(res);
     return true;
   };
 
