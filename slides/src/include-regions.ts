@@ -16,7 +16,15 @@ export function extractRegion(source: string, name: string, file = "source"): st
   const lines = source.split(/\r?\n/);
   const start = lines.findIndex((line) => new RegExp(`#region ${name}\\s*(-->)?\\s*$`).test(line));
   if (start === -1) throw new Error(`${file}: no "#region ${name}"`);
-  const end = lines.findIndex((line, i) => i > start && /#endregion/.test(line));
+  // Regions nest (an exercise marks a few lines inside a region a slide shows):
+  // the matching #endregion is the first one at the same depth.
+  let depth = 0;
+  const end = lines.findIndex((line, i) => {
+    if (i <= start) return false;
+    if (/#region\b/.test(line)) depth++;
+    else if (/#endregion/.test(line)) return depth-- === 0;
+    return false;
+  });
   if (end === -1) throw new Error(`${file}: "#region ${name}" has no #endregion`);
   const body = lines.slice(start + 1, end).filter((line) => !/#(end)?region\b/.test(line));
   const indent = Math.min(...body.filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0));

@@ -16,6 +16,13 @@ describe("slide code comes from the lessons' real files", () => {
     expect(extractRegion(source, "inner")).toBe("const a = 1;\nreturn a;");
   });
 
+  it("shows a region whole when an exercise marks a smaller region inside it, without the inner markers", () => {
+    const nested =
+      "// #region outer\nconst a = 1;\n// #region exercise\nconst b = 2;\n// #endregion\nconst c = 3;\n// #endregion\n";
+    expect(extractRegion(nested, "outer")).toBe("const a = 1;\nconst b = 2;\nconst c = 3;");
+    expect(extractRegion(nested, "exercise")).toBe("const b = 2;");
+  });
+
   it("turns a <<< path#region line into a fenced code block in the file's language", () => {
     const markdown = "## Slide\n\n<<< lessons/x/src/a.ts#inner\n\nafter";
     expect(expandIncludes(markdown, () => source)).toBe(

@@ -1,11 +1,12 @@
 // The reverse of "a missing region breaks the build": every `// #region`
-// marker in the workshop's code is shown by some deck (else it is noise a
-// student trips over), and a deck shows code only from its own lesson or an
+// marker in the workshop's code is shown by some deck or edited by an
+// exercise (else it is noise a student trips over), and a deck shows code only from its own lesson or an
 // earlier one, never from a later lesson or from shared/ plumbing. The one
 // exception is @workshop/protocol: the SSE codec lives there by design, pure
 // and shared by every lesson's server and client, and lesson 02 teaches it.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { findExercises } from "@workshop/exercises";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -13,7 +14,8 @@ const decksDir = join(root, "slides/decks");
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) return [];
+    // shared/exercises reads and writes region markers: its own are examples, not regions.
+    if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "exercises") return [];
     const path = join(dir, entry.name);
     return entry.isDirectory() ? sourceFiles(path) : /\.(ts|css|html)$/.test(entry.name) ? [path] : [];
   });
@@ -30,13 +32,23 @@ const includes = decks.flatMap(({ file, text }) =>
   })),
 );
 
+const exerciseEdits = findExercises().flatMap((exercise) =>
+  exercise.edits.map((edit) => ({
+    path: relative(root, join(exercise.lessonDir, edit.file)),
+    region: edit.region,
+  })),
+);
+
 describe("slide regions", () => {
-  it("every #region in lessons/ and shared/ is included by a deck", () => {
+  it("every #region in lessons/ and shared/ is included by a deck or edited by an exercise", () => {
     const unused: string[] = [];
     for (const file of [...sourceFiles(join(root, "lessons")), ...sourceFiles(join(root, "shared"))]) {
       const path = relative(root, file);
       for (const [, region] of readFileSync(file, "utf8").matchAll(/\/\/ #region ([\w-]+)/g)) {
-        if (!includes.some((include) => include.path === path && include.region === region)) {
+        const used = [...includes, ...exerciseEdits].some(
+          (use) => use.path === path && use.region === region,
+        );
+        if (!used) {
           unused.push(`${path}#${region}`);
         }
       }

@@ -17,9 +17,11 @@ export function addClockRoute(app: Express, settings: StreamSettings & { clockMs
     };
     tick();
     const timer = setInterval(tick, settings.clockMs);
+    // #region clock-cleanup
     res.on("close", () => {
       clearInterval(timer); // without this, every visit leaks a timer writing to a dead socket
     });
+    // #endregion
   });
   // #endregion
 }

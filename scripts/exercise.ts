@@ -1,0 +1,155 @@
+// `pnpm exercise`: practise each lesson's key code with a check that turns
+// green. The lesson's finished code stays the source of truth: starting an
+// exercise replaces one marked region with a stub (see shared/exercises).
+//
+//   pnpm exercise [list] [--json]        every exercise and its status
+//   pnpm exercise 02.1 [--no-dev]        start: stub in place, task printed, dev server + check in watch mode
+//   pnpm exercise check [02.1]           run the check once (exit 0 when it passes)
+//   pnpm exercise hint [02.1]            the next hint
+//   pnpm exercise solution [02.1] [--apply]  the diff to the solution; --apply replaces your attempt (backed up)
+//   pnpm exercise reset [02.1]           back to the lesson's finished code (all exercises without an id)
+import { parseArgs } from "node:util";
+import {
+  applyState,
+  currentRegions,
+  type Exercise,
+  findExercises,
+  isInState,
+  loadProgress,
+  matchExercise,
+  repoRoot,
+  saveProgress,
+  statusOf,
+  updateProgress,
+} from "@workshop/exercises";
+import concurrently from "concurrently";
+import { runCheck } from "./exercise/run-check.ts";
+import { listText, solutionDiff, taskText } from "./exercise/show.ts";
+
+const COMMANDS = ["list", "start", "check", "hint", "solution", "reset", "watch"] as const;
+type Command = (typeof COMMANDS)[number];
+
+const { values: flags, positionals } = parseArgs({
+  options: { json: { type: "boolean" }, "no-dev": { type: "boolean" }, apply: { type: "boolean" } },
+  allowPositionals: true,
+});
+const args = positionals.filter((arg) => arg !== "--");
+const exercises = findExercises();
+const first = args[0];
+const command: Command = COMMANDS.includes(first as Command) ? (first as Command) : first ? "start" : "list";
+const query = command === "start" && first !== "start" ? first : args[1];
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** The exercise named on the command line, else the current one. */
+function chosen(): Exercise {
+  const id = query ?? loadProgress().current;
+  if (!id) fail("Which exercise? Give its id, e.g. `pnpm exercise check 02.1` (list: `pnpm exercise`).");
+  const exercise = matchExercise(exercises, id);
+  if (!exercise) fail(`No exercise "${id}". The list: \`pnpm exercise\`.`);
+  return exercise;
+}
+
+switch (command) {
+  case "list": {
+    const progress = loadProgress();
+    if (flags.json) {
+      const list = exercises.map(({ id, lesson, title }) => ({
+        id,
+        lesson,
+        title,
+        status: statusOf(progress, id),
+      }));
+      console.log(JSON.stringify(list, null, 2));
+    } else console.log(listText(exercises, progress));
+    break;
+  }
+  case "start": {
+    const exercise = chosen();
+    const { backup } = applyState(exercise, "start");
+    updateProgress(exercise.id, (_entry, progress) => {
+      progress.current = exercise.id;
+    });
+    console.log(`\n${taskText(exercise)}\n`);
+    if (backup) console.log(`Your earlier attempt is saved in ${backup}.`);
+    if (flags["no-dev"]) break;
+    await devAndWatch(exercise);
+    break;
+  }
+  case "watch":
+    await runCheck(chosen(), { watch: true });
+    break;
+  case "check":
+    process.exit((await runCheck(chosen(), { watch: false })) ? 0 : 1);
+    break;
+  case "hint": {
+    const exercise = chosen();
+    const progress = updateProgress(exercise.id, (entry) => {
+      entry.hints = Math.min(entry.hints + 1, exercise.hints.length);
+    });
+    const shown = progress.exercises[exercise.id]?.hints ?? 0;
+    console.log(
+      `\nHint ${shown} of ${exercise.hints.length} for ${exercise.id}:\n\n${exercise.hints[shown - 1]}\n`,
+    );
+    if (shown === exercise.hints.length) {
+      console.log(`That was the last hint. The answer: \`pnpm exercise solution ${exercise.id}\`.`);
+    }
+    break;
+  }
+  case "solution": {
+    const exercise = chosen();
+    if (!flags.apply) {
+      console.log(solutionDiff(exercise, currentRegions(exercise)));
+      console.log(
+        `\nCatch up: \`pnpm exercise solution ${exercise.id} --apply\` (your attempt is backed up).`,
+      );
+      break;
+    }
+    const { backup } = applyState(exercise, "solution");
+    console.log(
+      `${exercise.id}: the solution is in place.${backup ? ` Your attempt is saved in ${backup}.` : ""}`,
+    );
+    break;
+  }
+  case "reset": {
+    const targets = query ? [chosen()] : exercises.filter((exercise) => !isInState(exercise, "finished"));
+    const progress = loadProgress();
+    for (const exercise of targets) {
+      const { changed, backup } = applyState(exercise, "finished");
+      if (statusOf(progress, exercise.id) === "started") delete progress.exercises[exercise.id];
+      if (progress.current === exercise.id) progress.current = undefined;
+      const saved = backup ? ` (your attempt is saved in ${backup})` : "";
+      console.log(`${exercise.id}: back to the lesson's code in ${changed.join(", ") || "no file"}${saved}.`);
+    }
+    saveProgress(progress);
+    if (targets.length === 0) console.log("Every lesson file is already the lesson's own code.");
+    break;
+  }
+}
+
+/** `pnpm dev NN` and the check in watch mode, side by side, until Ctrl+C. */
+async function devAndWatch(exercise: Exercise): Promise<void> {
+  const { result } = concurrently(
+    [
+      { command: `tsx scripts/dev.ts ${exercise.lesson}`, name: "dev", prefixColor: "blue", cwd: repoRoot },
+      {
+        command: `tsx scripts/exercise.ts watch ${exercise.id}`,
+        name: "check",
+        prefixColor: "green",
+        cwd: repoRoot,
+      },
+    ],
+    { killOthersOn: ["failure"], prefix: "name" },
+  );
+  let interrupted = false;
+  process.on("SIGINT", () => {
+    interrupted = true;
+  });
+  await result.then(
+    () => process.exit(0),
+    () => process.exit(interrupted ? 0 : 1),
+  );
+}

@@ -1,0 +1,74 @@
+// What the CLI prints: the list, a task, a hint, a diff.
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { styleText } from "node:util";
+import { type Exercise, type Progress, regionText, repoRoot, statusOf } from "@workshop/exercises";
+import { createTwoFilesPatch } from "diff";
+
+const MARK = { todo: "○", started: "◐", done: "●" } as const;
+
+export function listText(exercises: Exercise[], progress: Progress): string {
+  const lines: string[] = [];
+  let lesson = "";
+  for (const exercise of exercises) {
+    if (exercise.lesson !== lesson) {
+      lesson = exercise.lesson;
+      lines.push("", styleText("bold", `Lesson ${lesson}`));
+    }
+    const status = statusOf(progress, exercise.id);
+    const here = progress.current === exercise.id ? styleText("cyan", "  ← current") : "";
+    lines.push(`  ${MARK[status]} ${exercise.id.padEnd(5)} ${exercise.title.padEnd(58)} ${status}${here}`);
+  }
+  lines.push("", "Start one with `pnpm exercise <id>`, e.g. `pnpm exercise 02.1`.");
+  return lines.join("\n");
+}
+
+/** The README without its hints (those come one at a time), and where to write. */
+export function taskText(exercise: Exercise): string {
+  const readme = readFileSync(join(exercise.dir, "README.md"), "utf8")
+    .replace(/## Hints[\s\S]*?(?=\n## |$)/, "")
+    .trim();
+  const files = exercise.edits
+    .map(
+      (edit) =>
+        `  ${relative(repoRoot, join(exercise.lessonDir, edit.file))}  (between \`// #region ${edit.region}\` and \`// #endregion\`)`,
+    )
+    .join("\n");
+  return [
+    readme,
+    "",
+    styleText("bold", "Write your code in:"),
+    files,
+    "",
+    `Check: \`pnpm exercise check\` · a hint: \`pnpm exercise hint\` · the answer: \`pnpm exercise solution\``,
+  ].join("\n");
+}
+
+/** A unified diff per region: what the student has now → the solution. */
+export function solutionDiff(exercise: Exercise, current: Map<string, string>): string {
+  return exercise.edits
+    .map((edit) => {
+      const key = `${edit.file}#${edit.region}`;
+      const patch = createTwoFilesPatch(
+        `${key} (yours)`,
+        `${key} (solution)`,
+        `${current.get(key) ?? ""}\n`,
+        `${regionText(exercise, edit, "solution")}\n`,
+        "",
+        "",
+        { context: 3 },
+      );
+      return patch
+        .split("\n")
+        .slice(1) // the "=====" line
+        .map((line) =>
+          line.startsWith("+") && !line.startsWith("+++")
+            ? styleText("green", line)
+            : line.startsWith("-") && !line.startsWith("---")
+              ? styleText("red", line)
+              : line,
+        )
+        .join("\n");
+    })
+    .join("\n");
+}

@@ -1,0 +1,54 @@
+// What an exercise's check.ts is written with. A check is a few named steps,
+// each a function of the lesson code under test, that throw a sentence for a
+// student when the code is not there yet:
+//
+//   export default defineChecks({
+//     "the stream says it is an event stream": async (code) => {
+//       const { createServer } = await code.load<typeof App>("src/server/app.ts");
+//       …
+//       must(type.startsWith("text/event-stream"), "the stream never set `Content-Type: text/event-stream`");
+//     },
+//   });
+//
+// `code` points at the student's lesson folder under `pnpm exercise check`,
+// and at a scratch copy in the start or solution state under the integrity
+// test; a check never imports lesson files statically, so it can check either.
+import { join } from "node:path";
+
+export interface LessonCode {
+  /** The lesson folder being checked (a copy of it, in the integrity test). */
+  root: string;
+  /** Imports a module of that folder, e.g. `load<typeof App>("src/server/app.ts")`. */
+  load<T>(path: string): Promise<T>;
+}
+
+export type Check = (code: LessonCode) => Promise<void> | void;
+export type Checks = Record<string, Check>;
+
+export const defineChecks = (checks: Checks): Checks => checks;
+
+/** A check's verdict for a student: the message is the whole story, no diff. */
+export class CheckFailed extends Error {
+  override name = "CheckFailed";
+}
+
+export function must(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new CheckFailed(message);
+}
+
+/** `promise`, or a CheckFailed with `message` if it takes longer than `ms`: a stub that hangs fails, it does not stall. */
+export async function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CheckFailed(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function lessonCode(root: string): LessonCode {
+  return { root, load: (path) => import(join(root, path)) };
+}

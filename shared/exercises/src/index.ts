@@ -1,0 +1,22 @@
+export { type Edit, type Exercise, findExercises, matchExercise, repoRoot } from "./catalog.ts";
+export {
+  type Check,
+  CheckFailed,
+  type Checks,
+  defineChecks,
+  type LessonCode,
+  lessonCode,
+  must,
+  within,
+} from "./checks.ts";
+export { type CodeState, regionText, stateDir } from "./code-states.ts";
+export {
+  loadProgress,
+  type Progress,
+  type Status,
+  saveProgress,
+  statusOf,
+  updateProgress,
+} from "./progress.ts";
+export { findRegion, readRegion, replaceRegion } from "./regions.ts";
+export { applyState, currentRegions, isInState } from "./workspace.ts";

@@ -1,0 +1,85 @@
+// The guarantee behind every exercise, run by `pnpm test`: its check FAILS on
+// the starting code (else it checks nothing) and PASSES on the solution (else
+// it cannot be solved). Both states are written to scratch copies of the
+// lesson folder, so the student's files and other tests are never touched,
+// and the copies import the same node_modules as the lesson itself.
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Exercise, findExercises } from "./catalog.ts";
+import { type Checks, lessonCode, within } from "./checks.ts";
+import { type CodeState, editedFiles, finishedSource, withRegions } from "./code-states.ts";
+
+/** Scratch copies live here, inside the lesson, so package resolution works unchanged. */
+export const WORK_FOLDER = ".exercise-work";
+
+/** How long one check may take before it counts as failed (a hanging stub must not stall CI). */
+export const CHECK_TIMEOUT_MS = 8_000;
+
+const NOT_COPIED = new Set(["node_modules", "test", "exercises", "bench", WORK_FOLDER]);
+
+/** A copy of the lesson with the exercise's regions in `state`. Returns its folder. */
+export function materialize(exercise: Exercise, state: Exclude<CodeState, "finished">): string {
+  const root = join(exercise.lessonDir, WORK_FOLDER, exercise.id, state);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const entry of readdirSync(exercise.lessonDir)) {
+    if (NOT_COPIED.has(entry) || entry.endsWith(".md")) continue;
+    cpSync(join(exercise.lessonDir, entry), join(root, entry), { recursive: true });
+  }
+  for (const file of editedFiles(exercise).keys()) {
+    const finished = finishedSource(join(exercise.lessonDir, file));
+    writeFileSync(join(root, file), withRegions(exercise, file, finished, state));
+  }
+  return root;
+}
+
+export async function loadChecks(exercise: Exercise): Promise<Checks> {
+  return ((await import(join(exercise.dir, "check.ts"))) as { default: Checks }).default;
+}
+
+/** Runs every step; returns the failures as "step: message". */
+export async function runChecks(checks: Checks, root: string): Promise<string[]> {
+  const failures: string[] = [];
+  for (const [name, check] of Object.entries(checks)) {
+    try {
+      await within(
+        Promise.resolve(check(lessonCode(root))),
+        CHECK_TIMEOUT_MS,
+        `no answer within ${CHECK_TIMEOUT_MS / 1000} s`,
+      );
+    } catch (error) {
+      failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return failures;
+}
+
+export function describeExerciseIntegrity(lessonDir: string): void {
+  const exercises = findExercises().filter((exercise) => exercise.lessonDir === lessonDir.replace(/\/$/, ""));
+  afterAll(() => rmSync(join(lessonDir, WORK_FOLDER), { recursive: true, force: true }));
+
+  describe(`${basename(lessonDir)}'s exercises`, () => {
+    it("there are at least four, each with a README, hints and a check", () => {
+      expect(exercises.length).toBeGreaterThanOrEqual(4);
+      for (const exercise of exercises) {
+        expect(exercise.hints.length, `${exercise.id} has no hints`).toBeGreaterThan(0);
+        expect(readFileSync(join(exercise.dir, "check.ts"), "utf8")).toContain("defineChecks");
+      }
+    });
+
+    for (const exercise of exercises) {
+      describe(`${exercise.id} ${exercise.title}`, () => {
+        it("its check fails on the starting code", { timeout: 60_000 }, async () => {
+          const failures = await runChecks(await loadChecks(exercise), materialize(exercise, "start"));
+          expect(failures.length, "the check passes before the student writes anything").toBeGreaterThan(0);
+        });
+
+        it("its check passes on the solution", { timeout: 60_000 }, async () => {
+          const failures = await runChecks(await loadChecks(exercise), materialize(exercise, "solution"));
+          expect(failures).toEqual([]);
+        });
+      });
+    }
+  });
+}
