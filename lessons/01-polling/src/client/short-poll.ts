@@ -26,6 +26,7 @@ export interface Poller {
 // #region short-poll
 export function startShortPolling(options: ShortPollOptions): Poller {
   const { poll, intervalMs, visibility, onRequest, onResponse, onDone, onError } = options;
+  // #region short-poll-loop
   const controller = new AbortController();
   let cursor = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -79,5 +80,6 @@ export function startShortPolling(options: ShortPollOptions): Poller {
 
   void ask();
   return { stop };
+  // #endregion
 }
 // #endregion

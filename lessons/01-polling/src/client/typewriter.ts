@@ -13,6 +13,7 @@ export function typeOut(
   charsPerTick = 3,
   tickMs = 30,
 ): () => void {
+  // #region type-out
   // By grapheme, what a reader calls a character: never half an emoji, even
   // one made of several code points (👨‍👩‍👧 is five, 🇨🇳 is two).
   const characters = Array.from(graphemes.segment(text), (part) => part.segment);
@@ -23,6 +24,7 @@ export function typeOut(
     if (shown === characters.length) clearInterval(timer); // the step tutorials forget
   }, tickMs);
   return () => clearInterval(timer);
+  // #endregion
 }
 // #endregion
 

@@ -16,12 +16,14 @@ export function addCompleteRoute(
     const release = limit.open(clientAddress(req)); // 429 if this client already waits on too many
     const controller = new AbortController();
     running.add(controller);
+    // #region complete-cleanup
     // 'close' on the response fires when the client hangs up mid-generation:
     // stop paying for tokens nobody will read.
     res.on("close", () => {
       release();
       controller.abort();
     });
+    // #endregion
     const started = performance.now();
     let text = "";
     let tokenCount = 0;

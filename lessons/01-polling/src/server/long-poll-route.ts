@@ -28,6 +28,7 @@ export function addLongPollRoute(
     // Nothing new yet: hold the request (429 if this client holds too many).
     // Three things can end the wait, and each must undo the other two, or a
     // timer or listener leaks per request.
+    // #region hold
     const releaseSlot = limit.open(clientAddress(req));
     const answer = () => {
       release();
@@ -44,6 +45,7 @@ export function addLongPollRoute(
     };
     res.on("close", release); // 3. the client goes away: release at once
     held.add(answer);
+    // #endregion
   });
   // #endregion
 

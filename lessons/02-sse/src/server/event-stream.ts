@@ -40,9 +40,11 @@ export function openEventStream(
   res: ServerResponse,
   { retryMs, heartbeatMs = 15_000 }: EventStreamOptions = {},
 ): EventStream {
+  // #region stream-start
   res.writeHead(200, EVENT_STREAM_HEADERS);
   res.flushHeaders(); // the browser sees "open" now, not at the first token
   if (retryMs !== undefined) res.write(encodeRetry(retryMs));
+  // #endregion
 
   forgetRouting(res);
   const heartbeat = heartbeatMs > 0 ? heartbeats(heartbeatMs) : undefined;
@@ -52,11 +54,13 @@ export function openEventStream(
   let controller: AbortController | undefined;
   let closed = false;
   // 'close' on the response, not the request: it fires when the client goes away.
+  // #region stream-close
   res.once("close", () => {
     closed = true;
     heartbeat?.delete(res);
     controller?.abort();
   });
+  // #endregion
 
   return {
     get signal() {

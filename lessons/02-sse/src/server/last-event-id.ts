@@ -11,9 +11,11 @@ import type { Request } from "express";
  * much is visible and harmless (the client dedupes by seq), skipping is not.
  */
 export function resumeFrom(req: Request, job: Job): number {
+  // #region resume-from
   const header = req.get("Last-Event-ID");
   if (header === undefined || !/^\d{1,9}$/.test(header)) return 0;
   const lastSeq = Number(header);
   const furthest = job.done ? job.tokens.length : job.tokens.length - 1;
   return lastSeq <= furthest ? lastSeq + 1 : 0;
+  // #endregion
 }

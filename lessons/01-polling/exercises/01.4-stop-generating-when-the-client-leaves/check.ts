@@ -1,0 +1,73 @@
+import { defineChecks, must, within } from "@workshop/exercises";
+import { eventually, postJson } from "@workshop/testkit";
+import type { CompleteResponse } from "../../src/protocol.ts";
+import { withServer } from "../with-server.ts";
+
+const SLOW = { firstTokenDelayMs: 0, tokenDelayMs: 30, jitterMs: 0 } as const; // ~4 s for a whole reply
+const PROMPT = "why stream?";
+
+/** Starts a completion, waits until the server generates, then hangs up. */
+async function hangUpMidGeneration(url: string, completing: Set<AbortController>) {
+  const controller = new AbortController();
+  const request = fetch(`${url}/api/complete`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ prompt: PROMPT }),
+    signal: controller.signal,
+  }).catch(() => undefined);
+  await eventually(() => completing.size === 1, 1000);
+  controller.abort();
+  await request;
+}
+
+export default defineChecks({
+  "a client that waits gets the whole reply": (code) =>
+    withServer(code, {}, async (lesson) => {
+      const response = await postJson(`${lesson.url}/api/complete`, { prompt: PROMPT });
+      must(response.status === 200, `POST /api/complete answered ${response.status}`);
+      const body = (await response.json()) as CompleteResponse;
+      must(body.tokenCount === lesson.llm.replyTokens(PROMPT).length, "the reply is incomplete");
+    }),
+
+  "a client that hangs up stops the generation within a second": (code) =>
+    withServer(code, { timing: SLOW }, async (lesson) => {
+      await hangUpMidGeneration(lesson.url, lesson.completing);
+      await eventually(() => lesson.completing.size === 0, 1000).catch(() => {});
+      must(
+        lesson.completing.size === 0,
+        "a second after the client hung up, the model is still generating: abort the controller on 'close'",
+      );
+      must(
+        lesson.llm.tokensGenerated < lesson.llm.replyTokens(PROMPT).length,
+        "the whole reply was generated anyway",
+      );
+    }),
+
+  "hanging up gives the client's slot back": (code) =>
+    withServer(code, { timing: SLOW, maxStreamsPerClient: 1 }, async (lesson) => {
+      await hangUpMidGeneration(lesson.url, lesson.completing);
+      await eventually(() => lesson.completing.size === 0, 1000).catch(() => {});
+      // The next completion is either accepted (it starts generating) or refused at once with 429.
+      const controller = new AbortController();
+      const generating = lesson.completing.size;
+      const answer = fetch(`${lesson.url}/api/complete`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ prompt: PROMPT }),
+        signal: controller.signal,
+      });
+      const outcome = await within(
+        Promise.race([
+          eventually(() => lesson.completing.size > generating, 2000).then(() => "accepted"),
+          answer.then((response) => String(response.status)),
+        ]),
+        2000,
+        "the next request got no answer",
+      ).finally(() => controller.abort());
+      answer.catch(() => {});
+      must(
+        outcome !== "429",
+        "with one slot per client, the next request got 429: release() the slot on 'close'",
+      );
+    }),
+});

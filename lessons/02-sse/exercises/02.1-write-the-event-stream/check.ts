@@ -1,0 +1,70 @@
+import { defineChecks, must, within } from "@workshop/exercises";
+import { connectSse, eventually } from "@workshop/testkit";
+import { withServer } from "../with-server.ts";
+
+/** A model that takes a minute to say anything: the stream is open, no token yet. */
+const SILENT = { firstTokenDelayMs: 60_000, tokenDelayMs: 0, jitterMs: 0 } as const;
+const NO_HEADERS =
+  "no response headers arrived while the job had no token yet: send them at once (res.flushHeaders())";
+
+export default defineChecks({
+  "the stream says it is an event stream, and asks proxies not to buffer it": (code) =>
+    withServer(code, { timing: SILENT }, async (lesson) => {
+      const id = await lesson.startJob("why stream?");
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
+      stream.abort();
+      const type = stream.response.headers.get("content-type") ?? "(none)";
+      must(
+        type.startsWith("text/event-stream"),
+        `the stream's Content-Type is ${type}, not text/event-stream`,
+      );
+      const cache = stream.response.headers.get("cache-control") ?? "";
+      must(cache.includes("no-cache"), "the stream never set `Cache-Control: no-cache, no-transform`");
+      must(
+        stream.response.headers.get("x-accel-buffering") === "no",
+        "the stream never set `X-Accel-Buffering: no`",
+      );
+    }),
+
+  "the page hears 'open' before the first token": (code) =>
+    withServer(code, { timing: SILENT }, async (lesson) => {
+      const id = await lesson.startJob("why stream?");
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
+      stream.abort();
+      must(stream.response.status === 200, `the stream answered ${stream.response.status}, not 200`);
+    }),
+
+  "the first line is retry:, the reconnection delay": (code) =>
+    withServer(code, { timing: SILENT, retryMs: 50 }, async (lesson) => {
+      const id = await lesson.startJob("why stream?");
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
+      await within(
+        stream.waitFor((r) => r.retries.length > 0),
+        1000,
+        "no `retry: 50` line arrived",
+      ).finally(() => stream.abort());
+      must(stream.retries[0] === 50, `the first retry: line says ${stream.retries[0]}, not 50`);
+    }),
+
+  "a reply still streams to the end, token by token": (code) =>
+    withServer(code, {}, async (lesson) => {
+      const id = await lesson.startJob("why stream?");
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
+      await within(stream.ended, 3000, "the reply never finished");
+      const tokens = stream.events.filter((e) => e.type === "token").length;
+      must(tokens === lesson.llm.replyTokens("why stream?").length, `only ${tokens} tokens arrived`);
+    }),
+
+  "when the client leaves, the server stops waiting for its job": (code) =>
+    withServer(code, { timing: SILENT }, async (lesson) => {
+      const id = await lesson.startJob("why stream?");
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
+      await eventually(() => lesson.jobs.listenerCount() === 1, 1000).catch(() => {});
+      stream.abort();
+      await eventually(() => lesson.jobs.listenerCount() === 0, 1000).catch(() => {});
+      must(
+        lesson.jobs.listenerCount() === 0,
+        "after the client hung up, the job route still listens for tokens: abort the stream's signal on 'close'",
+      );
+    }),
+});
