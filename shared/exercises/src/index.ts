@@ -10,6 +10,7 @@ export {
   within,
 } from "./checks.ts";
 export { type CodeState, regionText, stateDir } from "./code-states.ts";
+export { SILENT, withLessonServer } from "./lesson-server.ts";
 export {
   loadProgress,
   type Progress,

@@ -125,7 +125,10 @@ export default defineChecks({
       hidden = false;
       onChange();
       await vi.advanceTimersByTimeAsync(0);
-      must(server.state.requests > whileHidden, "when the tab was shown again, the poller did not ask at once");
+      must(
+        server.state.requests > whileHidden,
+        "when the tab was shown again, the poller did not ask at once",
+      );
     });
   },
 

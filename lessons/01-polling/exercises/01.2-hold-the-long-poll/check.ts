@@ -1,7 +1,7 @@
-import { defineChecks, must, within } from "@workshop/exercises";
+import { defineChecks, must, SILENT, within } from "@workshop/exercises";
 import { activeResources, eventually, getJson, resourcesAddedSince } from "@workshop/testkit";
 import type { PollResponse } from "../../src/protocol.ts";
-import { SILENT, withServer } from "../with-server.ts";
+import { withServer } from "../with-server.ts";
 
 export default defineChecks({
   "holds the request until a token exists, then answers with it": (code) =>

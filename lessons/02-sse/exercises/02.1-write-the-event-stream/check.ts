@@ -1,9 +1,7 @@
-import { defineChecks, must, within } from "@workshop/exercises";
+import { defineChecks, must, SILENT, within } from "@workshop/exercises";
 import { connectSse, eventually } from "@workshop/testkit";
 import { withServer } from "../with-server.ts";
 
-/** A model that takes a minute to say anything: the stream is open, no token yet. */
-const SILENT = { firstTokenDelayMs: 60_000, tokenDelayMs: 0, jitterMs: 0 } as const;
 const NO_HEADERS =
   "no response headers arrived while the job had no token yet: send them at once (res.flushHeaders())";
 

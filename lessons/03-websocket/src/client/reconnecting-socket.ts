@@ -133,9 +133,11 @@ export function createReconnectingSocket(options: ReconnectOptions): Reconnectin
       setState({ status: "closed", lastClose }); // intentional: do not come back
       return;
     }
+    // #region reset-after-stable
     // Only a connection that stayed up a while counts as recovered; one that
     // opens and drops at once keeps climbing the backoff.
     if (openedAt > 0 && now() - openedAt >= stableAfterMs) failures = 0;
+    // #endregion
     openedAt = 0;
     if (failures >= maxAttempts) {
       setState({ status: "gave-up", attempts: failures, lastClose });

@@ -9,6 +9,7 @@ export function startHeartbeat(
   intervalMs: number,
   beat: (ws: WebSocket) => void,
 ): () => void {
+  // #region heartbeat-loop
   const answered = new WeakMap<WebSocket, boolean>();
   // One listener function for every socket (`this` is the socket), not a closure per socket.
   function onPong(this: WebSocket) {
@@ -32,5 +33,6 @@ export function startHeartbeat(
   const stop = () => clearInterval(timer);
   wss.on("close", stop);
   return stop;
+  // #endregion
 }
 // #endregion

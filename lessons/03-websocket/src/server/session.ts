@@ -39,6 +39,7 @@ class Session {
     this.following ??= new Map();
     const following = this.following;
     following.get(job.id)?.();
+    // #region follow-pump
     let next = afterSeq + 1;
     const pump = () => {
       while (next < job.tokens.length) {
@@ -57,6 +58,7 @@ class Session {
     };
     following.set(job.id, stop);
     pump();
+    // #endregion
   }
   // #endregion
 

@@ -17,10 +17,12 @@ export function acceptUpgrades(
     socket.on("error", destroy); // a client vanishing mid-handshake is not a crash
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path !== "/ws") return refuse(socket, 404, "Not Found");
+    // #region check-origin
     // No Origin: not a browser, so not a hijacking risk; such clients must
     // authenticate like any other API client.
     const origin = req.headers.origin;
     if (origin !== undefined && !isAllowedOrigin(origin)) return refuse(socket, 403, "Forbidden");
+    // #endregion
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   });
 }

@@ -1,0 +1,70 @@
+import { defineChecks, must, within } from "@workshop/exercises";
+import { activeResources, connectWebSocket, resourcesAddedSince } from "@workshop/testkit";
+import { WebSocketServer } from "ws";
+import type { ServerMessage } from "../../src/protocol.ts";
+import type * as Heartbeat from "../../src/server/heartbeat.ts";
+import { withServer } from "../with-server.ts";
+
+const BEAT_MS = 30;
+const wsUrl = (url: string) => `${url.replace(/^http/, "ws")}/ws`;
+
+export default defineChecks({
+  "pings every socket once an interval, and sends a heartbeat message the page can see": (code) =>
+    withServer(code, { heartbeatMs: BEAT_MS }, async ({ url }) => {
+      const client = await connectWebSocket<ServerMessage>(wsUrl(url));
+      let pings = 0;
+      client.ws.on("ping", () => pings++);
+      try {
+        await within(
+          client.waitFor((messages) => messages.filter((m) => m.type === "heartbeat").length >= 3),
+          20 * BEAT_MS,
+          "no heartbeat messages arrived: call beat(ws) with every ping",
+        );
+        must(pings >= 3, `${pings} pings arrived in ${3} heartbeats: ws.ping() each interval`);
+      } finally {
+        client.ws.close();
+      }
+    }),
+
+  "a peer that answers its pings stays connected": (code) =>
+    withServer(code, { heartbeatMs: BEAT_MS }, async ({ url }) => {
+      const client = await connectWebSocket<ServerMessage>(wsUrl(url));
+      try {
+        await within(
+          client.waitFor((messages) => messages.filter((m) => m.type === "heartbeat").length >= 6),
+          40 * BEAT_MS,
+          "a healthy client was disconnected, or no heartbeats arrived",
+        );
+      } finally {
+        client.ws.close();
+      }
+    }),
+
+  "a peer that stops answering is terminated within a few intervals": (code) =>
+    withServer(code, { heartbeatMs: BEAT_MS }, async ({ url }) => {
+      const silent = await connectWebSocket<ServerMessage>(wsUrl(url), { autoPong: false });
+      try {
+        const { code } = await within(
+          silent.closed,
+          20 * BEAT_MS,
+          "a client that never answered a ping is still connected: terminate() whoever missed the last pong",
+        );
+        must(code === 1006, `the silent peer was closed with ${code}; terminate() it (1006, no handshake)`);
+      } finally {
+        silent.ws.terminate();
+      }
+    }),
+
+  "one interval for every socket, cleared by stop() and when the server closes": async (code) => {
+    const { startHeartbeat } = await code.load<typeof Heartbeat>("src/server/heartbeat.ts");
+    for (const ending of ["stop()", "wss.close()"] as const) {
+      const wss = new WebSocketServer({ noServer: true });
+      const before = activeResources();
+      const stop = startHeartbeat(wss, BEAT_MS, () => {});
+      must(resourcesAddedSince(before).Timeout === 1, "startHeartbeat should start one interval");
+      if (ending === "stop()") stop();
+      else await new Promise((closed) => wss.close(closed));
+      must(!resourcesAddedSince(before).Timeout, `after ${ending}, the heartbeat interval still runs`);
+    }
+  },
+});

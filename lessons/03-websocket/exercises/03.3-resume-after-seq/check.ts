@@ -1,0 +1,89 @@
+import { defineChecks, must, within } from "@workshop/exercises";
+import { connectWebSocket, eventually } from "@workshop/testkit";
+import type { ServerMessage } from "../../src/protocol.ts";
+import { withServer } from "../with-server.ts";
+
+const PROMPT = "why stream?";
+const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 3, jitterMs: 0 } as const;
+const wsUrl = (url: string) => `${url.replace(/^http/, "ws")}/ws`;
+const seqsOf = (messages: ServerMessage[]) => messages.flatMap((m) => (m.type === "token" ? [m.seq] : []));
+
+export default defineChecks({
+  "a new job streams every token, then done": (code) =>
+    withServer(code, { timing: STEADY }, async ({ url, llm }) => {
+      const client = await connectWebSocket<ServerMessage>(wsUrl(url));
+      try {
+        client.send({ type: "start", prompt: PROMPT });
+        await within(
+          client.waitFor((messages) => messages.some((m) => m.type === "done")),
+          3000,
+          "no `done` message arrived: send it when the job is done",
+        );
+        const count = llm.replyTokens(PROMPT).length;
+        must(
+          seqsOf(client.messages).length === count,
+          `${seqsOf(client.messages).length} of ${count} tokens arrived`,
+        );
+      } finally {
+        client.ws.close();
+      }
+    }),
+
+  "resume { afterSeq } on a new socket sends the rest: none lost, none twice": (code) =>
+    withServer(code, { timing: STEADY }, async ({ url, llm }) => {
+      const first = await connectWebSocket<ServerMessage>(wsUrl(url));
+      first.send({ type: "start", prompt: PROMPT });
+      await within(
+        first.waitFor((m) => seqsOf(m).length >= 10),
+        3000,
+        "the first 10 tokens never arrived",
+      );
+      first.ws.terminate(); // the network drops
+      const jobId = first.messages.find((m) => m.type === "started")?.jobId ?? "";
+      const seen = seqsOf(first.messages);
+      const second = await connectWebSocket<ServerMessage>(wsUrl(url));
+      try {
+        second.send({ type: "resume", jobId, afterSeq: seen.at(-1) });
+        await within(
+          second.waitFor((messages) => messages.some((m) => m.type === "done")),
+          3000,
+          "after resume, no `done` message arrived",
+        );
+        const resumed = seqsOf(second.messages);
+        must(
+          resumed[0] === (seen.at(-1) ?? 0) + 1,
+          `after afterSeq ${seen.at(-1)} the first seq sent was ${resumed[0]}`,
+        );
+        const all = [...seen, ...resumed];
+        const count = llm.replyTokens(PROMPT).length;
+        must(
+          all.length === count && all.every((seq, i) => seq === i),
+          `the two sockets together received ${all.length} tokens for ${count}, some lost or twice`,
+        );
+      } finally {
+        second.ws.close();
+      }
+    }),
+
+  "a socket that goes away stops following: the job keeps no callback into it": (code) =>
+    withServer(
+      code,
+      { timing: { firstTokenDelayMs: 0, tokenDelayMs: 50, jitterMs: 0 } },
+      async ({ url, jobs }) => {
+        const client = await connectWebSocket<ServerMessage>(wsUrl(url));
+        client.send({ type: "start", prompt: PROMPT });
+        await within(
+          client.waitFor((m) => seqsOf(m).length >= 1),
+          3000,
+          "no token arrived",
+        );
+        must(jobs.listenerCount() === 1, "while a socket follows the job, the job should have one listener");
+        client.ws.terminate();
+        await eventually(() => jobs.listenerCount() === 0, 1000).catch(() => {});
+        must(
+          jobs.listenerCount() === 0,
+          "after the socket closed, the job still calls back into it: stop() the follower",
+        );
+      },
+    ),
+});
