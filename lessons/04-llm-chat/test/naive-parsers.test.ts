@@ -1,6 +1,7 @@
 // Four things a real network does to a chat stream, and which reader survives
 // them. Every reader gets the same bytes, cut into chunks the same way.
 import { describe, expect, it } from "vitest";
+import { readCarefully } from "../src/client/careful-reader.ts";
 import { streamChat } from "../src/client/chat-stream.ts";
 import {
   decoderPerChunk,
@@ -78,23 +79,43 @@ async function outcome(
 
 describe("reading a chat stream the tutorial ways, and ours", () => {
   const expectedTable = {
-    "JSON split across chunks": { splitEachChunk: "✗", decoderPerChunk: "✓", replacePrefix: "✗", ours: "✓" },
+    "JSON split across chunks": {
+      splitEachChunk: "✗",
+      decoderPerChunk: "✓",
+      replacePrefix: "✗",
+      byHand: "✓",
+      ours: "✓",
+    },
     "a Chinese character split across chunks": {
       splitEachChunk: "✗",
       decoderPerChunk: "✗",
       replacePrefix: "✗",
+      byHand: "✓",
       ours: "✓",
     },
-    "two events in one chunk": { splitEachChunk: "✓", decoderPerChunk: "✓", replacePrefix: "✗", ours: "✓" },
-    "CRLF line endings": { splitEachChunk: "✗", decoderPerChunk: "✗", replacePrefix: "✓", ours: "✓" },
+    "two events in one chunk": {
+      splitEachChunk: "✓",
+      decoderPerChunk: "✓",
+      replacePrefix: "✗",
+      byHand: "✓",
+      ours: "✓",
+    },
+    "CRLF line endings": {
+      splitEachChunk: "✗",
+      decoderPerChunk: "✗",
+      replacePrefix: "✓",
+      byHand: "✓",
+      ours: "✓",
+    },
   };
 
   for (const [scenario, chunks] of Object.entries(scenarios)) {
-    it(`${scenario}: every naive reader that fails it, fails; ours gets the exact text`, async () => {
+    it(`${scenario}: every naive reader that fails it, fails; the careful one by hand and ours get the exact text`, async () => {
       const row = {
         splitEachChunk: await outcome(splitEachChunk, chunks),
         decoderPerChunk: await outcome(decoderPerChunk, chunks),
         replacePrefix: await outcome(replacePrefix, chunks),
+        byHand: await outcome(readCarefully, chunks),
         ours: await outcome(ours, chunks),
       };
       expect(row).toEqual(expectedTable[scenario as keyof typeof expectedTable]);

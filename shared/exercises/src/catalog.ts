@@ -31,6 +31,8 @@ export interface Exercise {
   edits: Edit[];
   /** Revealed one at a time by `pnpm exercise hint`. */
   hints: string[];
+  /** What the check needs beyond Node: "chromium" for checks in the browser. */
+  needs: string[];
 }
 
 const EXERCISE_FOLDER = /^(\d{2})\.(\d+)-([a-z0-9-]+)$/;
@@ -58,7 +60,10 @@ export function findExercises(root = repoRoot): Exercise[] {
 
 function readExercise(dir: string, id: string, lesson: string, slug: string, lessonDir: string): Exercise {
   const readme = readFileSync(join(dir, "README.md"), "utf8");
-  const { edits } = JSON.parse(readFileSync(join(dir, "exercise.json"), "utf8")) as { edits: Edit[] };
+  const { edits, needs = [] } = JSON.parse(readFileSync(join(dir, "exercise.json"), "utf8")) as {
+    edits: Edit[];
+    needs?: string[];
+  };
   const heading = /^# (.+)$/m.exec(readme)?.[1] ?? slug;
   return {
     id,
@@ -69,6 +74,7 @@ function readExercise(dir: string, id: string, lesson: string, slug: string, les
     lessonDir,
     edits,
     hints: readHints(readme),
+    needs,
   };
 }
 

@@ -20,6 +20,7 @@ export async function* streamChat(
   signal: AbortSignal,
   base = "",
 ): AsyncGenerator<string> {
+  // #region stream-chat-body
   const response = await fetch(`${base}/api/chat`, {
     method: "POST", // EventSource can't do this: a body, and headers if needed
     headers: { "Content-Type": "application/json" },
@@ -41,5 +42,6 @@ export async function* streamChat(
     if (content) yield content;
   }
   throw new ChatError("incomplete", "The answer was cut off before it finished.");
+  // #endregion
 }
 // #endregion

@@ -2,14 +2,16 @@
 // Each works in a demo on localhost, where chunks happen to arrive whole, and
 // breaks on a real network, where a chunk boundary can fall anywhere. Kept
 // here so test/naive-parsers.test.ts can show exactly where each one breaks.
-// Use streamChat (readSseEvents + createSseParser) instead.
+// The fix, by hand, is in careful-reader.ts; the page uses streamChat
+// (readSseEvents + createSseParser), which also covers the rest of the spec.
 
 export interface NaiveResult {
   text: string;
   sawDone: boolean;
 }
 
-const contentOf = (json: string) =>
+/** The text of one OpenAI-style chunk's delta. */
+export const contentOf = (json: string) =>
   (JSON.parse(json) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? "";
 
 // #region naive-split

@@ -29,8 +29,10 @@ export function createStreamingView(body: HTMLElement, scroller: HTMLElement): S
 
   return {
     append(delta) {
+      // #region batch-per-frame
       text += delta;
       frame ||= requestAnimationFrame(render); // many tokens, one render per frame
+      // #endregion
     },
     finish(note) {
       cancelAnimationFrame(frame);

@@ -17,6 +17,7 @@ export async function* dashScopeDeltas(
   body: ReadableStream<Uint8Array>,
   maxEventChars = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<string> {
+  // #region dashscope-body
   let sent = "";
   for await (const event of readSseEvents(body, { maxBufferSize: maxEventChars })) {
     if (event.type === "error") {
@@ -32,6 +33,7 @@ export async function* dashScopeDeltas(
     }
     if (result.output?.finish_reason === "stop") return;
   }
+  // #endregion
 }
 // #endregion
 
