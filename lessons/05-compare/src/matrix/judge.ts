@@ -37,16 +37,19 @@ export function judgeReconnection(record: RunRecord, prompt: string, faultAt: nu
     record.outcome === "complete" && last && faultAt !== undefined
       ? `~${Math.round(last.at - faultAt)} ms`
       : "–";
+  // #region reconnection-verdict
   if (record.outcome === "gave up") return { verdict: "✗ gives up", measured };
   if (record.outcome === "stuck") return { verdict: "✗ stuck, never notices", measured };
   if (duplicated > 0) return { verdict: "✓ but starts over (duplicates)", measured };
   if (lost > 0 || !exact) return { verdict: "✓ but loses tokens", measured };
   return { verdict: "✓ resumes exactly", measured };
+  // #endregion
 }
 // #endregion
 
 export function judgeFormat(record: RunRecord, prompt: string, asksForTextBeforeTheEnd: boolean): Judged {
   const { exact } = counts(record, prompt);
+  // #region format-verdict
   if (record.outcome !== "complete") return { verdict: `✗ ${record.outcome}`, measured: "–" };
   if (!exact) return { verdict: "✗ text differs", measured: "–" };
   if (!asksForTextBeforeTheEnd) return { verdict: "✓ exact", measured: "–" };
@@ -59,6 +62,7 @@ export function judgeFormat(record: RunRecord, prompt: string, asksForTextBefore
     verdict: spread > 40 ? "✓ token by token" : "✗ all at once, at the end",
     measured: `~${Math.round(spread)} ms`,
   };
+  // #endregion
 }
 
 export function overhead(

@@ -13,7 +13,8 @@ export interface MatrixResult {
   overhead: Map<Transport, { requests: string; bytesPerToken: string }>;
 }
 
-async function runScenario(scenario: Scenario) {
+/** One scenario on every transport, each on fresh servers: its verdicts and measurements. */
+export async function runScenario(scenario: Scenario) {
   const results = new Map<
     Transport,
     { verdict: string; measured: string; requests: string; bytesPerToken: string }

@@ -73,6 +73,9 @@ export const SCENARIOS: Scenario[] = [
     fault: (s) => s.proxy.freezeOpen(),
     deadlineMs: 1500,
   },
+  // Exercise 05.3 adds a row here.
+  // #region more-reconnection-scenarios
+  // #endregion
   {
     group: "Format",
     name: "1-byte fragments (every multi-byte character split)",
@@ -102,4 +105,7 @@ export const SCENARIOS: Scenario[] = [
     deadlineMs: 1500,
     asksForTextBeforeTheEnd: true,
   },
+  // Exercise 05.4 adds a row here.
+  // #region more-format-scenarios
+  // #endregion
 ];

@@ -1,0 +1,22 @@
+// For the judge checks: run records made by hand, as a transport's runner
+// would record them, for a reply the mock LLM really gives.
+import { createMockLlm } from "@workshop/mock-llm";
+import type { Arrival, RunRecord } from "../src/matrix/run-record.ts";
+
+export const PROMPT = "echo: 流式输出 sends each token as soon as it exists.";
+export const TOKENS = createMockLlm({ largeReplies: true }).replyTokens(PROMPT);
+
+/** Arrivals of the tokens at `seqs`, `gapMs` apart, carrying their seq (or not: the fetch stream has none). */
+export function arrivals(seqs: number[], { gapMs = 4, withSeq = true } = {}): Arrival[] {
+  return seqs.map((seq, i) => ({
+    text: TOKENS[seq] ?? "",
+    at: 1000 + i * gapMs,
+    ...(withSeq ? { seq } : {}),
+  }));
+}
+
+export const all = () => TOKENS.map((_, i) => i);
+
+export function record(outcome: RunRecord["outcome"], list: Arrival[], reconnects = 1): RunRecord {
+  return { outcome, arrivals: list, reconnects, requests: reconnects + 1 };
+}
