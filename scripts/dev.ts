@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { isCancel, select } from "@clack/prompts";
 import { busyPortsMessage, lessonPageUrl } from "@workshop/server-kit/preflight";
 import concurrently from "concurrently";
+import { exerciseProgress } from "./exercise/lesson-progress.ts";
 import { describeLessons, findLessons, type Lesson, matchLesson, repoRoot } from "./lessons.ts";
 
 const lessons = findLessons();
@@ -28,14 +29,15 @@ if (query) {
   await start(match);
 } else if (!process.stdin.isTTY || !process.stdout.isTTY) {
   // No terminal to ask in (CI, a pipe): say what there is and never wait for input.
-  console.log(`The lessons:\n${describeLessons(lessons)}\n\n${howToChoose}`);
+  console.log(`The lessons:\n${describeLessons(lessons, exerciseProgress())}\n\n${howToChoose}`);
 } else {
+  const progress = exerciseProgress();
   const choice = await select({
     message: "Which lesson?",
     options: lessons.map((lesson) => ({
       value: lesson,
       label: `${lesson.number} ${lesson.slug}`,
-      hint: lesson.title,
+      hint: [lesson.title, progress(lesson.folder)].filter(Boolean).join(" · "),
     })),
   });
   if (!isCancel(choice)) await start(choice);

@@ -22,8 +22,6 @@ import {
   statusOf,
   updateProgress,
 } from "@workshop/exercises";
-import concurrently from "concurrently";
-import { runCheck } from "./exercise/run-check.ts";
 import { listText, solutionDiff, taskText } from "./exercise/show.ts";
 
 const COMMANDS = ["list", "start", "check", "hint", "solution", "reset", "watch"] as const;
@@ -80,11 +78,14 @@ switch (command) {
     break;
   }
   case "watch":
-    await runCheck(chosen(), { watch: true });
+    await (await import("./exercise/run-check.ts")).runCheck(chosen(), { watch: true });
     break;
-  case "check":
+  case "check": {
+    // Loaded only here: vitest's Node API takes a second to import, and list or hint need none of it.
+    const { runCheck } = await import("./exercise/run-check.ts");
     process.exit((await runCheck(chosen(), { watch: false })) ? 0 : 1);
     break;
+  }
   case "hint": {
     const exercise = chosen();
     const progress = updateProgress(exercise.id, (entry) => {
@@ -132,6 +133,7 @@ switch (command) {
 
 /** `pnpm dev NN` and the check in watch mode, side by side, until Ctrl+C. */
 async function devAndWatch(exercise: Exercise): Promise<void> {
+  const { default: concurrently } = await import("concurrently");
   const { result } = concurrently(
     [
       { command: `tsx scripts/dev.ts ${exercise.lesson}`, name: "dev", prefixColor: "blue", cwd: repoRoot },

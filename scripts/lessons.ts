@@ -45,6 +45,12 @@ export function matchLesson(lessons: Lesson[], query: string): Lesson | Lesson[]
   return partial.length > 1 ? partial : undefined;
 }
 
-export function describeLessons(lessons: Lesson[]): string {
-  return lessons.map((l) => `  ${l.number}  ${l.slug.padEnd(14)} ${l.title}`).join("\n");
+/** One line per lesson; `extra` adds a note after the title (the picker's exercise progress). */
+export function describeLessons(lessons: Lesson[], extra: (folder: string) => string = () => ""): string {
+  return lessons
+    .map((l) => {
+      const note = extra(l.folder);
+      return `  ${l.number}  ${l.slug.padEnd(14)} ${l.title}${note ? `\n      ${note}` : ""}`;
+    })
+    .join("\n");
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { styleText } from "node:util";
-import { type Exercise, type Progress, regionText, repoRoot, statusOf } from "@workshop/exercises";
+import { type Exercise, type Progress, regionText, statusOf, workspaceRoot } from "@workshop/exercises";
 import { createTwoFilesPatch } from "diff";
 
 const MARK = { todo: "○", started: "◐", done: "●" } as const;
@@ -31,7 +31,7 @@ export function taskText(exercise: Exercise): string {
   const files = exercise.edits
     .map(
       (edit) =>
-        `  ${relative(repoRoot, join(exercise.lessonDir, edit.file))}  (between \`// #region ${edit.region}\` and \`// #endregion\`)`,
+        `  ${relative(workspaceRoot, join(exercise.lessonDir, edit.file))}  (between \`// #region ${edit.region}\` and \`// #endregion\`)`,
     )
     .join("\n");
   return [

@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { findExercises } from "@workshop/exercises";
 import { describe, expect, it } from "vitest";
 import { renderCommandsTable, undescribedScripts, withCommandsTable } from "../commands-table.ts";
+import { renderExerciseTable, withExerciseTable } from "../exercise-table.ts";
 import { renderLessonMap, withLessonMap } from "../lesson-map.ts";
 import { findLessons, type Lesson, matchLesson, repoRoot } from "../lessons.ts";
 
@@ -61,6 +63,7 @@ describe("pnpm dev without a terminal", () => {
     else {
       for (const lesson of lessons) expect(stdout).toContain(lesson.slug);
       expect(stdout).toMatch(/pnpm dev/);
+      expect(stdout).toMatch(/exercises \d+\/\d+ done \(pnpm exercise\)/); // progress, from .exercises/
     }
   });
 });
@@ -73,5 +76,22 @@ describe("the README's Commands table", () => {
   it("is up to date with package.json (run `pnpm lessons:map` if this fails)", () => {
     const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
     expect(withCommandsTable(readme, renderCommandsTable())).toBe(readme);
+  });
+});
+
+describe("each lesson README's exercise table", () => {
+  const exercises = findExercises();
+  for (const lesson of findLessons()) {
+    it(`${lesson.folder}: lists every exercise with its id (run \`pnpm lessons:map\` if this fails)`, () => {
+      const readme = readFileSync(join(repoRoot, "lessons", lesson.folder, "README.md"), "utf8");
+      const table = renderExerciseTable(exercises.filter((e) => e.lesson === lesson.folder));
+      expect(withExerciseTable(readme, table)).toBe(readme);
+    });
+  }
+
+  it("the root README's Quick start tells students about `pnpm exercise`", () => {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    const quickStart = readme.slice(readme.indexOf("## Quick start"), readme.indexOf("## Lessons"));
+    expect(quickStart).toContain("pnpm exercise");
   });
 });

@@ -1,5 +1,6 @@
 // For the checks: lesson 04's server built from the code under check, on 127.0.0.1:0.
-import { type LessonCode, withLessonServer } from "@workshop/exercises";
+import type { LessonCode } from "@workshop/exercises";
+import { withLessonServer } from "@workshop/exercises/lesson-server";
 import type * as App from "../src/server/app.ts";
 
 type Args = Parameters<typeof withLessonServer<typeof App>>;

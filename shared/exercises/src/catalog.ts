@@ -8,7 +8,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 
+/** The workshop's own folder: where the tools and configs are. */
 export const repoRoot = new URL("../../..", import.meta.url).pathname;
+
+/**
+ * Where the lessons (and the student's progress) are: the workshop itself,
+ * or, for the CLI's own tests, a small workshop made in a temporary folder.
+ */
+export const workspaceRoot = process.env.EXERCISES_ROOT ?? repoRoot;
 
 export interface Edit {
   /** Relative to the lesson folder. */
@@ -37,7 +44,7 @@ export interface Exercise {
 
 const EXERCISE_FOLDER = /^(\d{2})\.(\d+)-([a-z0-9-]+)$/;
 
-export function findExercises(root = repoRoot): Exercise[] {
+export function findExercises(root = workspaceRoot): Exercise[] {
   const lessonsDir = join(root, "lessons");
   if (!existsSync(lessonsDir)) return [];
   const exercises: Exercise[] = [];

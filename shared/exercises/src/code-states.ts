@@ -6,16 +6,16 @@
 //             solution where the exercise adds something the lesson lacks
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { type Edit, type Exercise, repoRoot, variantFile } from "./catalog.ts";
+import { type Edit, type Exercise, variantFile, workspaceRoot } from "./catalog.ts";
 import { readRegion, replaceRegion } from "./regions.ts";
 
 export type CodeState = "finished" | "start" | "solution";
 
 /** Local, gitignored: progress, the finished files an exercise replaced, backups of attempts. */
-export const stateDir = join(repoRoot, ".exercises");
+export const stateDir = join(workspaceRoot, ".exercises");
 
 function savedFinishedPath(path: string): string {
-  return join(stateDir, "finished", relative(repoRoot, path));
+  return join(stateDir, "finished", relative(workspaceRoot, path));
 }
 
 /**

@@ -1,4 +1,11 @@
-export { type Edit, type Exercise, findExercises, matchExercise, repoRoot } from "./catalog.ts";
+export {
+  type Edit,
+  type Exercise,
+  findExercises,
+  matchExercise,
+  repoRoot,
+  workspaceRoot,
+} from "./catalog.ts";
 export {
   type Check,
   CheckFailed,
@@ -10,7 +17,6 @@ export {
   within,
 } from "./checks.ts";
 export { type CodeState, regionText, stateDir } from "./code-states.ts";
-export { SILENT, withLessonServer } from "./lesson-server.ts";
 export {
   loadProgress,
   type Progress,

@@ -1,4 +1,5 @@
-import { defineChecks, must, SILENT, within } from "@workshop/exercises";
+import { defineChecks, must, within } from "@workshop/exercises";
+import { SILENT } from "@workshop/exercises/lesson-server";
 import { activeResources, eventually, getJson, resourcesAddedSince } from "@workshop/testkit";
 import type { PollResponse } from "../../src/protocol.ts";
 import { withServer } from "../with-server.ts";

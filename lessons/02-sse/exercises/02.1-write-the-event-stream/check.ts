@@ -1,4 +1,5 @@
-import { defineChecks, must, SILENT, within } from "@workshop/exercises";
+import { defineChecks, must, within } from "@workshop/exercises";
+import { SILENT } from "@workshop/exercises/lesson-server";
 import { connectSse, eventually } from "@workshop/testkit";
 import { withServer } from "../with-server.ts";
 

@@ -1,0 +1,156 @@
+// `pnpm exercise`, run as a student would, on a one-exercise workshop made in
+// a temporary folder (EXERCISES_ROOT), so the real lessons are never touched
+// while other tests read them. No TTY here: nothing may prompt.
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../lessons.ts";
+
+const FINISHED = `export function add(a: number, b: number): number {
+  // #region add-body
+  return a + b;
+  // #endregion
+}
+`;
+
+const FILES: Record<string, string> = {
+  "lessons/09-demo/package.json": '{ "name": "@workshop/09-demo", "description": "A demo lesson" }\n',
+  "lessons/09-demo/src/add.ts": FINISHED,
+  "lessons/09-demo/exercises/09.1-add/exercise.json":
+    '{ "edits": [{ "file": "src/add.ts", "region": "add-body" }] }\n',
+  "lessons/09-demo/exercises/09.1-add/start/add-body.ts": "  // 🐨 return the sum\n  return 0;\n",
+  "lessons/09-demo/exercises/09.1-add/README.md": [
+    "# 09.1 Add two numbers",
+    "",
+    "**Goal:** add them.",
+    "",
+    "## Hints",
+    "",
+    "<details><summary>Hint 1</summary>",
+    "",
+    "Use `+`.",
+    "",
+    "</details>",
+    "",
+  ].join("\n"),
+  // A check needs no import: defineChecks only gives it a type.
+  "lessons/09-demo/exercises/09.1-add/check.ts": `export default {
+  "add(2, 3) is 5": async (code) => {
+    const { add } = await code.load("src/add.ts");
+    if (add(2, 3) !== 5) throw new Error(\`add(2, 3) is \${add(2, 3)}, not 5\`);
+  },
+};
+`,
+};
+
+let root: string;
+/** The status `pnpm exercise list` shows, read from the progress file it reads (no process to start). */
+const statusOf09 = () => {
+  const path = join(root, ".exercises/progress.json");
+  return existsSync(path)
+    ? (JSON.parse(readFileSync(path, "utf8")).exercises["09.1"]?.status ?? "todo")
+    : "todo";
+};
+const addFile = () => join(root, "lessons/09-demo/src/add.ts");
+
+function exercise(...args: string[]) {
+  const result = spawnSync(
+    join(repoRoot, "node_modules/.bin/tsx"),
+    [join(repoRoot, "scripts/exercise.ts"), ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, EXERCISES_ROOT: root, FORCE_COLOR: "0", NO_COLOR: "1" },
+      encoding: "utf8",
+      timeout: 60_000,
+      stdio: ["ignore", "pipe", "pipe"], // no TTY: a prompt would hang, and fail the test by timeout
+    },
+  );
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), "exercise-cli-"));
+  for (const [path, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("pnpm exercise: start, red, write, green, reset", () => {
+  it("lists every exercise with its status, also as JSON for scripts", () => {
+    const { status, out } = exercise("list", "--json");
+    expect(status).toBe(0);
+    expect(JSON.parse(out)).toEqual([
+      { id: "09.1", lesson: "09-demo", title: "Add two numbers", status: "todo" },
+    ]);
+    expect(exercise().out).toContain("○ 09.1  Add two numbers");
+  });
+
+  it("start --no-dev puts the stub in place, prints the task, and returns without servers", () => {
+    const { status, out } = exercise("09.1", "--no-dev");
+    expect(status).toBe(0);
+    expect(out).toContain("**Goal:** add them.");
+    expect(out).not.toContain("Use `+`"); // hints come one at a time
+    expect(readFileSync(addFile(), "utf8")).toContain("return 0;");
+    expect(statusOf09()).toBe("started");
+  });
+
+  it("check fails on the stub, with the check's own message", { timeout: 60_000 }, () => {
+    const { status, out } = exercise("check");
+    expect(status).toBe(1);
+    expect(out).toContain("add(2, 3) is 0, not 5");
+  });
+
+  it("hint reveals the hints one at a time, then says it was the last", () => {
+    const { out } = exercise("hint");
+    expect(out).toContain("Hint 1 of 1");
+    expect(out).toContain("Use `+`");
+    expect(out).toContain("last hint");
+  });
+
+  it("check passes once the student's code works, and the exercise is done", { timeout: 60_000 }, () => {
+    writeFileSync(addFile(), readFileSync(addFile(), "utf8").replace("return 0;", "return b + a;"));
+    const { status, out } = exercise("check", "09.1");
+    expect(status).toBe(0);
+    expect(out).toContain("09.1 passes");
+    expect(statusOf09()).toBe("done");
+  });
+
+  it("solution shows the diff from the student's code; --apply replaces it and keeps a backup", () => {
+    const diff = exercise("solution").out;
+    expect(diff).toContain("-  return b + a;");
+    expect(diff).toContain("+  return a + b;");
+    const { out } = exercise("solution", "09.1", "--apply");
+    expect(out).toContain("the solution is in place");
+    expect(readFileSync(addFile(), "utf8")).toBe(FINISHED);
+    const attempts = join(root, ".exercises/attempts/09.1");
+    const [backup = ""] = readdirSync(attempts);
+    expect(readFileSync(join(attempts, backup, "09-demo/src/add.ts"), "utf8")).toContain("return b + a;");
+  });
+
+  it("reset brings every file back to the lesson's code and forgets the copies it kept", () => {
+    exercise("start", "09.1", "--no-dev");
+    expect(readFileSync(addFile(), "utf8")).not.toBe(FINISHED);
+    expect(exercise("reset").out).toContain("09.1: back to the lesson's code in src/add.ts");
+    expect(readFileSync(addFile(), "utf8")).toBe(FINISHED);
+    expect(existsSync(join(root, ".exercises/finished/lessons/09-demo/src/add.ts"))).toBe(false);
+    expect(statusOf09()).toBe("done"); // done stays done
+  });
+
+  it("names the exercise it cannot find, and the way to list them", () => {
+    const { status, out } = exercise("check", "42.7");
+    expect(status).toBe(1);
+    expect(out).toContain('No exercise "42.7"');
+  });
+});
