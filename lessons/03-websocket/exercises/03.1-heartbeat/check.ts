@@ -17,7 +17,7 @@ export default defineChecks({
       try {
         await within(
           client.waitFor((messages) => messages.filter((m) => m.type === "heartbeat").length >= 3),
-          20 * BEAT_MS,
+          15 * BEAT_MS,
           "no heartbeat messages arrived: call beat(ws) with every ping",
         );
         must(pings >= 3, `${pings} pings arrived in ${3} heartbeats: ws.ping() each interval`);
@@ -32,7 +32,7 @@ export default defineChecks({
       try {
         await within(
           client.waitFor((messages) => messages.filter((m) => m.type === "heartbeat").length >= 6),
-          40 * BEAT_MS,
+          20 * BEAT_MS,
           "a healthy client was disconnected, or no heartbeats arrived",
         );
       } finally {
