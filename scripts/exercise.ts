@@ -116,17 +116,22 @@ switch (command) {
     break;
   }
   case "reset": {
-    const targets = query ? [chosen()] : exercises.filter((exercise) => !isInState(exercise, "finished"));
+    const targets = query ? [chosen()] : exercises;
     const progress = loadProgress();
+    let reset = 0;
     for (const exercise of targets) {
+      // One exercise's reset can restore another's region (regions nest): look again each time.
+      if (!query && isInState(exercise, "finished")) continue;
       const { changed, backup } = applyState(exercise, "finished");
+      if (changed.length > 0) reset++;
       if (statusOf(progress, exercise.id) === "started") delete progress.exercises[exercise.id];
       if (progress.current === exercise.id) progress.current = undefined;
       const saved = backup ? ` (your attempt is saved in ${backup})` : "";
-      console.log(`${exercise.id}: back to the lesson's code in ${changed.join(", ") || "no file"}${saved}.`);
+      if (changed.length > 0)
+        console.log(`${exercise.id}: back to the lesson's code in ${changed.join(", ")}${saved}.`);
     }
     saveProgress(progress);
-    if (targets.length === 0) console.log("Every lesson file is already the lesson's own code.");
+    if (reset === 0) console.log("Every lesson file is already the lesson's own code.");
     break;
   }
 }

@@ -11,6 +11,6 @@ export default defineConfig({
   test: {
     ...root.test,
     include: ["shared/exercises/runner/check.test.ts"],
-    forceRerunTriggers: [`lessons/${lesson}/src/**`, `lessons/${lesson}/exercises/**`],
+    forceRerunTriggers: [`**/lessons/${lesson}/src/**`, `**/lessons/${lesson}/exercises/**`],
   },
 });

@@ -30,6 +30,11 @@ export const defineChecks = (checks: Checks): Checks => checks;
 /** A check's verdict for a student: the message is the whole story, no diff. */
 export class CheckFailed extends Error {
   override name = "CheckFailed";
+  constructor(message: string) {
+    super(message);
+    // No stack: vitest would show a code frame inside this file, which tells a student nothing.
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 export function must(condition: unknown, message: string): asserts condition {

@@ -41,13 +41,14 @@ export function forgetFinishedIfRestored(path: string): void {
   if (existsSync(saved) && readFileSync(saved, "utf8") === readFileSync(path, "utf8")) rmSync(saved);
 }
 
-/** The text of one edited region in a given state. */
+/** The text of one edited region in a given state, as it reads in the lesson file. */
 export function regionText(exercise: Exercise, edit: Edit, state: CodeState): string {
   const path = join(exercise.lessonDir, edit.file);
-  const finished = readRegion(finishedSource(path), edit.region, edit.file);
-  if (state === "finished") return finished;
-  const file = variantFile(exercise, state, edit);
-  return file ? readFileSync(file, "utf8") : finished;
+  const source = finishedSource(path);
+  const file = state === "finished" ? undefined : variantFile(exercise, state, edit);
+  if (!file) return readRegion(source, edit.region, edit.file);
+  // Read back after placing it, so indentation is the file's (see replaceRegion).
+  return readRegion(replaceRegion(source, edit.region, readFileSync(file, "utf8"), edit.file), edit.region);
 }
 
 /** The files an exercise edits, grouped: path relative to the lesson → its edits. */

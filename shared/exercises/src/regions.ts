@@ -36,10 +36,17 @@ export function readRegion(source: string, name: string, file?: string): string 
   return lines.slice(open + 1, close).join("\n");
 }
 
-/** `source` with the text between the markers replaced by `body`. */
+/**
+ * `source` with the text between the markers replaced by `body`. A body
+ * written flush left (a stub file, as a formatter leaves it) is indented like
+ * the `#region` line; a body that has its own indentation is kept as it is.
+ */
 export function replaceRegion(source: string, name: string, body: string, file?: string): string {
   const lines = source.split("\n");
   const { open, close } = findRegion(lines, name, file);
   const inner = body === "" ? [] : body.replace(/\n$/, "").split("\n");
-  return [...lines.slice(0, open + 1), ...inner, ...lines.slice(close)].join("\n");
+  const indent = /^\s*/.exec(lines[open] ?? "")?.[0] ?? "";
+  const flushLeft = inner.some((line) => line.trim() !== "" && !/^\s/.test(line));
+  const placed = flushLeft ? inner.map((line) => (line.trim() === "" ? line : indent + line)) : inner;
+  return [...lines.slice(0, open + 1), ...placed, ...lines.slice(close)].join("\n");
 }

@@ -39,6 +39,13 @@ describe("regions", () => {
     expect(readRegion(replaceRegion(empty, "inner", "  return 2;"), "inner")).toBe("  return 2;");
   });
 
+  it("indents a stub written flush left like its #region line, and keeps an indented one as it is", () => {
+    const flush = replaceRegion(FILE, "inner", "// 🐨 return it\nreturn 0;\n");
+    expect(readRegion(flush, "inner")).toBe("  // 🐨 return it\n  return 0;");
+    const indented = replaceRegion(FILE, "inner", "    return 1; // deeper on purpose");
+    expect(readRegion(indented, "inner")).toBe("    return 1; // deeper on purpose");
+  });
+
   it("names the file and region when a marker is missing", () => {
     expect(() => readRegion(FILE, "nope", "a.ts")).toThrow('a.ts: no "#region nope"');
     expect(() => readRegion("// #region x\nconst a = 1;", "x", "b.ts")).toThrow("has no #endregion");
