@@ -89,6 +89,15 @@ describe("each lesson README's exercise table", () => {
     });
   }
 
+  it("every lesson ships at least four exercises, and its tests prove each one (test/exercises.test.ts)", () => {
+    for (const lesson of findLessons()) {
+      const mine = exercises.filter((e) => e.lesson === lesson.folder);
+      expect(mine.length, `${lesson.folder} has ${mine.length} exercises`).toBeGreaterThanOrEqual(4);
+      const integrity = join(repoRoot, "lessons", lesson.folder, "test", "exercises.test.ts");
+      expect(readFileSync(integrity, "utf8")).toContain("describeExerciseIntegrity");
+    }
+  });
+
   it("the root README's Quick start tells students about `pnpm exercise`", () => {
     const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
     const quickStart = readme.slice(readme.indexOf("## Quick start"), readme.indexOf("## Lessons"));
