@@ -14,19 +14,21 @@ export interface LessonAppOptions {
   bodyLimit?: number;
   /** A request body that has not fully arrived after this long gets 408. */
   bodyTimeoutMs?: number;
+  /** More for GET /api/health to report (lesson 06: generations running). */
+  health?: () => Record<string, unknown>;
 }
 
 export function createLessonApp(
   lesson: string,
   routes: (app: Express) => void,
-  { bodyLimit = BODY_LIMIT, bodyTimeoutMs = BODY_TIMEOUT_MS }: LessonAppOptions = {},
+  { bodyLimit = BODY_LIMIT, bodyTimeoutMs = BODY_TIMEOUT_MS, health }: LessonAppOptions = {},
 ): Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(refuseOversizeBody(bodyLimit), bodyTimeout(bodyTimeoutMs));
   app.use(express.json({ limit: bodyLimit }));
   app.get("/api/health", (_req, res) => {
-    res.json({ ok: true, lesson } satisfies HealthBody);
+    res.json({ ...health?.(), ok: true, lesson } satisfies HealthBody);
   });
   routes(app);
   app.use(methodNotAllowed(app), notFound);

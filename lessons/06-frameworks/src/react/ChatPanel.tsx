@@ -1,0 +1,54 @@
+// The chat: the list, and a composer with the accessible names a screen
+// reader (and the tests) rely on: "Message", "Send", "Stop".
+import { type FormEvent, useState } from "react";
+import { demoConversation, trap } from "../stream/conversation.ts";
+import { MessageList } from "./MessageList.tsx";
+import { usePerTokenChatStream } from "./traps/use-per-token-chat-stream.ts";
+import { useSeedStreamChat } from "./traps/use-seed-stream-chat.ts";
+import { useChatStream } from "./use-chat-stream.ts";
+
+// ?trap=seed: the tutorial hook; ?trap=per-token: setState on every token.
+const useChat =
+  trap === "seed" ? useSeedStreamChat : trap === "per-token" ? usePerTokenChatStream : useChatStream;
+
+export function ChatPanel() {
+  const chat = useChat();
+  const [draft, setDraft] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft.trim() || chat.streaming) return;
+    chat.send(draft);
+    setDraft("");
+  };
+  return (
+    <section className="chat" aria-label="Chat">
+      <MessageList messages={chat.messages} liveText={chat.liveText} />
+      <form className="composer" onSubmit={submit}>
+        <textarea
+          aria-label="Message"
+          rows={2}
+          value={draft}
+          placeholder="Ask something… (Enter sends)"
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && !event.shiftKey) submit(event);
+          }}
+        />
+        <button type="submit" disabled={chat.streaming}>
+          Send
+        </button>
+        {chat.streaming && (
+          <button type="button" className="secondary" onClick={chat.stop}>
+            Stop
+          </button>
+        )}
+        <button type="button" className="secondary" disabled={chat.streaming} onClick={chat.regenerate}>
+          Regenerate
+        </button>
+        <button type="button" className="secondary" onClick={() => chat.setMessages(demoConversation(5000))}>
+          Load 5,000 messages
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// Lesson 02's notification stream as a badge. "Mute" is state the event
+// handler reads: with a stale handler it would keep counting (?trap=stale).
+import { useState } from "react";
+import { trap } from "../stream/conversation.ts";
+import {
+  useEventSourceWithoutCleanup,
+  useEventSourceWithStaleHandlers,
+} from "./traps/use-stale-event-source.ts";
+import { useEventSource } from "./use-event-source.ts";
+
+// ?trap=no-cleanup / ?trap=stale put back one of the two mistakes.
+const useStream =
+  trap === "no-cleanup"
+    ? useEventSourceWithoutCleanup
+    : trap === "stale"
+      ? useEventSourceWithStaleHandlers
+      : useEventSource;
+
+export function NotificationsBadge() {
+  const [unread, setUnread] = useState(0);
+  const [listening, setListening] = useState(0);
+  const [muted, setMuted] = useState(false);
+  const state = useStream("/api/notifications", {
+    notice: () => {
+      if (!muted) setUnread((n) => n + 1);
+    },
+    presence: (event) => setListening((JSON.parse(event.data) as { connections: number }).connections),
+  });
+  return (
+    <div className="badge" role="status">
+      <span data-testid="unread">{unread}</span> unread · {listening} listening · {state}
+      <label>
+        <input type="checkbox" checked={muted} onChange={(event) => setMuted(event.target.checked)} /> Mute
+      </label>
+      <button type="button" className="secondary" onClick={() => setUnread(0)}>
+        Mark read
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// Lesson 06, React 19. StrictMode on purpose: in development it mounts every
+// effect twice, which is how a missing cleanup shows itself at once.
+import "@workshop/page-kit/style.css";
+import "../frameworks.css";
+import { usePresentationLayout } from "@workshop/page-kit";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App.tsx";
+
+usePresentationLayout();
+createRoot(document.getElementById("app") as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,47 @@
+// The conversation both pages keep, and what they send: the same message
+// shapes as lesson 04 (imported, not retyped).
+import type { ChatRequest } from "@workshop/04-llm-chat/protocol";
+import { MAX_MESSAGES } from "@workshop/04-llm-chat/protocol";
+
+export type Role = ChatRequest["messages"][number]["role"];
+export type Status = "streaming" | "done" | "stopped" | "failed";
+
+export interface Message {
+  id: number;
+  role: Role;
+  content: string;
+  status: Status;
+  /** Why it stopped or failed, shown under the message. */
+  note?: string;
+}
+
+let nextId = 1;
+export const message = (role: Role, content: string, status: Status = "done"): Message => ({
+  id: nextId++,
+  role,
+  content,
+  status,
+});
+
+/**
+ * The request for the next answer. The server takes at most MAX_MESSAGES: a
+ * long conversation sends its most recent ones (the model's context window
+ * works the same way), never the thousands the list may hold.
+ */
+export function requestFor(history: readonly Message[]): ChatRequest {
+  const sendable = history.filter((m) => m.content !== "" && m.status !== "failed");
+  return { messages: sendable.slice(-MAX_MESSAGES).map(({ role, content }) => ({ role, content })) };
+}
+
+/** A long demo conversation, to show what virtualization buys. */
+export function demoConversation(count: number): Message[] {
+  return Array.from({ length: count }, (_, i) =>
+    message(
+      i % 2 ? "assistant" : "user",
+      i % 2 ? `Answer **${i}**: streaming keeps the wait short.` : `Question ${i}?`,
+    ),
+  );
+}
+
+/** `?trap=name` switches a page to a trap's version, for the lesson and its tests. */
+export const trap = new URLSearchParams(globalThis.location?.search ?? "").get("trap") ?? "";

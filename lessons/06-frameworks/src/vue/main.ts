@@ -1,0 +1,9 @@
+// Lesson 06, Vue 3.5 with <script setup> single-file components.
+import "@workshop/page-kit/style.css";
+import "../frameworks.css";
+import { usePresentationLayout } from "@workshop/page-kit";
+import { createApp } from "vue";
+import App from "./App.vue";
+
+usePresentationLayout();
+createApp(App).mount("#app");

@@ -1,0 +1,46 @@
+// Test helpers: lesson 06's server on 127.0.0.1:0 with a mock LLM the test controls.
+import { createMockLlm, type MockLlmOptions } from "@workshop/mock-llm";
+import { getJson, startLesson as startLessonServer } from "@workshop/testkit";
+import { createServer, type FrameworksServerOptions } from "../src/server/app.ts";
+
+export function startLesson(options: FrameworksServerOptions & { timing?: MockLlmOptions["timing"] } = {}) {
+  const llm = options.llm ?? createMockLlm({ timing: options.timing ?? "instant" });
+  return startLessonServer(createServer({ log: () => {}, ...options, llm }));
+}
+
+/** Generations in progress, as GET /api/health reports them. */
+export const running = async (url: string) =>
+  (await getJson<{ running: number }>(`${url}/api/health`)).running;
+
+/** A reply of `n` one-word tokens: "echo: " makes the mock say it back. */
+export const echoWords = (n: number) =>
+  `echo: ${Array.from({ length: n }, (_, i) => `w${i % 10}`).join(" ")}`;
+
+/** Faster than the screen (several tokens a frame), each token its own network chunk. */
+export const FAST = { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } as const;
+
+/** Resolves true once `check()` holds, false after `ms`: for conditions only the server can answer. */
+export async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    if (await check()) return true;
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A stand-in BFF that answers every chat with these chunks, each written on its own after a pause. */
+export async function chunkedBff(chunks: Uint8Array[]) {
+  const { createServer } = await import("node:http");
+  const { startServer } = await import("@workshop/testkit");
+  const server = createServer(async (req, res) => {
+    if (req.method !== "POST") return res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": "text/event-stream" });
+    for (const chunk of chunks) {
+      res.write(chunk);
+      await new Promise((resolve) => setTimeout(resolve, 30)); // separate network chunks, as on a real network
+    }
+    res.end();
+  });
+  return startServer(server);
+}

@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import vue from "@vitejs/plugin-vue";
+import { lessonViteConfig } from "@workshop/server-kit/vite";
+import { defineConfig } from "vite";
+
+// Two pages of one app: /react/ and /vue/. Model output is rendered, so the
+// pages get lesson 04's Content-Security-Policy too.
+const base = lessonViteConfig("06", { csp: true });
+const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  ...base,
+  plugins: [...(base.plugins ?? []), react(), vue()],
+  build: { rollupOptions: { input: [page("index.html"), page("react/index.html"), page("vue/index.html")] } },
+});
