@@ -5,7 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import type { Message } from "../stream/conversation.ts";
 import { count } from "../stream/page-metrics.ts";
-import { Markdown } from "./Markdown.tsx";
+import { AnswerBody } from "./AnswerBody.tsx";
 
 export function MessageList({ messages, liveText }: { messages: Message[]; liveText: string }) {
   useEffect(() => count("renders")); // once per commit (StrictMode renders twice in development, commits once)
@@ -18,6 +18,7 @@ export function MessageList({ messages, liveText }: { messages: Message[]; liveT
     overscan: 4,
   });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: liveText is the trigger: follow each new token
   useEffect(() => {
     if (atBottom.current && messages.length > 0) rows.scrollToIndex(messages.length - 1, { align: "end" });
   }, [messages.length, liveText, rows]);
@@ -47,7 +48,7 @@ export function MessageList({ messages, liveText }: { messages: Message[]; liveT
                 transform: `translateY(${row.start}px)`,
               }}
             >
-              {item.role === "assistant" ? <Markdown text={text} /> : <div className="body">{text}</div>}
+              {item.role === "assistant" ? <AnswerBody text={text} /> : <div className="body">{text}</div>}
               {item.note && <p className="note">{item.note}</p>}
             </div>
           );

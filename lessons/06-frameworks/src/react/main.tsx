@@ -7,6 +7,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 
+// biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
 createRoot(document.getElementById("app") as HTMLElement).render(
   <StrictMode>

@@ -23,12 +23,14 @@ export function useEventSource(url: string, handlers: Handlers): "connecting" | 
     for (const type of types) source.addEventListener(type, dispatch);
     source.onopen = () => setState("open");
     source.onerror = () => setState(source.readyState === EventSource.CLOSED ? "closed" : "connecting");
+    // #region event-source-cleanup
     // StrictMode runs this effect, this cleanup, and the effect again: without
     // the cleanup, development opens two connections and keeps both.
     return () => {
       source.close();
       count("eventSources", -1);
     };
+    // #endregion
   }, [url]);
 
   return state;

@@ -8,7 +8,7 @@ export const counts = { tokens: 0, renders: 0, eventSources: 0 };
 let pending = false;
 function show(): void {
   pending = false;
-  const element = document.getElementById("metrics");
+  const element = globalThis.document?.getElementById("metrics"); // absent in Node (exercise checks)
   if (!element) return;
   renderMetrics(element, [
     ["tokens", String(counts.tokens)],
@@ -20,7 +20,7 @@ function show(): void {
 /** Counts (one by default), and redraws the panel once per frame (the panel must not cost renders itself). */
 export function count(what: keyof typeof counts, by = 1): void {
   counts[what] += by;
-  if (!pending) {
+  if (!pending && globalThis.document) {
     pending = true;
     requestAnimationFrame(show);
   }

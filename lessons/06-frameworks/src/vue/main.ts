@@ -5,5 +5,6 @@ import { usePresentationLayout } from "@workshop/page-kit";
 import { createApp } from "vue";
 import App from "./App.vue";
 
+// biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
 createApp(App).mount("#app");

@@ -8,7 +8,8 @@ import { type Message, message, requestFor, trap } from "../stream/conversation.
 import { createFrameBatchedText } from "../stream/frame-batched-text.ts";
 import { count } from "../stream/page-metrics.ts";
 
-export function useChatStream() {
+/** `base`: where /api/chat is ("" on the page; a server's URL when a check runs this in Node). */
+export function useChatStream({ base = "" } = {}) {
   const messages = shallowRef<Message[]>([]); // replaced, never mutated: one change per assignment
   const liveText = shallowRef("");
   const live = createFrameBatchedText();
@@ -40,7 +41,7 @@ export function useChatStream() {
     let status: Message["status"] = "done";
     let note: string | undefined;
     try {
-      for await (const delta of streamChat(requestFor(history), mine.signal)) {
+      for await (const delta of streamChat(requestFor(history), mine.signal, base)) {
         if (run !== current) return;
         count("tokens");
         live.append(delta);

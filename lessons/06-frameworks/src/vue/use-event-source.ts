@@ -19,11 +19,13 @@ export function useEventSource(url: string, handlers: Handlers) {
     state.value = source.readyState === EventSource.CLOSED ? "closed" : "connecting";
   };
   // THE TRAP (?trap=no-dispose): without this, hiding the badge leaves the connection open.
+  // #region event-source-dispose
   if (trap !== "no-dispose") {
     onScopeDispose(() => {
       source.close();
       count("eventSources", -1);
     });
   }
+  // #endregion
   return state;
 }

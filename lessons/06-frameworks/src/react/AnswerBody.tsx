@@ -3,7 +3,7 @@
 import { renderMarkdown } from "@workshop/04-llm-chat/client/markdown.ts";
 import { useLayoutEffect, useRef } from "react";
 
-export function Markdown({ text }: { text: string }) {
+export function AnswerBody({ text }: { text: string }) {
   const body = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (body.current) renderMarkdown(body.current, text);

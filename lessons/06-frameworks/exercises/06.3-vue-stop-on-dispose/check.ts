@@ -1,0 +1,48 @@
+import { defineChecks, must } from "@workshop/exercises";
+import { eventually } from "@workshop/testkit";
+import { effectScope } from "vue";
+import type * as Composable from "../../src/vue/use-chat-stream.ts";
+import { withServer } from "../with-server.ts";
+
+const LONG = `echo: ${"token ".repeat(800)}`;
+const FAST = { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } as const;
+
+// Node has no animation frames: a 16 ms timer stands in for them.
+globalThis.requestAnimationFrame ??= (callback) => setTimeout(callback, 16) as unknown as number;
+globalThis.cancelAnimationFrame ??= (handle) => clearTimeout(handle);
+
+export default defineChecks({
+  "the composable streams an answer into its refs": (code) =>
+    withServer(code, {}, async ({ url, llm }) => {
+      const { useChatStream } = await code.load<typeof Composable>("src/vue/use-chat-stream.ts");
+      const scope = effectScope();
+      const chat = scope.run(() => useChatStream({ base: url }));
+      must(chat, "useChatStream returned nothing");
+      chat.send("Why do LLM products stream?");
+      await eventually(() => chat.messages.value.at(-1)?.status === "done", 3000).catch(() => {});
+      scope.stop();
+      const answer = chat.messages.value.at(-1)?.content ?? "";
+      must(
+        answer === llm.replyTokens("Why do LLM products stream?").join(""),
+        `the answer was "${answer.slice(0, 30)}…"`,
+      );
+    }),
+
+  "when the scope ends mid-answer (the component unmounts), the server stops generating within a second": (
+    code,
+  ) =>
+    withServer(code, { timing: FAST }, async ({ url, llm }) => {
+      const { useChatStream } = await code.load<typeof Composable>("src/vue/use-chat-stream.ts");
+      const scope = effectScope();
+      const chat = scope.run(() => useChatStream({ base: url }));
+      must(chat, "useChatStream returned nothing");
+      chat.send(LONG);
+      await eventually(() => llm.tokensGenerated > 5, 2000);
+      scope.stop(); // what Vue does when the component unmounts
+      await eventually(() => llm.running === 0, 1000).catch(() => {});
+      must(
+        llm.running === 0,
+        "a second after the component went away, the model is still generating: abort in onScopeDispose",
+      );
+    }),
+});

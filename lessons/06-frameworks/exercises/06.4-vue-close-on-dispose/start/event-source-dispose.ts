@@ -1,0 +1,3 @@
+// 🐨 Close the connection when the component's scope ends: onScopeDispose(() => …)
+//    with source.close(), and count("eventSources", -1) for the page's panel.
+// 💡 Keep the lesson's ?trap=no-dispose switch if you like: `if (trap !== "no-dispose")`.
