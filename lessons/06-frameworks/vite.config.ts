@@ -12,5 +12,18 @@ const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   ...base,
   plugins: [...(base.plugins ?? []), react(), vue()],
+  // Optimized once at start, not discovered on the first page load (which reloads the page).
+  optimizeDeps: {
+    include: [
+      "react",
+      "react-dom/client",
+      "react/jsx-dev-runtime",
+      "vue",
+      "@tanstack/react-virtual",
+      "@tanstack/vue-virtual",
+      "marked",
+      "dompurify",
+    ],
+  },
   build: { rollupOptions: { input: [page("index.html"), page("react/index.html"), page("vue/index.html")] } },
 });

@@ -27,15 +27,6 @@ describeInBrowser("lesson 06's Vue page", (browser) => {
       .waitFor();
   const openStreams = () => served.lesson.openStreams.size;
 
-  it("streams an answer as markdown, and names Message, Send and Stop for a screen reader", async () => {
-    await open(`vue/`);
-    await ask("Why do LLM products stream?");
-    await page.getByRole("button", { name: "Stop" }).waitFor();
-    await answered();
-    expect(await lastAnswer().locator("strong").count()).toBeGreaterThan(0);
-    expect(await metric("tokens")).toBe(served.lesson.llm.replyTokens("Why do LLM products stream?").length);
-  });
-
   it("closing the chat mid-answer stops the generation on the server within a second", async () => {
     for (const [query, stops] of [
       ["", true],
@@ -45,14 +36,15 @@ describeInBrowser("lesson 06's Vue page", (browser) => {
       await ask(echoWords(1000));
       await lastAnswer().getByText("w3").waitFor(); // a few tokens in
       await page.getByRole("button", { name: "Close chat" }).click();
-      const stopped = await within(1000, async () => (await running(served.lesson.url)) === 0);
+      // The fix must stop it within a second; the trap is still generating 600 ms later.
+      const stopped = await within(stops ? 1000 : 600, async () => (await running(served.lesson.url)) === 0);
       expect(stopped, `${query || "the fix"}: generation stopped`).toBe(stops);
       await page.goto("about:blank"); // leaves: the trap's stream ends with the page
       await within(5000, async () => (await running(served.lesson.url)) === 0);
     }
   });
 
-  it("a 300-token answer faster than the screen renders about once per frame, not once per token", async () => {
+  it("a 200-token answer faster than the screen renders about once per frame, not once per token", async () => {
     for (const [query, batched] of [
       ["", true],
       ["?trap=per-token", false],
@@ -68,7 +60,7 @@ describeInBrowser("lesson 06's Vue page", (browser) => {
         requestAnimationFrame(tick);
       });
       const before = await metric("renders");
-      await ask(echoWords(150)); // 300 tokens: 150 words and the spaces between
+      await ask(echoWords(100)); // 200 tokens: 100 words and the spaces between
       await answered();
       const renders = (await metric("renders")) - before;
       const frames = await page.evaluate(
@@ -84,17 +76,21 @@ describeInBrowser("lesson 06's Vue page", (browser) => {
     }
   });
 
-  it("5,000 messages keep a few dozen rows in the DOM, scrolled to the newest", async () => {
+  it("5,000 messages keep a few dozen rows in the DOM; a markdown answer streams in without yanking a reader who scrolled up", async () => {
     await open(`vue/`);
     await page.getByRole("button", { name: "Load 5,000 messages" }).click();
-    await page.getByText("Answer 4999:").waitFor();
+    await page.getByText("Answer 4999:").waitFor(); // scrolled to the newest
     expect(await page.locator(".message").count()).toBeLessThan(60);
-    // Scrolled up to re-read, the reader stays there while a new answer streams.
     await page.locator(".messages").evaluate((list) => list.scrollTo({ top: 0 }));
     await page.getByText("Question 0?").waitFor();
+    // The names a screen reader (and this test) use: "Message", "Send", "Stop".
     await ask("Why do LLM products stream?");
+    await page.getByRole("button", { name: "Stop" }).waitFor();
     await answered();
-    expect(await page.getByText("Question 0?").isVisible()).toBe(true);
+    expect(await page.getByText("Question 0?").isVisible(), "the reader was yanked to the bottom").toBe(true);
+    expect(await metric("tokens")).toBe(served.lesson.llm.replyTokens("Why do LLM products stream?").length);
+    await page.locator(".messages").evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+    await expect.poll(() => lastAnswer().locator("strong").count()).toBeGreaterThan(0); // markdown, sanitized
   });
 
   it("hiding the badge closes its EventSource (onScopeDispose); without it, it stays open", async () => {
