@@ -2,8 +2,9 @@
 // against a minimal reference doing the same job, in the same run, on this
 // machine. `--write` records the table in lessons/05-compare/BENCH.md.
 // One machine's figures, not a test: `pnpm test` asserts no timings.
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startFaultProxy } from "@workshop/testkit";
 import { holdEventStreams, holdWebSockets } from "./connections.ts";
@@ -164,7 +165,11 @@ if (section("start-up")) {
   });
 }
 if (!skipDev && section("start-up")) {
-  for (const lesson of ["01", "02", "03", "04", "05"]) {
+  // Every lesson folder, so a new lesson is measured without editing this list.
+  const lessonNumbers = readdirSync(join(repoRoot, "lessons"))
+    .filter((folder) => /^\d{2}-/.test(folder))
+    .map((folder) => folder.slice(0, 2));
+  for (const lesson of lessonNumbers) {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await devReadySeconds(lesson, repoRoot));
     log(`pnpm dev ${lesson}: ${runs.map((s) => s.toFixed(2)).join(", ")} s`);

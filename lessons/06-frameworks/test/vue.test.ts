@@ -27,6 +27,21 @@ describeInBrowser("lesson 06's Vue page", (browser) => {
       .waitFor();
   const openStreams = () => served.lesson.openStreams.size;
 
+  it("Stop keeps the partial answer and stops the model; Regenerate answers the same question again", async () => {
+    await open(`vue/`);
+    await ask(echoWords(1000));
+    await lastAnswer().getByText("w3").waitFor();
+    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByText("Stopped: the partial answer is kept.").waitFor();
+    expect(await within(1000, async () => (await running(served.lesson.url)) === 0)).toBe(true);
+    await page.getByRole("button", { name: "Regenerate" }).click();
+    await lastAnswer().getByText("w3").waitFor();
+    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByText("Stopped: the partial answer is kept.").waitFor();
+    expect(await page.locator(".message.user").count()).toBe(1); // the same question, answered again
+    expect(await page.locator(".message.assistant").count()).toBe(1); // the new answer replaced the old
+  });
+
   it("closing the chat mid-answer stops the generation on the server within a second", async () => {
     for (const [query, stops] of [
       ["", true],
