@@ -5,7 +5,7 @@
 //   - prove: `pnpm vitest run <test file> -t "<part of a test name>"`  (or `pnpm <script>`)
 //   ### Question / ### 问题 / ### Key points / ### 要点
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { findLessons, repoRoot } from "./lessons.ts";
 
 export interface InterviewQuestion {
@@ -82,11 +82,16 @@ function proofProblems(prove: string, root: string): string[] {
     const [, file = "", pattern = ""] = test;
     const path = join(root, file);
     if (!existsSync(path)) return [`proof file ${file} does not exist`];
-    const names = [
-      ...readFileSync(path, "utf8").matchAll(
-        /\b(?:it|test|describe)(?:\.each\([^)]*\))?\(\s*(["'`])(.+?)\1/g,
-      ),
-    ];
+    // The test file, and the files it imports next to it: a shared suite
+    // (lesson 06's chat-page.ts) registers its tests from the file that runs it.
+    const text = readFileSync(path, "utf8");
+    const shared = [...text.matchAll(/from "(\.\/[^"]+\.ts)"/g)]
+      .map(([, relative = ""]) => join(dirname(path), relative))
+      .filter((sharedPath) => existsSync(sharedPath))
+      .map((sharedPath) => readFileSync(sharedPath, "utf8"));
+    const names = [text, ...shared].flatMap((source) => [
+      ...source.matchAll(/\b(?:it|test|describe)(?:\.each\([^)]*\))?\(\s*(["'`])(.+?)\1/g),
+    ]);
     const matcher = new RegExp(pattern);
     return names.some((m) => matcher.test(m[2] ?? "")) ? [] : [`no test in ${file} matches -t "${pattern}"`];
   }
