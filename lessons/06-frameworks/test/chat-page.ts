@@ -61,10 +61,13 @@ export function chatPageTests(
       await open(`${framework}/${query}`);
       await ask(echoWords(1000));
       await lastAnswer().getByText("w3").waitFor(); // a few tokens in
+      if (stops) await expect.poll(() => metric("generating on the server"), { timeout: 2000 }).toBe(1);
       await page.getByRole("button", { name: "Close chat" }).click();
       // The fix must stop it within a second; the trap is still generating 600 ms later.
       const stopped = await within(stops ? 1000 : 600, async () => (await running(served.lesson.url)) === 0);
       expect(stopped, `${query || "the fix"}: generation stopped`).toBe(stops);
+      // The page shows it too, from the same GET /api/health.
+      if (stops) await expect.poll(() => metric("generating on the server"), { timeout: 2000 }).toBe(0);
       await page.goto("about:blank"); // leaves: the trap's stream ends with the page
       await within(5000, async () => (await running(served.lesson.url)) === 0);
     }

@@ -5,10 +5,12 @@ import "../frameworks.css";
 import { usePresentationLayout } from "@workshop/page-kit";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { watchServerGenerations } from "../stream/page-metrics.ts";
 import { App } from "./App.tsx";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
+watchServerGenerations(); // for the whole life of the page
 createRoot(document.getElementById("app") as HTMLElement).render(
   <StrictMode>
     <App />

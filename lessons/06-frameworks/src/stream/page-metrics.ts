@@ -2,8 +2,8 @@
 // tests read) how many renders an answer cost: tokens in, renders out.
 import { renderMetrics } from "@workshop/page-kit";
 
-/** tokens received, renders committed, EventSources open now. */
-export const counts = { tokens: 0, renders: 0, eventSources: 0 };
+/** tokens received, renders committed, EventSources open now, generations the server runs. */
+export const counts = { tokens: 0, renders: 0, eventSources: 0, generating: 0 };
 
 let pending = false;
 function show(): void {
@@ -14,6 +14,7 @@ function show(): void {
     ["tokens", String(counts.tokens)],
     ["renders", String(counts.renders)],
     ["EventSources open", String(counts.eventSources)],
+    ["generating on the server", String(counts.generating)],
   ]);
 }
 
@@ -24,4 +25,20 @@ export function count(what: keyof typeof counts, by = 1): void {
     pending = true;
     requestAnimationFrame(show);
   }
+}
+
+/**
+ * Asks the server how many generations it is running (GET /api/health's
+ * `running`), twice a second: close the chat mid-answer and watch it drop to 0.
+ */
+export function watchServerGenerations(everyMs = 500): () => void {
+  const timer = setInterval(async () => {
+    const health = await fetch("/api/health")
+      .then((response) => response.json() as Promise<{ running?: number }>)
+      .catch(() => undefined);
+    if (health?.running !== undefined && health.running !== counts.generating) {
+      count("generating", health.running - counts.generating);
+    }
+  }, everyMs);
+  return () => clearInterval(timer);
 }

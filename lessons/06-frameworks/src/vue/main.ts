@@ -3,8 +3,10 @@ import "@workshop/page-kit/style.css";
 import "../frameworks.css";
 import { usePresentationLayout } from "@workshop/page-kit";
 import { createApp } from "vue";
+import { watchServerGenerations } from "../stream/page-metrics.ts";
 import App from "./App.vue";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
+watchServerGenerations(); // for the whole life of the page
 createApp(App).mount("#app");
