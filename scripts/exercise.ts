@@ -82,8 +82,9 @@ switch (command) {
     break;
   case "check": {
     // Loaded only here: vitest's Node API takes a second to import, and list or hint need none of it.
+    const exercise = chosen();
     const { runCheck } = await import("./exercise/run-check.ts");
-    process.exit((await runCheck(chosen(), { watch: false })) ? 0 : 1);
+    process.exit((await runCheck(exercise, { watch: false })) ? 0 : 1);
     break;
   }
   case "hint": {

@@ -35,6 +35,9 @@ export function materialize(exercise: Exercise, state: Exclude<CodeState, "finis
   return root;
 }
 
+/** One Vite cache for every scratch copy of a lesson (inside the work folder, removed with it). */
+const pageCacheDirOf = (exercise: Exercise) => join(exercise.lessonDir, WORK_FOLDER, "vite-cache");
+
 export async function loadChecks(exercise: Exercise): Promise<Checks> {
   return ((await import(join(exercise.dir, "check.ts"))) as { default: Checks }).default;
 }
@@ -47,14 +50,14 @@ export async function loadChecks(exercise: Exercise): Promise<Checks> {
 export async function runChecks(
   checks: Checks,
   root: string,
-  { untilFirstFailure = false } = {},
+  { untilFirstFailure = false, pageCacheDir }: { untilFirstFailure?: boolean; pageCacheDir?: string } = {},
 ): Promise<string[]> {
   const failures: string[] = [];
   for (const [name, check] of Object.entries(checks)) {
     if (untilFirstFailure && failures.length > 0) break;
     try {
       await within(
-        Promise.resolve(check(lessonCode(root))),
+        Promise.resolve(check(lessonCode(root, pageCacheDir))),
         CHECK_TIMEOUT_MS,
         `no answer within ${CHECK_TIMEOUT_MS / 1000} s`,
       );
@@ -88,12 +91,17 @@ export function describeExerciseIntegrity(lessonDir: string): void {
       describe(`${exercise.id} ${exercise.title}`, () => {
         it("its check fails on the starting code", { timeout: 60_000 }, async () => {
           const start = materialize(exercise, "start");
-          const failures = await runChecks(await loadChecks(exercise), start, { untilFirstFailure: true });
+          const failures = await runChecks(await loadChecks(exercise), start, {
+            untilFirstFailure: true,
+            pageCacheDir: pageCacheDirOf(exercise),
+          });
           expect(failures.length, "the check passes before the student writes anything").toBeGreaterThan(0);
         });
 
         it("its check passes on the solution", { timeout: 60_000 }, async () => {
-          const failures = await runChecks(await loadChecks(exercise), materialize(exercise, "solution"));
+          const failures = await runChecks(await loadChecks(exercise), materialize(exercise, "solution"), {
+            pageCacheDir: pageCacheDirOf(exercise),
+          });
           expect(failures).toEqual([]);
         });
       });

@@ -10,10 +10,17 @@ export interface RunningPage {
 }
 
 /** `prefixes`: paths proxied to `apiUrl` besides /api and /ws (lesson 05 adds /t). */
-export async function startPage(root: string, apiUrl: string, prefixes: string[] = []): Promise<RunningPage> {
+export async function startPage(
+  root: string,
+  apiUrl: string,
+  prefixes: string[] = [],
+  /** Where Vite keeps its optimized dependencies; default: the root's node_modules/.vite. */
+  cacheDir?: string,
+): Promise<RunningPage> {
   const vite = await createServer({
     root,
     configFile: join(root, "vite.config.ts"),
+    ...(cacheDir ? { cacheDir } : {}),
     // The config imports a workspace package written in TypeScript: load it
     // through Vite's module runner instead of bundling it for plain Node.
     configLoader: "runner",

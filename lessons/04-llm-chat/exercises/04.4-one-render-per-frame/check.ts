@@ -9,7 +9,7 @@ export default defineChecks({
     withServer(code, {}, async ({ url, llm }) => {
       must(findChromium(), HOW_TO_GET_CHROMIUM);
       const browser = await launchBrowser();
-      const site = await startPage(code.root, url);
+      const site = await startPage(code.root, url, [], code.pageCacheDir);
       try {
         const page = await browser.newPage();
         await page.goto(site.url);
