@@ -1,4 +1,18 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+// Files that drive Chromium or run many servers take seconds each; small files
+// that finish in milliseconds fill the gaps. Without timings from an earlier
+// run (a fresh clone in CI), vitest orders by file size, and a three-line file
+// that proves twenty exercises would start last and run alone at the end.
+const SLOW = /(browser|slides|projector|react|vue|exercises?|injection|results-drift)\.test\.ts$/;
+class SlowFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const slow = (file: TestSpecification) => SLOW.test(file.moduleId);
+    return [...sorted.filter(slow), ...sorted.filter((file) => !slow(file))];
+  }
+}
 
 // One run for the whole workshop: unit, server integration over loopback, and
 // browser tests (Chromium driven by playwright-core; see shared/testkit).
@@ -11,5 +25,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Browser tests share two cores with the servers they drive.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFilesFirst },
   },
 });
