@@ -131,6 +131,7 @@ switch (command) {
       if (changed.length > 0)
         console.log(`${exercise.id}: back to the lesson's code in ${changed.join(", ")}${saved}.`);
     }
+    if (!query) progress.current = undefined; // nothing is in progress any more
     saveProgress(progress);
     if (reset === 0) console.log("Every lesson file is already the lesson's own code.");
     break;

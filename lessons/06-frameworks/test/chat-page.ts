@@ -110,7 +110,7 @@ export function chatPageTests(
     }
   });
 
-  it("5,000 messages keep a few dozen rows in the DOM; a markdown answer streams in without yanking a reader who scrolled up", async () => {
+  it("5,000 messages keep a few dozen rows in the DOM; a markdown answer streams in without yanking a reader who scrolled up; the page fits a 1280×720 projector", async () => {
     await open(`${framework}/`);
     await page.getByRole("button", { name: "Load 5,000 messages" }).click();
     await page.getByText("Answer 4999:").waitFor(); // scrolled to the newest
@@ -125,6 +125,11 @@ export function chatPageTests(
     expect(await metric("tokens")).toBe(served.lesson.llm.replyTokens("Why do LLM products stream?").length);
     await page.locator(".messages").evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
     await expect.poll(() => lastAnswer().locator("strong").count()).toBeGreaterThan(0); // markdown, sanitized
+    const size = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.scrollHeight,
+    ]);
+    expect(size, "the page scrolls on a projector").toEqual([1280, 720]);
   });
 
   return { page, open, ask, answered, lastAnswer, notificationsOpen, openStreams };
