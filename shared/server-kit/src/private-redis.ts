@@ -1,0 +1,99 @@
+// A Redis of our own, for `pnpm dev 07` and the tests that need one: Debian's
+// (or Homebrew's) `redis-server`, started as the current user on a free
+// loopback port with persistence off, and stopped with the process that
+// started it. Nothing is installed or downloaded here.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const HOW_TO_GET_REDIS =
+  "no redis-server found: install Redis 7 (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL";
+
+export interface PrivateRedis {
+  /** redis://127.0.0.1:<port> */
+  url: string;
+  /** Stops the server and removes its working folder. */
+  stop(): Promise<void>;
+}
+
+/** The `redis-server` on the PATH, if there is one. */
+export function findRedisServer(): string | undefined {
+  const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
+  return found.status === 0 ? found.stdout.trim() || undefined : undefined;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Starts a private Redis; throws HOW_TO_GET_REDIS when there is none to start. */
+export async function startPrivateRedis(executable = findRedisServer()): Promise<PrivateRedis> {
+  if (!executable) throw new Error(HOW_TO_GET_REDIS);
+  const dir = mkdtempSync(join(tmpdir(), "workshop-redis-"));
+  const port = await freePort();
+  const child = spawn(
+    executable,
+    // Persistence off: a classroom's jobs expire with their TTL, and nothing is written to disk.
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const stopOnExit = () => child.kill("SIGKILL");
+  process.once("exit", stopOnExit);
+  try {
+    await ready(child);
+  } catch (error) {
+    child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      process.off("exit", stopOnExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves when Redis logs that it accepts connections; rejects if it exits or takes over 10 s. */
+function ready(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let log = "";
+    const timer = setTimeout(
+      () => fail(new Error(`redis-server did not start within 10 s:\n${log}`)),
+      10_000,
+    );
+    const onData = (chunk: Buffer) => {
+      log += chunk;
+      if (log.includes("Ready to accept connections")) finish();
+    };
+    const onExit = (code: number | null) => fail(new Error(`redis-server exited (${code}):\n${log}`));
+    const finish = () => {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+      child.stdout?.resume(); // keep draining its log, or a full pipe would stall it
+      child.stderr?.resume();
+      resolve();
+    };
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+      reject(error);
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", onExit);
+  });
+}
