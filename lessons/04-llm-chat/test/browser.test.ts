@@ -2,6 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { describeInBrowser, freshPage, servePage, startPage } from "@workshop/testkit";
 import { expect, it } from "vitest";
+import { countRendersAndFrames } from "./render-counter.ts";
 import { startLesson } from "./start.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -94,25 +95,10 @@ describeInBrowser("lesson 04's chat page", (browser) => {
     const burstSite = await startPage(root, burst.url);
     try {
       await page.goto(burstSite.url);
-      await page.evaluate(() => {
-        const counters = { renders: 0, frames: 0 };
-        Object.assign(window, { counters });
-        const replaceChildren = Element.prototype.replaceChildren;
-        Element.prototype.replaceChildren = function (this: Element, ...nodes) {
-          if (this.classList.contains("body")) counters.renders++;
-          return replaceChildren.apply(this, nodes);
-        };
-        const tick = () => {
-          counters.frames++;
-          requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
+      const counted = await countRendersAndFrames(page);
       await ask("Why do LLM products stream?");
       await answered(1);
-      const { renders, frames } = await page.evaluate(
-        () => (window as unknown as { counters: { renders: number; frames: number } }).counters,
-      );
+      const { renders, frames } = await counted();
       const tokens = burst.llm.replyTokens("Why do LLM products stream?").length;
       expect(renders).toBeLessThanOrEqual(frames + 1); // + the final render when the answer ends
       expect(renders).toBeLessThan(tokens / 4); // one render per token would be ~${tokens}

@@ -4,23 +4,7 @@ import { describe, expect, it } from "vitest";
 import { isProxy, isReactive, ref, shallowRef, watchEffect } from "vue";
 import { demoConversation } from "../src/stream/conversation.ts";
 import { createFrameBatchedText } from "../src/stream/frame-batched-text.ts";
-
-function frameClock() {
-  const callbacks = new Map<number, () => void>();
-  let next = 1;
-  return {
-    schedule: (callback: () => void) => {
-      callbacks.set(next, callback);
-      return next++;
-    },
-    cancel: (handle: number) => callbacks.delete(handle),
-    frame() {
-      const due = [...callbacks.values()];
-      callbacks.clear();
-      for (const callback of due) callback();
-    },
-  };
-}
+import { frameClock } from "./frame-clock.ts";
 
 describe("a frame-batched text store", () => {
   it("tells its readers once per frame, however many tokens arrive in it", () => {

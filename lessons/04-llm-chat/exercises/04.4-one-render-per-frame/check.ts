@@ -1,32 +1,16 @@
 import { defineChecks, must, within } from "@workshop/exercises";
-import { findChromium, HOW_TO_GET_CHROMIUM, launchBrowser, startPage } from "@workshop/testkit";
+import { withLessonPage } from "@workshop/exercises/lesson-page";
+import { countRendersAndFrames } from "../../test/render-counter.ts";
 import { withServer } from "../with-server.ts";
 
 const PROMPT = "Why do LLM products stream?";
 
 export default defineChecks({
   "in Chromium, a fast answer is rendered at most once per animation frame, and ends complete": (code) =>
-    withServer(code, {}, async ({ url, llm }) => {
-      must(findChromium(), HOW_TO_GET_CHROMIUM);
-      const browser = await launchBrowser();
-      const site = await startPage(code.root, url, [], code.pageCacheDir);
-      try {
-        const page = await browser.newPage();
-        await page.goto(site.url);
-        await page.evaluate(() => {
-          const counters = { renders: 0, frames: 0 };
-          Object.assign(window, { counters });
-          const replaceChildren = Element.prototype.replaceChildren;
-          Element.prototype.replaceChildren = function (this: Element, ...nodes) {
-            if (this.classList.contains("body")) counters.renders++;
-            return replaceChildren.apply(this, nodes);
-          };
-          const tick = () => {
-            counters.frames++;
-            requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        });
+    withServer(code, {}, ({ url, llm }) =>
+      withLessonPage(code, url, async (page, siteUrl) => {
+        await page.goto(siteUrl);
+        const counted = await countRendersAndFrames(page);
         await page.fill("#input", PROMPT);
         await page.press("#input", "Enter");
         await within(
@@ -34,18 +18,15 @@ export default defineChecks({
           10_000,
           "the answer never finished on the page",
         );
-        const { renders, frames } = await page.evaluate(
-          () => (window as unknown as { counters: { renders: number; frames: number } }).counters,
-        );
-        const tokens = llm.replyTokens(PROMPT).length;
+        const { renders, frames } = await counted();
+        const reply = llm.replyTokens(PROMPT);
         must(
           renders <= frames + 1,
-          `${renders} renders for ${tokens} tokens in ${frames} frames: render once per frame (requestAnimationFrame), not once per token`,
+          `${renders} renders for ${reply.length} tokens in ${frames} frames: render once per frame (requestAnimationFrame), not once per token`,
         );
         // The answer's last word (markdown aside) must be on the page: the final render happened.
         const lastWord =
-          llm
-            .replyTokens(PROMPT)
+          reply
             .join("")
             .match(/[\p{L}\p{N}]{3,}/gu)
             ?.at(-1) ?? "";
@@ -54,9 +35,6 @@ export default defineChecks({
           shown.includes(lastWord),
           "the end of the answer is missing on the page: finish() must render once more",
         );
-      } finally {
-        await site.close();
-        await browser.close();
-      }
-    }),
+      }),
+    ),
 });

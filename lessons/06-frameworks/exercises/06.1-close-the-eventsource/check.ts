@@ -1,16 +1,13 @@
 import { defineChecks, must } from "@workshop/exercises";
-import { eventually, findChromium, HOW_TO_GET_CHROMIUM, launchBrowser, startPage } from "@workshop/testkit";
+import { withLessonPage } from "@workshop/exercises/lesson-page";
+import { eventually } from "@workshop/testkit";
 import { withServer } from "../with-server.ts";
 
 export default defineChecks({
   "in Chromium, under StrictMode, the badge holds one EventSource, and none once hidden": (code) =>
-    withServer(code, {}, async ({ url, openStreams }) => {
-      must(findChromium(), HOW_TO_GET_CHROMIUM);
-      const browser = await launchBrowser();
-      const site = await startPage(code.root, url, [], code.pageCacheDir);
-      try {
-        const page = await browser.newPage();
-        await page.goto(`${site.url}react/`);
+    withServer(code, {}, ({ url, openStreams }) =>
+      withLessonPage(code, url, async (page, siteUrl) => {
+        await page.goto(`${siteUrl}react/`);
         await page
           .getByRole("status")
           .getByText(/· open/)
@@ -28,9 +25,6 @@ export default defineChecks({
           openStreams.size === 0,
           "after Hide notifications, the connection is still open: close it in the cleanup",
         );
-      } finally {
-        await site.close();
-        await browser.close();
-      }
-    }),
+      }),
+    ),
 });

@@ -1,26 +1,6 @@
 import { defineChecks, type LessonCode, must } from "@workshop/exercises";
 import type * as Store from "../../src/stream/frame-batched-text.ts";
-
-/** A frame clock the check turns by hand. */
-function frameClock() {
-  const due = new Map<number, () => void>();
-  let next = 1;
-  return {
-    schedule: (callback: () => void) => {
-      due.set(next, callback);
-      return next++;
-    },
-    cancel: (handle: number) => {
-      due.delete(handle);
-    },
-    pending: () => due.size,
-    frame() {
-      const callbacks = [...due.values()];
-      due.clear();
-      for (const callback of callbacks) callback();
-    },
-  };
-}
+import { frameClock } from "../../test/frame-clock.ts";
 
 async function store(code: LessonCode) {
   const { createFrameBatchedText } = await code.load<typeof Store>("src/stream/frame-batched-text.ts");
