@@ -1,0 +1,157 @@
+// Jobs any instance can serve: each job's tokens live in a Redis Stream, so
+// whichever instance the balancer picks replays what a client missed (XRANGE)
+// and follows the rest live (XREAD BLOCK). One instance generates; it holds a
+// lease while it does, so readers can tell "still coming" from "its owner
+// died". A cancel on any instance reaches the owner over pub/sub.
+import { randomUUID } from "node:crypto";
+import type { MockLlm } from "@workshop/mock-llm";
+import type { createClient } from "redis";
+
+type Redis = ReturnType<typeof createClient>;
+
+export type JobEntry =
+  | { type: "token"; seq: number; text: string }
+  | { type: "done"; tokens: number; reason: string }
+  /** Not stored: what a reader concludes when the owner's lease ran out before `done`. */
+  | { type: "interrupted"; tokens: number };
+
+export interface JobStreamsOptions {
+  /** For commands; readers duplicate it for their blocking reads. */
+  redis: Redis;
+  /** This instance's name, held in a job's lease while it generates. */
+  instance: string;
+  llm: MockLlm;
+  /** The owner renews its lease every leaseMs/3; readers give up on it after leaseMs without news. */
+  leaseMs?: number;
+  /** A finished job's stream is kept this long (documented in the README). */
+  ttlSeconds?: number;
+}
+
+const CANCEL_CHANNEL = "jobs:cancel";
+const streamKey = (id: string) => `job:${id}`;
+const leaseKey = (id: string) => `job:${id}:lease`;
+// Entry ids are derived from the token seq, so Last-Event-ID maps to a stream
+// position with no lookup: token n is `${n + 1}-0`, done comes after the last.
+const entryId = (seq: number) => `${seq + 1}-0`;
+
+export async function createJobStreams({
+  redis,
+  instance,
+  llm,
+  leaseMs = 2000,
+  ttlSeconds = 3600,
+}: JobStreamsOptions) {
+  const generating = new Map<string, AbortController>();
+  const control = redis.duplicate();
+  // A connection that drops reports it here (node-redis reconnects by itself); unhandled, it would crash.
+  control.on("error", () => {});
+  await control.connect();
+  let closed = false;
+  await control.subscribe(CANCEL_CHANNEL, (id) => generating.get(id)?.abort("cancelled"));
+
+  async function generate(id: string, prompt: string, controller: AbortController): Promise<void> {
+    const renew = setInterval(() => {
+      void redis.set(leaseKey(id), instance, { expiration: { type: "PX", value: leaseMs }, condition: "XX" });
+    }, leaseMs / 3);
+    let seq = 0;
+    let reason = "complete";
+    try {
+      for await (const text of llm.generate(prompt, { signal: controller.signal })) {
+        await redis.xAdd(streamKey(id), entryId(seq), { type: "token", seq: String(seq), text });
+        seq++;
+      }
+    } catch {
+      reason = String(controller.signal.reason ?? "stopped");
+    } finally {
+      clearInterval(renew);
+      generating.delete(id);
+    }
+    if (reason === "killed") return; // a killed process writes nothing more: its lease just runs out
+    await redis.xAdd(streamKey(id), entryId(seq), { type: "done", tokens: String(seq), reason });
+    await redis.expire(streamKey(id), ttlSeconds);
+    await redis.del(leaseKey(id));
+  }
+
+  return {
+    /** Starts a job generated here; any instance can read it. */
+    async start(prompt: string): Promise<string> {
+      const id = randomUUID();
+      await redis.set(leaseKey(id), instance, {
+        expiration: { type: "PX", value: leaseMs },
+        condition: "NX",
+      });
+      const controller = new AbortController();
+      generating.set(id, controller);
+      void generate(id, prompt, controller);
+      return id;
+    },
+
+    /** Stops a job wherever it is generated. */
+    async cancel(id: string): Promise<void> {
+      await redis.publish(CANCEL_CHANNEL, id);
+    },
+
+    async exists(id: string): Promise<boolean> {
+      return (await redis.exists([streamKey(id), leaseKey(id)])) > 0;
+    },
+
+    /**
+     * The job's entries after `afterSeq` (-1: from the start), then live ones,
+     * ending with `done`, or `interrupted` when the owner's lease runs out.
+     * Stops (closing its blocking connection) when `signal` aborts.
+     */
+    async *read(id: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<JobEntry> {
+      let last = entryId(afterSeq);
+      let tokens = afterSeq + 1;
+      const blocking = redis.duplicate();
+      blocking.on("error", () => {}); // destroyed on purpose when the reader leaves
+      await blocking.connect();
+      const leave = () => blocking.destroy(); // a blocked XREAD ends with its connection
+      signal.addEventListener("abort", leave, { once: true });
+      try {
+        while (!signal.aborted) {
+          const reply = await blocking.xRead(
+            { key: streamKey(id), id: last },
+            { BLOCK: leaseMs, COUNT: 100 },
+          );
+          const messages = reply?.[0]?.messages ?? [];
+          for (const { id: position, message } of messages) {
+            last = position;
+            if (message.type === "done") {
+              yield { type: "done", tokens: Number(message.tokens), reason: message.reason ?? "complete" };
+              return;
+            }
+            tokens = Number(message.seq) + 1;
+            yield { type: "token", seq: Number(message.seq), text: message.text ?? "" };
+          }
+          // Nothing for a whole lease period, and no owner holds the lease: it died mid-reply.
+          if (messages.length === 0 && !(await redis.exists(leaseKey(id)))) {
+            yield { type: "interrupted", tokens };
+            return;
+          }
+        }
+      } catch (error) {
+        if (!signal.aborted) throw error;
+      } finally {
+        signal.removeEventListener("abort", leave);
+        if (blocking.isOpen) blocking.destroy();
+      }
+    },
+
+    /** Jobs this instance is generating right now. */
+    generating: () => generating.size,
+
+    /**
+     * Stops this instance. `kill`: as SIGKILL would, mid-reply, with no goodbye:
+     * no `done`, and the lease is left to run out (the test of "the owner died").
+     */
+    async close({ kill = false } = {}): Promise<void> {
+      if (closed) return;
+      closed = true;
+      for (const controller of generating.values()) controller.abort(kill ? "killed" : "shutdown");
+      control.destroy(); // unsubscribes too
+    },
+  };
+}
+
+export type JobStreams = Awaited<ReturnType<typeof createJobStreams>>;

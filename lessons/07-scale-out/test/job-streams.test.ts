@@ -1,0 +1,121 @@
+// Several instances, one Redis: what a client gets when it reconnects to
+// another instance, when the generating instance dies, and when a cancel
+// arrives somewhere else. A real redis-server on a free loopback port.
+import { createMockLlm } from "@workshop/mock-llm";
+import {
+  findRedisServer,
+  HOW_TO_GET_REDIS,
+  type PrivateRedis,
+  startPrivateRedis,
+} from "@workshop/server-kit/private-redis";
+import { createClient } from "redis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createJobStreams, type JobEntry, type JobStreams } from "../src/server/job-streams.ts";
+
+const available = Boolean(findRedisServer()) || process.env.CI === "true";
+if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
+
+const PROMPT = "why stream?";
+const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
+
+describe.runIf(available)("jobs in Redis Streams, served by any instance", () => {
+  let server: PrivateRedis;
+  let redis: ReturnType<typeof createClient>;
+  const instances: JobStreams[] = [];
+  const instance = async (name: string, leaseMs = 2000) => {
+    const streams = await createJobStreams({
+      redis,
+      instance: name,
+      llm: createMockLlm({ timing: STEADY }),
+      leaseMs,
+    });
+    instances.push(streams);
+    return streams;
+  };
+  /** Reads until the end (or `until` says stop), returning what arrived. */
+  async function collect(
+    streams: JobStreams,
+    id: string,
+    afterSeq: number,
+    until?: (e: JobEntry[]) => boolean,
+  ) {
+    const controller = new AbortController();
+    const entries: JobEntry[] = [];
+    for await (const entry of streams.read(id, afterSeq, controller.signal)) {
+      entries.push(entry);
+      if (until?.(entries)) controller.abort();
+    }
+    return entries;
+  }
+  const seqs = (entries: JobEntry[]) => entries.flatMap((e) => (e.type === "token" ? [e.seq] : []));
+
+  beforeAll(async () => {
+    server = await startPrivateRedis();
+    redis = createClient({ url: server.url });
+    await redis.connect();
+  });
+  afterEach(async () => {
+    for (const streams of instances.splice(0)) await streams.close();
+  });
+  afterAll(async () => {
+    redis?.destroy();
+    await server?.stop();
+  });
+
+  it("a client that reconnects to another instance continues exactly: none lost, none twice", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    const id = await a.start(PROMPT);
+    const first = await collect(a, id, -1, (entries) => entries.length >= 10); // then the connection drops
+    const rest = await collect(b, id, seqs(first).at(-1) ?? -1);
+    const count = createMockLlm().replyTokens(PROMPT).length;
+    expect([...seqs(first), ...seqs(rest)]).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect(rest.at(-1)).toEqual({ type: "done", tokens: count, reason: "complete" });
+  });
+
+  it("when the generating instance dies, readers get every token it produced, then `interrupted` within the lease", async () => {
+    const a = await instance("a", 300);
+    const b = await instance("b", 300);
+    const id = await a.start(PROMPT);
+    let killedAt = 0;
+    const entries = await collect(b, id, -1, (got) => {
+      if (got.length === 5 && !killedAt) {
+        killedAt = performance.now();
+        void a.close({ kill: true });
+      }
+      return false;
+    });
+    const last = entries.at(-1);
+    expect(last?.type).toBe("interrupted");
+    expect(performance.now() - killedAt).toBeLessThan(3 * 300); // the lease, plus one blocked read
+    expect(seqs(entries)).toEqual(Array.from({ length: seqs(entries).length }, (_, i) => i)); // nothing lost before it
+    expect(last).toEqual({ type: "interrupted", tokens: seqs(entries).length });
+  });
+
+  it("a cancel sent to another instance stops the owner within 200 ms, and readers get `done` with the reason", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    const id = await a.start(PROMPT);
+    let cancelledAt = 0;
+    const entries = await collect(b, id, -1, (got) => {
+      if (got.length === 3 && !cancelledAt) {
+        cancelledAt = performance.now();
+        void b.cancel(id);
+      }
+      return false;
+    });
+    expect(entries.at(-1)).toMatchObject({ type: "done", reason: "cancelled" });
+    expect(performance.now() - cancelledAt).toBeLessThan(200);
+    expect(a.generating()).toBe(0);
+  });
+
+  it("a finished reply still replays after every instance restarted: Redis kept it", async () => {
+    const a = await instance("a");
+    const id = await a.start(PROMPT);
+    await collect(a, id, -1);
+    await a.close();
+    instances.length = 0;
+    const c = await instance("c");
+    const replay = await collect(c, id, -1);
+    expect(seqs(replay).length).toBe(createMockLlm().replyTokens(PROMPT).length);
+    expect(replay.at(-1)?.type).toBe("done");
+  });
+});
