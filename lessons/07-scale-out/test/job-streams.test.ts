@@ -8,9 +8,14 @@ import {
   type PrivateRedis,
   startPrivateRedis,
 } from "@workshop/server-kit/private-redis";
-import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createJobStreams, type JobEntry, type JobStreams } from "../src/server/job-streams.ts";
+import {
+  createJobStreams,
+  type JobEntry,
+  type JobStreams,
+  type Redis,
+  redisClient,
+} from "../src/server/job-streams.ts";
 
 const available = Boolean(findRedisServer()) || process.env.CI === "true";
 if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
@@ -20,7 +25,7 @@ const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
 
 describe.runIf(available)("jobs in Redis Streams, served by any instance", () => {
   let server: PrivateRedis;
-  let redis: ReturnType<typeof createClient>;
+  let redis: Redis;
   const instances: JobStreams[] = [];
   const instance = async (name: string, leaseMs = 2000) => {
     const streams = await createJobStreams({
@@ -51,7 +56,7 @@ describe.runIf(available)("jobs in Redis Streams, served by any instance", () =>
 
   beforeAll(async () => {
     server = await startPrivateRedis();
-    redis = createClient({ url: server.url });
+    redis = redisClient(server.url);
     await redis.connect();
   });
   afterEach(async () => {

@@ -5,9 +5,15 @@
 // died". A cancel on any instance reaches the owner over pub/sub.
 import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
-import type { createClient } from "redis";
+import { createClient } from "redis";
 
-type Redis = ReturnType<typeof createClient>;
+/** A Redis client for this lesson; a dropped connection reconnects by itself and must not crash. */
+export function redisClient(url: string) {
+  const client = createClient({ url });
+  client.on("error", () => {});
+  return client;
+}
+export type Redis = ReturnType<typeof redisClient>;
 
 export type JobEntry =
   | { type: "token"; seq: number; text: string }
@@ -51,7 +57,9 @@ export async function createJobStreams({
 
   async function generate(id: string, prompt: string, controller: AbortController): Promise<void> {
     const renew = setInterval(() => {
-      void redis.set(leaseKey(id), instance, { expiration: { type: "PX", value: leaseMs }, condition: "XX" });
+      redis
+        .set(leaseKey(id), instance, { expiration: { type: "PX", value: leaseMs }, condition: "XX" })
+        .catch(() => {}); // Redis unreachable: the lease runs out, and readers say "interrupted"
     }, leaseMs / 3);
     let seq = 0;
     let reason = "complete";
@@ -82,7 +90,8 @@ export async function createJobStreams({
       });
       const controller = new AbortController();
       generating.set(id, controller);
-      void generate(id, prompt, controller);
+      // Redis gone mid-reply (or this instance closing): readers learn it from the lease.
+      generate(id, prompt, controller).catch(() => {});
       return id;
     },
 
@@ -93,6 +102,12 @@ export async function createJobStreams({
 
     async exists(id: string): Promise<boolean> {
       return (await redis.exists([streamKey(id), leaseKey(id)])) > 0;
+    },
+
+    /** The token count, once the job has ended; undefined while it runs (or if unknown). */
+    async finishedWith(id: string): Promise<number | undefined> {
+      const [last] = (await redis.xRevRange(streamKey(id), "+", "-", { COUNT: 1 })) ?? [];
+      return last?.message.type === "done" ? Number(last.message.tokens) : undefined;
     },
 
     /**

@@ -1,0 +1,69 @@
+// One instance of lesson 07's server. Several run side by side behind the
+// balancer, sharing nothing but Redis: any of them can start a job, serve its
+// stream, resume it, or cancel it. Every response says which one answered.
+import type { MockLlm } from "@workshop/mock-llm";
+import { createMockLlm } from "@workshop/mock-llm";
+import type { JobCreated } from "@workshop/protocol";
+import { createLessonApp, type LessonServer, readPrompt, serveLesson } from "@workshop/server-kit";
+import { addJobEventsRoute } from "./job-events-route.ts";
+import { createJobStreams, type JobStreams, redisClient } from "./job-streams.ts";
+
+export const LESSON = "07-scale-out";
+
+export interface InstanceOptions {
+  /** a, b, c… shown in X-Instance and /api/health. */
+  name: string;
+  redisUrl: string;
+  llm?: MockLlm;
+  leaseMs?: number;
+  retryMs?: number;
+  heartbeatMs?: number;
+}
+
+export interface Instance extends LessonServer {
+  jobs: JobStreams;
+  name: string;
+}
+
+export async function createInstance(options: InstanceOptions): Promise<Instance> {
+  const redis = redisClient(options.redisUrl);
+  await redis.connect();
+  const jobs = await createJobStreams({
+    redis,
+    instance: options.name,
+    llm: options.llm ?? createMockLlm(),
+    leaseMs: options.leaseMs,
+  });
+  const settings = { retryMs: options.retryMs ?? 1000, heartbeatMs: options.heartbeatMs ?? 15_000 };
+  const app = createLessonApp(
+    LESSON,
+    (app) => {
+      app.post("/api/jobs", async (req, res) => {
+        const id = await jobs.start(readPrompt(req.body));
+        res
+          .status(202)
+          .location(`/api/jobs/${id}`)
+          .json({ id } satisfies JobCreated);
+      });
+      app.post("/api/jobs/:id/cancel", async (req, res) => {
+        await jobs.cancel(req.params.id);
+        res.status(202).json({ cancelled: req.params.id });
+      });
+      addJobEventsRoute(app, jobs, settings);
+    },
+    { health: () => ({ instance: options.name }) },
+  );
+  const lesson = serveLesson({ app }, () => {});
+  // Before any route (Express's and plain ones): every answer says which instance the balancer picked.
+  lesson.server.prependListener("request", (_req, res) => res.setHeader("X-Instance", options.name));
+  return {
+    ...lesson,
+    jobs,
+    name: options.name,
+    async shutdown() {
+      await jobs.close();
+      await lesson.shutdown();
+      redis.destroy();
+    },
+  };
+}

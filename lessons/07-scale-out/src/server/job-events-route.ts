@@ -1,0 +1,50 @@
+// GET /api/jobs/:id/events on any instance: lesson 02's event stream (the same
+// headers, retry, heartbeat and event names), fed from the job's Redis Stream
+// instead of this process's memory. Plus `event: interrupted` when the
+// generating instance died: said out loud, never a silent hang.
+import { EVENTS } from "@workshop/02-sse/protocol";
+import { openEventStream } from "@workshop/02-sse/server/event-stream.ts";
+import { encodeEvent } from "@workshop/protocol";
+import { HttpError } from "@workshop/server-kit";
+import type { Express, Request } from "express";
+import type { JobStreams } from "./job-streams.ts";
+
+export const INTERRUPTED = "interrupted";
+
+/** The seq the browser last saw (Last-Event-ID), -1 for none or anything malformed. */
+function lastSeq(req: Request): number {
+  const header = req.get("Last-Event-ID");
+  return header !== undefined && /^\d{1,9}$/.test(header) ? Number(header) : -1;
+}
+
+export function addJobEventsRoute(
+  app: Express,
+  jobs: JobStreams,
+  settings: { retryMs: number; heartbeatMs: number },
+): void {
+  app.get("/api/jobs/:id/events", async (req, res) => {
+    const id = req.params.id;
+    if (!(await jobs.exists(id)))
+      throw new HttpError(404, "job_not_found", `No job ${id}; it may have expired.`);
+    const after = lastSeq(req);
+    const finished = await jobs.finishedWith(id);
+    // The done event's id is the token count: a client that saw it has everything.
+    if (finished !== undefined && after >= finished) return void res.status(204).end();
+
+    const stream = openEventStream(res, settings);
+    for await (const entry of jobs.read(id, after, stream.signal)) {
+      const wire =
+        entry.type === "token"
+          ? encodeEvent({
+              id: String(entry.seq),
+              event: EVENTS.token,
+              data: JSON.stringify({ seq: entry.seq, text: entry.text }),
+            })
+          : entry.type === "done"
+            ? encodeEvent({ id: String(entry.tokens), event: EVENTS.done, data: JSON.stringify(entry) })
+            : encodeEvent({ event: INTERRUPTED, data: JSON.stringify(entry) });
+      if (!(await stream.send(wire))) return; // the client left
+    }
+    stream.end();
+  });
+}

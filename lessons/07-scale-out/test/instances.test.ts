@@ -1,0 +1,94 @@
+// Two instances of the lesson server over real sockets, one Redis: lesson
+// 02's event stream, continued on whichever instance the client lands on.
+import { createMockLlm } from "@workshop/mock-llm";
+import type { Token } from "@workshop/protocol";
+import {
+  findRedisServer,
+  HOW_TO_GET_REDIS,
+  type PrivateRedis,
+  startPrivateRedis,
+} from "@workshop/server-kit/private-redis";
+import { connectSse, postJson, startLesson } from "@workshop/testkit";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createInstance } from "../src/server/app.ts";
+
+const available = Boolean(findRedisServer()) || process.env.CI === "true";
+if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
+
+const PROMPT = "why stream?";
+const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
+const tokensOf = (events: { type: string; data: string }[]) =>
+  events.filter((e) => e.type === "token").map((e) => JSON.parse(e.data) as Token);
+
+describe.runIf(available)("lesson 07's instances, sharing one Redis", () => {
+  let redis: PrivateRedis;
+  const running: { close(): Promise<void> }[] = [];
+  const instance = async (name: string) => {
+    const started = await startLesson(
+      await createInstance({
+        name,
+        redisUrl: redis.url,
+        llm: createMockLlm({ timing: STEADY }),
+        retryMs: 50,
+      }),
+    );
+    running.push(started);
+    return started;
+  };
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+  });
+  afterEach(async () => {
+    for (const lesson of running.splice(0)) await lesson.close();
+  });
+  afterAll(() => redis?.stop());
+
+  it("says which instance answered, in X-Instance and /api/health", async () => {
+    const a = await instance("a");
+    const response = await fetch(`${a.url}/api/health`);
+    expect(response.headers.get("x-instance")).toBe("a");
+    expect(await response.json()).toEqual({ ok: true, lesson: "07-scale-out", instance: "a" });
+  });
+
+  it("a stream that drops on a and reconnects to b with Last-Event-ID continues exactly", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    const id = await a.startJob(PROMPT);
+    const first = await connectSse(`${a.url}/api/jobs/${id}/events`);
+    await first.waitFor((r) => r.events.length >= 10);
+    first.abort();
+    const lastId = first.events.at(-1)?.lastEventId ?? "";
+    const rest = await connectSse(`${b.url}/api/jobs/${id}/events`, { headers: { "Last-Event-ID": lastId } });
+    await rest.ended;
+    expect(rest.response.headers.get("x-instance")).toBe("b");
+    const seqs = [...tokensOf(first.events), ...tokensOf(rest.events)].map((t) => t.seq);
+    const count = createMockLlm().replyTokens(PROMPT).length;
+    expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect(rest.events.at(-1)?.type).toBe("done");
+    // A client that has the done event gets 204, on any instance: EventSource stops for good.
+    const again = await fetch(`${a.url}/api/jobs/${id}/events`, {
+      headers: { "Last-Event-ID": String(count) },
+    });
+    expect(again.status).toBe(204);
+  });
+
+  it("cancel on b stops the job a generates; readers get done with the reason", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    const id = await a.startJob(PROMPT);
+    const stream = await connectSse(`${a.url}/api/jobs/${id}/events`);
+    await stream.waitFor((r) => r.events.length >= 2);
+    expect((await postJson(`${b.url}/api/jobs/${id}/cancel`, {})).status).toBe(202);
+    await stream.ended;
+    expect(JSON.parse(stream.events.at(-1)?.data ?? "{}")).toMatchObject({
+      type: "done",
+      reason: "cancelled",
+    });
+  });
+
+  it("answers 404 job_not_found for a job no instance knows", async () => {
+    const a = await instance("a");
+    const response = await fetch(`${a.url}/api/jobs/nope/events`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: "job_not_found" } });
+  });
+});
