@@ -45,6 +45,11 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
           .location(`/api/jobs/${id}`)
           .json({ id } satisfies JobCreated);
       });
+      app.get("/api/jobs/:id", async (req, res) => {
+        const id = req.params.id;
+        const [owner, finished] = await Promise.all([jobs.owner(id), jobs.finishedWith(id)]);
+        res.json({ id, owner: owner ?? null, done: finished !== undefined });
+      });
       app.post("/api/jobs/:id/cancel", async (req, res) => {
         await jobs.cancel(req.params.id);
         res.status(202).json({ cancelled: req.params.id });

@@ -104,6 +104,11 @@ export async function createJobStreams({
       return (await redis.exists([streamKey(id), leaseKey(id)])) > 0;
     },
 
+    /** The instance generating the job (its lease holder), if one is. */
+    async owner(id: string): Promise<string | undefined> {
+      return (await redis.get(leaseKey(id))) ?? undefined;
+    },
+
     /** The token count, once the job has ended; undefined while it runs (or if unknown). */
     async finishedWith(id: string): Promise<number | undefined> {
       const [last] = (await redis.xRevRange(streamKey(id), "+", "-", { COUNT: 1 })) ?? [];

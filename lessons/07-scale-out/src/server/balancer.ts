@@ -1,0 +1,133 @@
+// The load balancer on the lesson's port: round-robin over the instances that
+// are up, no sticky sessions, responses streamed through as they come
+// (http-proxy pipes, it never buffers), WebSocket upgrades passed through.
+// Plus the class's kill switch: POST /api/debug/instances/:name/kill|start.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createLessonApp,
+  HttpError,
+  requireDebugHeader,
+  sendPlainError,
+  setTimeouts,
+} from "@workshop/server-kit";
+import httpProxy from "http-proxy";
+import { LESSON } from "./app.ts";
+import { type InstanceProcess, startInstanceProcess } from "./instance-process.ts";
+
+export interface InstanceView {
+  name: string;
+  up: boolean;
+  /** Requests and streams the balancer is passing to it right now. */
+  connections: number;
+}
+
+export interface Balancer {
+  server: Server;
+  instances(): InstanceView[];
+  kill(name: string): Promise<void>;
+  start(name: string): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export async function createBalancer({
+  redisUrl,
+  names = ["a", "b", "c"],
+  start = startInstanceProcess,
+}: {
+  redisUrl: string;
+  names?: string[];
+  start?: typeof startInstanceProcess;
+}): Promise<Balancer> {
+  const processes = new Map<string, InstanceProcess>();
+  const connections = new Map<string, number>(names.map((name) => [name, 0]));
+  for (const name of names) processes.set(name, await start(name, 0, redisUrl));
+  let turn = 0;
+
+  /** The next instance that is up, round-robin. */
+  function pick(): InstanceProcess | undefined {
+    for (let i = 0; i < names.length; i++) {
+      const candidate = processes.get(names[turn++ % names.length] as string);
+      if (candidate?.up) return candidate;
+    }
+    return undefined;
+  }
+
+  const view = (): InstanceView[] =>
+    names.map((name) => ({
+      name,
+      up: processes.get(name)?.up ?? false,
+      connections: connections.get(name) ?? 0,
+    }));
+
+  const balancer: Balancer = {
+    server: undefined as unknown as Server,
+    instances: view,
+    async kill(name) {
+      await processes.get(name)?.kill();
+    },
+    async start(name) {
+      const current = processes.get(name);
+      if (current?.up) return;
+      // Back on the port it had, so nothing else needs to learn a new address.
+      processes.set(name, await start(name, current?.port ?? 0, redisUrl));
+    },
+    async shutdown() {
+      await Promise.all([...processes.values()].map((instance) => instance.stop()));
+      proxy.close();
+    },
+  };
+
+  const control = createLessonApp(`${LESSON} balancer`, (app) => {
+    app.get("/api/instances", (_req, res) => res.json({ instances: view() }));
+    app.use("/api/debug", requireDebugHeader); // only the lesson's page may kill instances
+    app.post("/api/debug/instances/:name/:action", async (req, res) => {
+      const { name, action } = req.params;
+      if (!processes.has(name))
+        throw new HttpError(404, "unknown_instance", `No instance "${name}": ${names.join(", ")}.`);
+      if (action === "kill") await balancer.kill(name);
+      else if (action === "start") await balancer.start(name);
+      else throw new HttpError(404, "unknown_action", "Use kill or start.");
+      res.json({ instances: view() });
+    });
+  });
+
+  const proxy = httpProxy.createProxyServer({ xfwd: true });
+  // An instance that dies mid-stream leaves its response unfinished: cut the
+  // client's too, or it would wait forever on a stream nobody writes.
+  proxy.on("proxyRes", (proxyRes, _req, res) => {
+    proxyRes.once("close", () => {
+      if (!proxyRes.complete) res.destroy();
+    });
+  });
+  const counted = (name: string, res: ServerResponse | import("node:stream").Duplex) => {
+    connections.set(name, (connections.get(name) ?? 0) + 1);
+    res.once("close", () => connections.set(name, (connections.get(name) ?? 1) - 1));
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith("/api/instances") || req.url?.startsWith("/api/debug/instances")) {
+      control(req, res);
+      return;
+    }
+    const target = pick();
+    if (!target)
+      return sendPlainError(res, new HttpError(503, "no_instance", "Every instance is down: start one."));
+    counted(target.name, res);
+    proxy.web(req, res, { target: `http://127.0.0.1:${target.port}` }, (error) => {
+      // The instance died: before the answer began, say so; mid-stream, cut the
+      // connection so the client sees a drop (EventSource then reconnects, and lands elsewhere).
+      if (!res.headersSent)
+        sendPlainError(res, new HttpError(502, "instance_down", `Instance ${target.name}: ${error.message}`));
+      else res.destroy();
+    });
+  });
+  server.on("upgrade", (req, socket, head) => {
+    const target = pick();
+    if (!target) return socket.destroy();
+    counted(target.name, socket);
+    proxy.ws(req, socket, head, { target: `ws://127.0.0.1:${target.port}` }, () => socket.destroy());
+  });
+  setTimeouts(server);
+  balancer.server = server;
+  return balancer;
+}

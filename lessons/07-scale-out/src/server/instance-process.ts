@@ -1,0 +1,57 @@
+// Starting and killing an instance process. Kill is SIGKILL on purpose: no
+// goodbye, no `done` written, sockets cut: what a crashed machine does.
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const main = fileURLToPath(new URL("./instance-main.ts", import.meta.url));
+
+export interface InstanceProcess {
+  name: string;
+  port: number;
+  readonly up: boolean;
+  kill(): Promise<void>;
+  /** Graceful stop (SIGTERM), for shutting the lesson down. */
+  stop(): Promise<void>;
+}
+
+export async function startInstanceProcess(
+  name: string,
+  port: number,
+  redisUrl: string,
+): Promise<InstanceProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", main], {
+    env: { ...process.env, NAME: name, PORT: String(port), REDIS_URL: redisUrl },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  const listening = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk) => {
+      out += chunk;
+      const match = /listening on (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`instance ${name} exited (${code}) before listening:\n${out}`)),
+    );
+  });
+  const ended = (signal: NodeJS.Signals) => async () => {
+    process.off("exit", killOnExit);
+    if (!isRunning(child)) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill(signal);
+    await exited;
+  };
+  return {
+    name,
+    port: listening,
+    get up() {
+      return isRunning(child);
+    },
+    kill: ended("SIGKILL"),
+    stop: ended("SIGTERM"),
+  };
+}
+
+const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;

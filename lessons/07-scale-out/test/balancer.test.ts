@@ -1,0 +1,91 @@
+// Three instance processes behind the balancer, one real Redis. Kill is
+// SIGKILL: no goodbye, the socket cut mid-reply.
+import { createMockLlm } from "@workshop/mock-llm";
+import type { Token } from "@workshop/protocol";
+import {
+  findRedisServer,
+  HOW_TO_GET_REDIS,
+  type PrivateRedis,
+  startPrivateRedis,
+} from "@workshop/server-kit/private-redis";
+import { connectSse, getJson, postJson, startServer } from "@workshop/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Balancer, createBalancer } from "../src/server/balancer.ts";
+
+const available = Boolean(findRedisServer()) || process.env.CI === "true";
+if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
+
+const PROMPT = "why stream?";
+const tokensOf = (events: { type: string; data: string }[]) =>
+  events.filter((e) => e.type === "token").map((e) => JSON.parse(e.data) as Token);
+
+describe.runIf(available)("three instances behind the balancer", () => {
+  let redis: PrivateRedis;
+  let balancer: Balancer;
+  let url: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    process.env.TOKEN_DELAY_MS = "10";
+    process.env.LEASE_MS = "500";
+    balancer = await createBalancer({ redisUrl: redis.url });
+    ({ url, close } = await startServer(balancer.server));
+  }, 30_000);
+  afterAll(async () => {
+    await balancer?.shutdown();
+    await close?.();
+    await redis?.stop();
+  });
+
+  /** A job, and a stream of it served by an instance that is not generating it. */
+  async function jobStreamedElsewhere() {
+    const { id } = (await (await postJson(`${url}/api/jobs`, { prompt: PROMPT })).json()) as { id: string };
+    const { owner } = await getJson<{ owner: string }>(`${url}/api/jobs/${id}`);
+    for (;;) {
+      const stream = await connectSse(`${url}/api/jobs/${id}/events`);
+      const serving = stream.response.headers.get("x-instance") ?? "";
+      if (serving !== owner) return { id, owner, serving, stream };
+      stream.abort(); // round-robin: the next request lands elsewhere
+    }
+  }
+
+  it("kill the instance serving a stream mid-reply: a reconnect lands elsewhere and continues exactly", async () => {
+    const { id, serving, stream } = await jobStreamedElsewhere();
+    await stream.waitFor((r) => r.events.length >= 10);
+    await balancer.kill(serving);
+    await stream.ended; // cut, not ended cleanly: no done
+    expect(stream.events.at(-1)?.type).toBe("token");
+    const lastId = stream.events.at(-1)?.lastEventId ?? "";
+    const rest = await connectSse(`${url}/api/jobs/${id}/events`, { headers: { "Last-Event-ID": lastId } });
+    await rest.ended;
+    const seqs = [...tokensOf(stream.events), ...tokensOf(rest.events)].map((t) => t.seq);
+    const count = createMockLlm().replyTokens(PROMPT).length;
+    expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i)); // 0 lost, 0 duplicated
+    expect(rest.events.at(-1)?.type).toBe("done");
+    await balancer.start(serving);
+    expect(balancer.instances().every((instance) => instance.up)).toBe(true);
+  });
+
+  it("kill the instance generating: readers get every token it produced, then `interrupted` within the lease", async () => {
+    const { owner, stream } = await jobStreamedElsewhere();
+    await stream.waitFor((r) => r.events.length >= 5);
+    const killedAt = performance.now();
+    await balancer.kill(owner);
+    await stream.ended;
+    expect(stream.events.at(-1)?.type).toBe("interrupted");
+    expect(performance.now() - killedAt).toBeLessThan(3 * 500);
+    const seqs = tokensOf(stream.events).map((t) => t.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i));
+    await balancer.start(owner);
+  });
+
+  it("the kill switch needs the debug header, and names the instance", async () => {
+    expect((await fetch(`${url}/api/debug/instances/a/kill`, { method: "POST" })).status).toBe(403);
+    const unknown = await fetch(`${url}/api/debug/instances/z/kill`, {
+      method: "POST",
+      headers: { "X-Workshop-Debug": "1" },
+    });
+    expect(unknown.status).toBe(404);
+  });
+});
