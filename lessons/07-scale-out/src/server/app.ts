@@ -34,7 +34,11 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     llm: options.llm ?? createMockLlm(),
     leaseMs: options.leaseMs,
   });
-  const settings = { retryMs: options.retryMs ?? 1000, heartbeatMs: options.heartbeatMs ?? 15_000 };
+  const settings = {
+    retryMs: options.retryMs ?? 1000,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    instance: options.name,
+  };
   const app = createLessonApp(
     LESSON,
     (app) => {

@@ -10,6 +10,8 @@ import type { Express, Request } from "express";
 import type { JobStreams } from "./job-streams.ts";
 
 export const INTERRUPTED = "interrupted";
+/** The first event of every stream: which instance serves it (the page shows it move). */
+export const SERVED_BY = "served-by";
 
 /** The seq the browser last saw (Last-Event-ID), -1 for none or anything malformed. */
 function lastSeq(req: Request): number {
@@ -20,7 +22,7 @@ function lastSeq(req: Request): number {
 export function addJobEventsRoute(
   app: Express,
   jobs: JobStreams,
-  settings: { retryMs: number; heartbeatMs: number },
+  settings: { retryMs: number; heartbeatMs: number; instance: string },
 ): void {
   app.get("/api/jobs/:id/events", async (req, res) => {
     const id = req.params.id;
@@ -32,6 +34,7 @@ export function addJobEventsRoute(
     if (finished !== undefined && after >= finished) return void res.status(204).end();
 
     const stream = openEventStream(res, settings);
+    await stream.send(encodeEvent({ event: SERVED_BY, data: settings.instance }));
     for await (const entry of jobs.read(id, after, stream.signal)) {
       const wire =
         entry.type === "token"

@@ -130,9 +130,11 @@ export async function createJobStreams({
       signal.addEventListener("abort", leave, { once: true });
       try {
         while (!signal.aborted) {
+          // Wait for news only while an owner holds the lease; without one, read what is there and stop.
+          const owned = (await redis.exists(leaseKey(id))) > 0;
           const reply = await blocking.xRead(
             { key: streamKey(id), id: last },
-            { BLOCK: leaseMs, COUNT: 100 },
+            owned ? { BLOCK: leaseMs, COUNT: 100 } : { COUNT: 100 },
           );
           const messages = reply?.[0]?.messages ?? [];
           for (const { id: position, message } of messages) {
@@ -144,8 +146,8 @@ export async function createJobStreams({
             tokens = Number(message.seq) + 1;
             yield { type: "token", seq: Number(message.seq), text: message.text ?? "" };
           }
-          // Nothing for a whole lease period, and no owner holds the lease: it died mid-reply.
-          if (messages.length === 0 && !(await redis.exists(leaseKey(id)))) {
+          // Nothing new, and no owner holds the lease (or it ran out while we waited): it died mid-reply.
+          if (messages.length === 0 && (!owned || !(await redis.exists(leaseKey(id))))) {
             yield { type: "interrupted", tokens };
             return;
           }

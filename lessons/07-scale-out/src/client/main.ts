@@ -1,0 +1,110 @@
+// Lesson 07's page: the instances as tiles with a kill switch, and one reply
+// followed with EventSource, counting what arrives (lesson 02's tally): after
+// a kill, 0 lost and 0 duplicated is the proof that Redis carried the stream.
+import "@workshop/page-kit/style.css";
+import "./scale-out.css";
+import { renderMetrics } from "@workshop/page-kit";
+import { createSeqTally, type Token } from "@workshop/protocol";
+
+interface InstanceView {
+  name: string;
+  up: boolean;
+  connections: number;
+}
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const tiles = byId("instances");
+const reply = byId("reply");
+const status = byId("status");
+const debug = { "X-Workshop-Debug": "1" }; // the kill switch answers only this page
+
+async function refreshInstances(): Promise<void> {
+  const body = (await fetch("/api/instances").then((r) => r.json())) as { instances: InstanceView[] };
+  tiles.replaceChildren(
+    ...body.instances.map((instance) => {
+      const tile = document.createElement("section");
+      tile.className = `tile ${instance.up ? "up" : "down"}`;
+      const title = document.createElement("h2");
+      title.textContent = `${instance.name} · ${instance.up ? "up" : "down"}`;
+      const connections = document.createElement("p");
+      connections.textContent = `${instance.connections} connection(s)`;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = instance.up ? `Kill ${instance.name}` : `Start ${instance.name}`;
+      button.onclick = async () => {
+        await fetch(`/api/debug/instances/${instance.name}/${instance.up ? "kill" : "start"}`, {
+          method: "POST",
+          headers: debug,
+        });
+        await refreshInstances();
+      };
+      tile.append(title, connections, button);
+      return tile;
+    }),
+  );
+}
+setInterval(() => void refreshInstances().catch(() => {}), 500);
+void refreshInstances();
+
+let source: EventSource | undefined;
+let jobId = "";
+
+byId<HTMLFormElement>("ask").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  source?.close();
+  reply.textContent = "";
+  const prompt = byId<HTMLInputElement>("prompt").value || "Why do LLM products stream their answers?";
+  const started = await fetch("/api/jobs", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ prompt }),
+  }).then((r) => r.json() as Promise<{ id: string }>);
+  jobId = started.id;
+  follow(jobId);
+});
+
+byId("cancel").addEventListener("click", () => {
+  if (jobId) void fetch(`/api/jobs/${jobId}/cancel`, { method: "POST" });
+});
+
+function follow(id: string): void {
+  const tally = createSeqTally();
+  const servedBy: string[] = [];
+  let connections = 0;
+  const show = () =>
+    renderMetrics(byId("metrics"), [
+      ["tokens", String(tally.unique)],
+      ["duplicated", String(tally.duplicates)],
+      ["missing", String(tally.gaps)],
+      ["served by", servedBy.join(" → ") || "–"],
+      ["connections", String(connections)],
+    ]);
+  const setStatus = (text: string, kind: string) => {
+    status.textContent = text;
+    status.className = `status ${kind}`;
+  };
+  source = new EventSource(`/api/jobs/${id}/events`);
+  source.onopen = () => {
+    connections++;
+    setStatus("streaming", "live");
+    show();
+  };
+  source.onerror = () => setStatus("reconnecting…", "warn");
+  source.addEventListener("served-by", (event) => {
+    servedBy.push(event.data);
+    show();
+  });
+  source.addEventListener("token", (event) => {
+    const token = JSON.parse(event.data) as Token;
+    if (tally.add(token.seq)) reply.append(token.text); // text nodes: model output is never HTML here
+    show();
+  });
+  source.addEventListener("done", (event) => {
+    source?.close(); // the end, not a drop: do not reconnect
+    setStatus(`done (${(JSON.parse(event.data) as { reason: string }).reason})`, "done");
+  });
+  source.addEventListener("interrupted", () => {
+    source?.close();
+    setStatus("interrupted: the instance generating this reply died. Ask again to continue.", "warn");
+  });
+}
