@@ -112,6 +112,17 @@ describe.runIf(available)("jobs in Redis Streams, served by any instance", () =>
     expect(a.generating()).toBe(0);
   });
 
+  it("a job's stream expires, even when its owner died before `done`", async () => {
+    const a = await instance("a", 300);
+    const b = await instance("b", 300);
+    const id = await a.start(PROMPT);
+    await collect(b, id, -1, (got) => {
+      if (got.length === 3) void a.close({ kill: true });
+      return false;
+    });
+    expect(await redis.ttl(`job:${id}`)).toBeGreaterThan(0); // seconds left, not -1 (forever)
+  });
+
   it("a finished reply still replays after every instance restarted: Redis kept it", async () => {
     const a = await instance("a");
     const id = await a.start(PROMPT);

@@ -66,6 +66,8 @@ export async function createJobStreams({
     try {
       for await (const text of llm.generate(prompt, { signal: controller.signal })) {
         await redis.xAdd(streamKey(id), entryId(seq), { type: "token", seq: String(seq), text });
+        // Expiring from the first token on: a job whose owner dies before `done` must not stay forever.
+        if (seq === 0) await redis.expire(streamKey(id), ttlSeconds);
         seq++;
       }
     } catch {
