@@ -85,6 +85,17 @@ describe.runIf(available)("lesson 07's instances, sharing one Redis", () => {
     });
   });
 
+  it("a notice posted to a reaches a page listening on b (pub/sub between instances)", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    const listener = await connectSse(`${b.url}/api/notifications`);
+    await listener.waitFor((r) => r.events.some((e) => e.type === "presence"));
+    expect((await postJson(`${a.url}/api/notifications`, { text: "hello from a" })).status).toBe(202);
+    await listener.waitFor((r) => r.events.some((e) => e.type === "notice"));
+    listener.abort();
+    const notice = listener.events.find((e) => e.type === "notice");
+    expect(JSON.parse(notice?.data ?? "{}")).toMatchObject({ text: "hello from a" });
+  });
+
   it("answers 404 job_not_found for a job no instance knows", async () => {
     const a = await instance("a");
     const response = await fetch(`${a.url}/api/jobs/nope/events`);

@@ -1,12 +1,16 @@
 // One instance of lesson 07's server. Several run side by side behind the
 // balancer, sharing nothing but Redis: any of them can start a job, serve its
 // stream, resume it, or cancel it. Every response says which one answered.
+import { EVENTS, type NoticeData } from "@workshop/02-sse/protocol";
+import { addNotificationRoutes, MAX_NOTICE_LENGTH } from "@workshop/02-sse/server/notifications-route.ts";
+import { createOpenStreams } from "@workshop/02-sse/server/open-streams.ts";
 import type { MockLlm } from "@workshop/mock-llm";
 import { createMockLlm } from "@workshop/mock-llm";
-import type { JobCreated } from "@workshop/protocol";
-import { createLessonApp, type LessonServer, readPrompt, serveLesson } from "@workshop/server-kit";
+import { encodeEvent, type JobCreated } from "@workshop/protocol";
+import { createLessonApp, HttpError, type LessonServer, readPrompt, serveLesson } from "@workshop/server-kit";
 import { addJobEventsRoute } from "./job-events-route.ts";
 import { createJobStreams, type JobStreams, redisClient } from "./job-streams.ts";
+import { publishNotice, subscribeToNotices } from "./notice-feed.ts";
 
 export const LESSON = "07-scale-out";
 
@@ -39,9 +43,26 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     heartbeatMs: options.heartbeatMs ?? 15_000,
     instance: options.name,
   };
+  const open = createOpenStreams();
+  let notifications: ReturnType<typeof addNotificationRoutes> | undefined;
   const app = createLessonApp(
     LESSON,
     (app) => {
+      // Before lesson 02's own POST (the first route wins): a notice goes to every
+      // instance over Redis, and each one relays it to its own pages below.
+      app.post("/api/notifications", async (req, res) => {
+        const text = (req.body as { text?: unknown } | undefined)?.text;
+        if (typeof text !== "string" || text.trim() === "" || text.length > MAX_NOTICE_LENGTH) {
+          throw new HttpError(
+            400,
+            "invalid_notice",
+            `Send {"text": "…"} with 1 to ${MAX_NOTICE_LENGTH} characters.`,
+          );
+        }
+        await publishNotice(redis, { text, at: new Date().toISOString() });
+        res.status(202).json({ published: true });
+      });
+      notifications = addNotificationRoutes(app, { ...settings, presenceIntervalMs: 1000, open });
       app.post("/api/jobs", async (req, res) => {
         const id = await jobs.start(readPrompt(req.body));
         res
@@ -62,7 +83,18 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     },
     { health: () => ({ instance: options.name }) },
   );
-  const lesson = serveLesson({ app }, () => {});
+  const local = notifications as NonNullable<typeof notifications>;
+  const unsubscribe = await subscribeToNotices(redis, (notice: NoticeData) => {
+    local.send(encodeEvent({ event: EVENTS.notice, data: JSON.stringify(notice) }));
+  });
+  const lesson = serveLesson(
+    { app },
+    () => {
+      local.stopPresence();
+      for (const res of open.all) res.end();
+    },
+    { plain: local.listen },
+  );
   // Before any route (Express's and plain ones): every answer says which instance the balancer picked.
   lesson.server.prependListener("request", (_req, res) => res.setHeader("X-Instance", options.name));
   return {
@@ -70,6 +102,7 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     jobs,
     name: options.name,
     async shutdown() {
+      await unsubscribe();
       await jobs.close();
       await lesson.shutdown();
       redis.destroy();

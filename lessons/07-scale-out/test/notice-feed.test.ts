@@ -1,0 +1,55 @@
+// Pub/sub vs Streams, with a subscriber that drops for a moment: what each loses.
+import {
+  findRedisServer,
+  HOW_TO_GET_REDIS,
+  type PrivateRedis,
+  startPrivateRedis,
+} from "@workshop/server-kit/private-redis";
+import { eventually } from "@workshop/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Redis, redisClient } from "../src/server/job-streams.ts";
+import { publishNotice, readNotices, subscribeToNotices } from "../src/server/notice-feed.ts";
+
+const available = Boolean(findRedisServer()) || process.env.CI === "true";
+if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
+
+const notice = (text: string) => ({ text, at: "2026-11-22T00:00:00.000Z" });
+
+describe.runIf(available)("notices across instances", () => {
+  let server: PrivateRedis;
+  let redis: Redis;
+  beforeAll(async () => {
+    server = await startPrivateRedis();
+    redis = redisClient(server.url);
+    await redis.connect();
+  });
+  afterAll(async () => {
+    redis?.destroy();
+    await server?.stop();
+  });
+
+  it("pub/sub drops what a subscriber misses while reconnecting; a Streams reader misses nothing", async () => {
+    const heard: string[] = [];
+    let unsubscribe = await subscribeToNotices(redis, (n) => heard.push(n.text));
+    let { lastId } = await readNotices(redis, "0");
+    const read: string[] = [];
+
+    await publishNotice(redis, notice("one"));
+    await eventually(() => heard.length === 1);
+    const first = await readNotices(redis, lastId);
+    read.push(...first.notices.map((n) => n.text));
+    lastId = first.lastId;
+
+    await unsubscribe(); // the instance's subscription drops for a moment…
+    await publishNotice(redis, notice("two (said while it was away)"));
+    unsubscribe = await subscribeToNotices(redis, (n) => heard.push(n.text)); // …and comes back
+    await publishNotice(redis, notice("three"));
+    await eventually(() => heard.length === 2);
+    const rest = await readNotices(redis, lastId); // the Stream reader asks for everything after its last id
+    read.push(...rest.notices.map((n) => n.text));
+    await unsubscribe();
+
+    expect(heard).toEqual(["one", "three"]); // pub/sub: "two" is gone for good
+    expect(read).toEqual(["one", "two (said while it was away)", "three"]);
+  });
+});
