@@ -27,9 +27,7 @@ describe.runIf(available)("three instances behind the balancer", () => {
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    process.env.TOKEN_DELAY_MS = "10";
-    process.env.LEASE_MS = "500";
-    balancer = await createBalancer({ redisUrl: redis.url });
+    balancer = await createBalancer({ redisUrl: redis.url, env: { TOKEN_DELAY_MS: "10", LEASE_MS: "500" } });
     ({ url, close } = await startServer(balancer.server));
   }, 30_000);
   afterAll(async () => {

@@ -32,15 +32,17 @@ export interface Balancer {
 export async function createBalancer({
   redisUrl,
   names = ["a", "b", "c"],
-  start = startInstanceProcess,
+  env = {},
 }: {
   redisUrl: string;
   names?: string[];
-  start?: typeof startInstanceProcess;
+  /** For every instance process (TOKEN_DELAY_MS, LEASE_MS: tests and demos). */
+  env?: Record<string, string>;
 }): Promise<Balancer> {
+  const start = (name: string, port: number) => startInstanceProcess(name, port, redisUrl, env);
   const processes = new Map<string, InstanceProcess>();
   const connections = new Map<string, number>(names.map((name) => [name, 0]));
-  for (const name of names) processes.set(name, await start(name, 0, redisUrl));
+  for (const name of names) processes.set(name, await start(name, 0));
   let turn = 0;
 
   /** The next instance that is up, round-robin. */
@@ -69,7 +71,7 @@ export async function createBalancer({
       const current = processes.get(name);
       if (current?.up) return;
       // Back on the port it had, so nothing else needs to learn a new address.
-      processes.set(name, await start(name, current?.port ?? 0, redisUrl));
+      processes.set(name, await start(name, current?.port ?? 0));
     },
     async shutdown() {
       await Promise.all([...processes.values()].map((instance) => instance.stop()));

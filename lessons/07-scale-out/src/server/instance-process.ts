@@ -14,13 +14,15 @@ export interface InstanceProcess {
   stop(): Promise<void>;
 }
 
+/** `env`: more for the instance, e.g. TOKEN_DELAY_MS and LEASE_MS (see instance-main.ts). */
 export async function startInstanceProcess(
   name: string,
   port: number,
   redisUrl: string,
+  env: Record<string, string> = {},
 ): Promise<InstanceProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", main], {
-    env: { ...process.env, NAME: name, PORT: String(port), REDIS_URL: redisUrl },
+    env: { ...process.env, ...env, NAME: name, PORT: String(port), REDIS_URL: redisUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const killOnExit = () => child.kill("SIGKILL");

@@ -1,0 +1,52 @@
+// In Chromium: the class's demo. Ask, kill the instance serving the stream
+// mid-reply, and the page shows the stream move with 0 lost and 0 duplicated.
+import { fileURLToPath } from "node:url";
+import { metricValue } from "@workshop/page-kit";
+import {
+  findRedisServer,
+  HOW_TO_GET_REDIS,
+  type PrivateRedis,
+  startPrivateRedis,
+} from "@workshop/server-kit/private-redis";
+import { describeInBrowser, freshPage, servePage, startServer } from "@workshop/testkit";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Balancer, createBalancer } from "../src/server/balancer.ts";
+
+const available = Boolean(findRedisServer()) || process.env.CI === "true";
+if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+describe.runIf(available)("lesson 07's page", () => {
+  let redis: PrivateRedis | undefined;
+  let balancer: Balancer | undefined;
+  const served = servePage(root, async () => {
+    redis = await startPrivateRedis();
+    balancer = await createBalancer({ redisUrl: redis.url, env: { TOKEN_DELAY_MS: "15" } });
+    const running = await startServer(balancer.server);
+    return { url: running.url, close: running.close };
+  });
+  afterAll(async () => {
+    await balancer?.shutdown();
+    await redis?.stop();
+  });
+
+  describeInBrowser("in Chromium", (browser) => {
+    const page = freshPage(browser, () => served.site.url);
+    const metric = (name: string) => page.locator(metricValue(name)).textContent();
+
+    it("killing the instance that serves the reply moves the stream to another: 0 lost, 0 duplicated", async () => {
+      await page.getByRole("button", { name: "Kill a" }).waitFor();
+      await page.getByRole("button", { name: "Ask" }).click();
+      await expect.poll(async () => Number(await metric("tokens"))).toBeGreaterThan(10);
+      const serving = (await metric("served by"))?.trim() ?? "";
+      await page.getByRole("button", { name: `Kill ${serving}` }).click();
+      await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 15_000 });
+      expect(await metric("duplicated")).toBe("0");
+      expect(await metric("missing")).toBe("0");
+      expect(await metric("served by")).toMatch(new RegExp(`^${serving} → [abc]$`));
+      await page.getByRole("button", { name: `Start ${serving}` }).click();
+      await page.getByRole("button", { name: `Kill ${serving}` }).waitFor();
+    });
+  });
+});
