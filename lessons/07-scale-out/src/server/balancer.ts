@@ -94,6 +94,7 @@ export async function createBalancer({
   });
 
   const proxy = httpProxy.createProxyServer({ xfwd: true });
+  // #region cut-on-death
   // An instance that dies mid-stream leaves its response unfinished: cut the
   // client's too, or it would wait forever on a stream nobody writes.
   proxy.on("proxyRes", (proxyRes, _req, res) => {
@@ -101,6 +102,7 @@ export async function createBalancer({
       if (!proxyRes.complete) res.destroy();
     });
   });
+  // #endregion
   const counted = (name: string, res: ServerResponse | import("node:stream").Duplex) => {
     connections.set(name, (connections.get(name) ?? 0) + 1);
     res.once("close", () => connections.set(name, (connections.get(name) ?? 1) - 1));

@@ -55,6 +55,7 @@ export async function createJobStreams({
   let closed = false;
   await control.subscribe(CANCEL_CHANNEL, (id) => generating.get(id)?.abort("cancelled"));
 
+  // #region generate-with-lease
   async function generate(id: string, prompt: string, controller: AbortController): Promise<void> {
     const renew = setInterval(() => {
       redis
@@ -81,6 +82,7 @@ export async function createJobStreams({
     await redis.expire(streamKey(id), ttlSeconds);
     await redis.del(leaseKey(id));
   }
+  // #endregion
 
   return {
     /** Starts a job generated here; any instance can read it. */
@@ -131,6 +133,7 @@ export async function createJobStreams({
       const leave = () => blocking.destroy(); // a blocked XREAD ends with its connection
       signal.addEventListener("abort", leave, { once: true });
       try {
+        // #region follow-stream
         while (!signal.aborted) {
           // Wait for news only while an owner holds the lease; without one, read what is there and stop.
           const owned = (await redis.exists(leaseKey(id))) > 0;
@@ -154,6 +157,7 @@ export async function createJobStreams({
             return;
           }
         }
+        // #endregion
       } catch (error) {
         if (!signal.aborted) throw error;
       } finally {
