@@ -5,6 +5,7 @@
 // and the copies import the same node_modules as the lesson itself.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { findRedisServer, HOW_TO_GET_REDIS } from "@workshop/server-kit/private-redis";
 import { findChromium, HOW_TO_GET_CHROMIUM } from "@workshop/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Exercise, findExercises } from "./catalog.ts";
@@ -82,10 +83,13 @@ export function describeExerciseIntegrity(lessonDir: string): void {
     });
 
     for (const exercise of exercises) {
-      // Like every browser test: skipped with one line locally without Chromium, a failure under CI.
-      const missing = exercise.needs.includes("chromium") && !findChromium() && process.env.CI !== "true";
-      if (missing) {
-        it.skip(`${exercise.id}: ${HOW_TO_GET_CHROMIUM}`);
+      // Like every browser or Redis test: skipped with one line locally without it, a failure under CI.
+      const missing = [
+        exercise.needs.includes("chromium") && !findChromium() && HOW_TO_GET_CHROMIUM,
+        exercise.needs.includes("redis") && !findRedisServer() && HOW_TO_GET_REDIS,
+      ].find(Boolean);
+      if (missing && process.env.CI !== "true") {
+        it.skip(`${exercise.id}: ${missing}`);
         continue;
       }
       describe(`${exercise.id} ${exercise.title}`, () => {

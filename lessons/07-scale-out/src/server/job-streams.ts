@@ -53,15 +53,19 @@ export async function createJobStreams({
   control.on("error", () => {});
   await control.connect();
   let closed = false;
+  // #region cancel-listener
   await control.subscribe(CANCEL_CHANNEL, (id) => generating.get(id)?.abort("cancelled"));
+  // #endregion
 
   // #region generate-with-lease
   async function generate(id: string, prompt: string, controller: AbortController): Promise<void> {
+    // #region renew-lease
     const renew = setInterval(() => {
       redis
         .set(leaseKey(id), instance, { expiration: { type: "PX", value: leaseMs }, condition: "XX" })
         .catch(() => {}); // Redis unreachable: the lease runs out, and readers say "interrupted"
     }, leaseMs / 3);
+    // #endregion
     let seq = 0;
     let reason = "complete";
     try {

@@ -1,0 +1,16 @@
+import { defineChecks, must, within } from "@workshop/exercises";
+import { PROMPT, readJob, seqsOf, TOKENS, withInstances } from "../with-redis.ts";
+
+export default defineChecks({
+  "a reply that lasts several lease periods ends with done, not interrupted": (code) =>
+    withInstances(code, { leaseMs: 200, tokenDelayMs: 8 }, async (instance) => {
+      const [a, b] = [await instance("a"), await instance("b")];
+      const id = await a.start(PROMPT); // ~1 s of tokens: five lease periods
+      const entries = await within(readJob(b, id, -1), 5000, "the reply never ended");
+      const last = entries.at(-1)?.type;
+      must(
+        last === "done",
+        `the reply ended with ${last} after ${seqsOf(entries).length} of ${TOKENS} tokens: renew the lease`,
+      );
+    }),
+});

@@ -1,0 +1,37 @@
+import { defineChecks, must, within } from "@workshop/exercises";
+import { startPrivateRedis } from "@workshop/server-kit/private-redis";
+import { connectSse, getJson, postJson, startServer } from "@workshop/testkit";
+import type * as Balancer from "../../src/server/balancer.ts";
+
+export default defineChecks({
+  "killing the instance that serves a stream ends the client's connection, so it can reconnect": async (
+    code,
+  ) => {
+    const { createBalancer } = await code.load<typeof Balancer>("src/server/balancer.ts");
+    const redis = await startPrivateRedis();
+    const balancer = await createBalancer({ redisUrl: redis.url, env: { TOKEN_DELAY_MS: "20" } });
+    const running = await startServer(balancer.server);
+    try {
+      const { id } = (await (
+        await postJson(`${running.url}/api/jobs`, { prompt: "why stream?" })
+      ).json()) as { id: string };
+      const { owner } = await getJson<{ owner: string }>(`${running.url}/api/jobs/${id}`);
+      let stream = await connectSse(`${running.url}/api/jobs/${id}/events`);
+      while (stream.response.headers.get("x-instance") === owner) {
+        stream.abort(); // round-robin: the next one lands elsewhere
+        stream = await connectSse(`${running.url}/api/jobs/${id}/events`);
+      }
+      await stream.waitFor((r) => r.events.length >= 3);
+      await balancer.kill(stream.response.headers.get("x-instance") ?? "");
+      await within(stream.ended, 2000, "the instance died, but the client's stream stayed open: cut it");
+      must(
+        stream.events.at(-1)?.type !== "done",
+        "the stream ended with done: the killed instance was not serving it",
+      );
+    } finally {
+      await balancer.shutdown();
+      await running.close().catch(() => {});
+      await redis.stop();
+    }
+  },
+});

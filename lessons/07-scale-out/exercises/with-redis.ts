@@ -1,0 +1,57 @@
+// For the checks: a private Redis and job-streams instances from the code
+// under check, all closed however the check ends.
+import type { LessonCode } from "@workshop/exercises";
+import { createMockLlm } from "@workshop/mock-llm";
+import { startPrivateRedis } from "@workshop/server-kit/private-redis";
+import type * as Streams from "../src/server/job-streams.ts";
+
+export const PROMPT = "why stream?";
+export const TOKENS = createMockLlm().replyTokens(PROMPT).length;
+
+export async function withInstances(
+  code: LessonCode,
+  { leaseMs = 2000, tokenDelayMs = 5 } = {},
+  use: (instance: (name: string) => Promise<Streams.JobStreams>, redis: Streams.Redis) => Promise<void>,
+): Promise<void> {
+  const { createJobStreams, redisClient } = await code.load<typeof Streams>("src/server/job-streams.ts");
+  const server = await startPrivateRedis();
+  const redis = redisClient(server.url);
+  await redis.connect();
+  const started: Streams.JobStreams[] = [];
+  try {
+    await use(async (name) => {
+      const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs, jitterMs: 0 } });
+      const streams = await createJobStreams({ redis, instance: name, llm, leaseMs });
+      started.push(streams);
+      return streams;
+    }, redis);
+  } finally {
+    for (const streams of started) await streams.close();
+    redis.destroy();
+    await server.stop();
+  }
+}
+
+/** Reads a job until it ends, or `stopAt` entries (then leaves, as a dropped client would). */
+export async function readJob(
+  streams: Streams.JobStreams,
+  id: string,
+  afterSeq: number,
+  stopAt = Number.POSITIVE_INFINITY,
+) {
+  const controller = new AbortController();
+  const entries: Streams.JobEntry[] = [];
+  for await (const entry of streams.read(id, afterSeq, controller.signal)) {
+    entries.push(entry);
+    if (entries.length >= stopAt) controller.abort();
+  }
+  return entries;
+}
+
+export const seqsOf = (entries: Streams.JobEntry[]) =>
+  entries.flatMap((e) => (e.type === "token" ? [e.seq] : []));
+
+/** Resolves once the job's stream holds `count` entries: "a few tokens in", awaited, not slept. */
+export async function tokensWritten(redis: Streams.Redis, id: string, count: number): Promise<void> {
+  while ((await redis.xLen(`job:${id}`)) < count) await new Promise((resolve) => setImmediate(resolve));
+}
