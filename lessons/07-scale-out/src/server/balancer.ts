@@ -24,6 +24,8 @@ export interface InstanceView {
 export interface Balancer {
   server: Server;
   instances(): InstanceView[];
+  /** The instances' ports (for nginx.conf's upstream block). */
+  ports(): number[];
   kill(name: string): Promise<void>;
   start(name: string): Promise<void>;
   shutdown(): Promise<void>;
@@ -64,6 +66,7 @@ export async function createBalancer({
   const balancer: Balancer = {
     server: undefined as unknown as Server,
     instances: view,
+    ports: () => names.map((name) => processes.get(name)?.port ?? 0),
     async kill(name) {
       await processes.get(name)?.kill();
     },
