@@ -22,7 +22,7 @@ describe.runIf(available)("lesson 07's page", () => {
   let balancer: Balancer | undefined;
   const served = servePage(root, async () => {
     redis = await startPrivateRedis();
-    balancer = await createBalancer({ redisUrl: redis.url, env: { TOKEN_DELAY_MS: "15" } });
+    balancer = await createBalancer({ redisUrl: redis.url, env: { TOKEN_DELAY_MS: "15", LEASE_MS: "500" } });
     const running = await startServer(balancer.server);
     return { url: running.url, close: running.close };
   });
@@ -47,6 +47,27 @@ describe.runIf(available)("lesson 07's page", () => {
       expect(await metric("served by")).toMatch(new RegExp(`^${serving} → [abc]$`));
       await page.getByRole("button", { name: `Start ${serving}` }).click();
       await page.getByRole("button", { name: `Kill ${serving}` }).waitFor();
+    });
+
+    it("killing the instance that generates says `interrupted`, and Continue asks a new generation for the rest", async () => {
+      await page.getByRole("button", { name: "Kill a" }).waitFor();
+      await page.getByRole("button", { name: "Ask" }).click();
+      await expect.poll(async () => Number(await metric("tokens"))).toBeGreaterThan(5);
+      const jobId = await page.locator("#reply").getAttribute("data-job");
+      const { owner } = (await (await fetch(`${served.lesson.url}/api/jobs/${jobId}`)).json()) as {
+        owner: string;
+      };
+      await page.getByRole("button", { name: `Kill ${owner}` }).click();
+      await page
+        .getByRole("status")
+        .getByText(/^interrupted/)
+        .waitFor({ timeout: 10_000 });
+      const partial = (await page.locator("#reply").textContent()) ?? "";
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 15_000 });
+      expect(((await page.locator("#reply").textContent()) ?? "").startsWith(partial)).toBe(true); // kept, then more
+      await page.getByRole("button", { name: `Start ${owner}` }).click();
+      await page.getByRole("button", { name: `Kill ${owner}` }).waitFor();
     });
   });
 });

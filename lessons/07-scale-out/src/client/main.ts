@@ -52,7 +52,6 @@ let jobId = "";
 byId<HTMLFormElement>("ask").addEventListener("submit", async (event) => {
   event.preventDefault();
   source?.close();
-  reply.textContent = "";
   const prompt = byId<HTMLInputElement>("prompt").value || "Why do LLM products stream their answers?";
   const started = await fetch("/api/jobs", {
     method: "POST",
@@ -63,11 +62,24 @@ byId<HTMLFormElement>("ask").addEventListener("submit", async (event) => {
   follow(jobId);
 });
 
+// After `interrupted`: a new generation asked to continue; its text is appended to what we have.
+const continueButton = byId<HTMLButtonElement>("continue");
+continueButton.addEventListener("click", async () => {
+  continueButton.hidden = true;
+  const next = await fetch(`/api/jobs/${jobId}/continue`, { method: "POST" }).then(
+    (r) => r.json() as Promise<{ id: string }>,
+  );
+  jobId = next.id;
+  follow(jobId, { keepText: true });
+});
+
 byId("cancel").addEventListener("click", () => {
   if (jobId) void fetch(`/api/jobs/${jobId}/cancel`, { method: "POST" });
 });
 
-function follow(id: string): void {
+function follow(id: string, { keepText = false } = {}): void {
+  if (!keepText) reply.textContent = "";
+  reply.dataset.job = id; // which job this is (DevTools, and the tests)
   const tally = createSeqTally();
   const servedBy: string[] = [];
   let connections = 0;
@@ -105,6 +117,7 @@ function follow(id: string): void {
   });
   source.addEventListener("interrupted", () => {
     source?.close();
-    setStatus("interrupted: the instance generating this reply died. Ask again to continue.", "warn");
+    setStatus("interrupted: the instance generating this reply died.", "warn");
+    continueButton.hidden = false;
   });
 }

@@ -75,6 +75,14 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
         const [owner, finished] = await Promise.all([jobs.owner(id), jobs.finishedWith(id)]);
         res.json({ id, owner: owner ?? null, done: finished !== undefined });
       });
+      app.post("/api/jobs/:id/continue", async (req, res) => {
+        const id = await jobs.continueJob(req.params.id);
+        if (!id) throw new HttpError(404, "job_not_found", `No job ${req.params.id}; it may have expired.`);
+        res
+          .status(202)
+          .location(`/api/jobs/${id}`)
+          .json({ id } satisfies JobCreated);
+      });
       app.post("/api/jobs/:id/cancel", async (req, res) => {
         await jobs.cancel(req.params.id);
         res.status(202).json({ cancelled: req.params.id });

@@ -36,6 +36,7 @@ export interface JobStreamsOptions {
 const CANCEL_CHANNEL = "jobs:cancel";
 const streamKey = (id: string) => `job:${id}`;
 const leaseKey = (id: string) => `job:${id}:lease`;
+const promptKey = (id: string) => `job:${id}:prompt`;
 // Entry ids are derived from the token seq, so Last-Event-ID maps to a stream
 // position with no lookup: token n is `${n + 1}-0`, done comes after the last.
 const entryId = (seq: number) => `${seq + 1}-0`;
@@ -92,6 +93,8 @@ export async function createJobStreams({
     /** Starts a job generated here; any instance can read it. */
     async start(prompt: string): Promise<string> {
       const id = randomUUID();
+      // Kept (with the stream's TTL) so "continue" can be built on the server, which owns the prompt.
+      await redis.set(promptKey(id), prompt, { expiration: { type: "EX", value: ttlSeconds } });
       await redis.set(leaseKey(id), instance, {
         expiration: { type: "PX", value: leaseMs },
         condition: "NX",
@@ -101,6 +104,19 @@ export async function createJobStreams({
       // Redis gone mid-reply (or this instance closing): readers learn it from the lease.
       generate(id, prompt, controller).catch(() => {});
       return id;
+    },
+
+    /**
+     * After `interrupted`: a new job asked to continue the partial answer. Not a
+     * resume: the model's state died with its instance, so it is asked again,
+     * with what it had written, and told not to repeat it. Undefined for an unknown job.
+     */
+    async continueJob(id: string): Promise<string | undefined> {
+      const prompt = await redis.get(promptKey(id));
+      if (prompt === null) return undefined;
+      const entries = (await redis.xRange(streamKey(id), "-", "+")) ?? [];
+      const partial = entries.map(({ message }) => (message.type === "token" ? message.text : "")).join("");
+      return this.start(`${prompt}\n\nContinue this partial answer; do not repeat it:\n${partial}`);
     },
 
     /** Stops a job wherever it is generated. */
