@@ -29,7 +29,11 @@ describe.runIf(!missing || ci)("the lesson's nginx.conf in front of the instance
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    balancer = await createBalancer({ redisUrl: redis.url, env: { TOKEN_DELAY_MS: "10" } });
+    balancer = await createBalancer({
+      redisUrl: redis.url,
+      names: ["a", "b"],
+      env: { TOKEN_DELAY_MS: "10" },
+    });
     nginx = await startNginx(balancer.ports());
   }, 30_000);
   afterAll(async () => {

@@ -22,7 +22,11 @@ describe.runIf(available)("lesson 07's page", () => {
   let balancer: Balancer | undefined;
   const served = servePage(root, async () => {
     redis = await startPrivateRedis();
-    balancer = await createBalancer({ redisUrl: redis.url, env: { TOKEN_DELAY_MS: "15", LEASE_MS: "500" } });
+    balancer = await createBalancer({
+      redisUrl: redis.url,
+      names: ["a", "b"],
+      env: { TOKEN_DELAY_MS: "8", LEASE_MS: "500" },
+    });
     const running = await startServer(balancer.server);
     return { url: running.url, close: running.close };
   });

@@ -9,7 +9,11 @@ export default defineChecks({
   ) => {
     const { createBalancer } = await code.load<typeof Balancer>("src/server/balancer.ts");
     const redis = await startPrivateRedis();
-    const balancer = await createBalancer({ redisUrl: redis.url, env: { TOKEN_DELAY_MS: "20" } });
+    const balancer = await createBalancer({
+      redisUrl: redis.url,
+      names: ["a", "b"],
+      env: { TOKEN_DELAY_MS: "20" },
+    });
     const running = await startServer(balancer.server);
     try {
       const { id } = (await (
