@@ -1,34 +1,31 @@
 // Three instance processes behind the balancer, one real Redis. Kill is
 // SIGKILL: no goodbye, the socket cut mid-reply.
+import type { ServerMessage } from "@workshop/03-websocket/protocol";
 import { createMockLlm } from "@workshop/mock-llm";
 import type { Token } from "@workshop/protocol";
 import {
-  findRedisServer,
-  HOW_TO_GET_REDIS,
-  type PrivateRedis,
-  startPrivateRedis,
-} from "@workshop/server-kit/private-redis";
-import { connectSse, getJson, postJson, startServer } from "@workshop/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+  connectSse,
+  connectWebSocket,
+  describeWithRedis,
+  getJson,
+  postJson,
+  startServer,
+} from "@workshop/testkit";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Balancer, createBalancer } from "../src/server/balancer.ts";
-
-const available = Boolean(findRedisServer()) || process.env.CI === "true";
-if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
 
 const PROMPT = "why stream?";
 const tokensOf = (events: { type: string; data: string }[]) =>
   events.filter((e) => e.type === "token").map((e) => JSON.parse(e.data) as Token);
 
-describe.runIf(available)("instances behind the balancer (two are enough to fail over)", () => {
-  let redis: PrivateRedis;
+describeWithRedis("instances behind the balancer (two are enough to fail over)", (redis) => {
   let balancer: Balancer;
   let url: string;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    redis = await startPrivateRedis();
     balancer = await createBalancer({
-      redisUrl: redis.url,
+      redisUrl: redis().url,
       names: ["a", "b"],
       env: { TOKEN_DELAY_MS: "10", LEASE_MS: "500" },
     });
@@ -37,7 +34,6 @@ describe.runIf(available)("instances behind the balancer (two are enough to fail
   afterAll(async () => {
     await balancer?.shutdown();
     await close?.();
-    await redis?.stop();
   });
 
   /** A job, and a stream of it served by an instance that is not generating it. */
@@ -80,6 +76,22 @@ describe.runIf(available)("instances behind the balancer (two are enough to fail
     const seqs = tokensOf(stream.events).map((t) => t.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i));
     await balancer.start(owner);
+  });
+
+  it("passes WebSocket upgrades through: two sockets land on two instances and chat across them", async () => {
+    const open = () =>
+      connectWebSocket<ServerMessage>(`${url.replace(/^http/, "ws")}/ws`, {
+        headers: { Origin: "http://127.0.0.1:5107" },
+      });
+    const [first, second] = [await open(), await open()]; // round-robin: one on a, one on b
+    first.send({ type: "chat", text: "from the first" });
+    second.send({ type: "chat", text: "from the second" });
+    const bothChats = (messages: ServerMessage[]) => messages.filter((m) => m.type === "chat").length === 2;
+    await Promise.all([first.waitFor(bothChats), second.waitFor(bothChats)]);
+    const senders = second.messages.flatMap((m) => (m.type === "chat" ? [m.from.split("@")[1]] : []));
+    expect(senders.sort()).toEqual(["a", "b"]);
+    first.ws.close();
+    second.ws.close();
   });
 
   it("the kill switch needs the debug header, and names the instance", async () => {

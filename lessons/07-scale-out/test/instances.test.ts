@@ -2,47 +2,34 @@
 // 02's event stream, continued on whichever instance the client lands on.
 import { createMockLlm } from "@workshop/mock-llm";
 import type { Token } from "@workshop/protocol";
-import {
-  findRedisServer,
-  HOW_TO_GET_REDIS,
-  type PrivateRedis,
-  startPrivateRedis,
-} from "@workshop/server-kit/private-redis";
-import { connectSse, postJson, startLesson } from "@workshop/testkit";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { connectSse, describeWithRedis, postJson, startLesson } from "@workshop/testkit";
+import { afterEach, expect, it } from "vitest";
 import { createInstance } from "../src/server/app.ts";
-
-const available = Boolean(findRedisServer()) || process.env.CI === "true";
-if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
 
 const PROMPT = "why stream?";
 const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
 const tokensOf = (events: { type: string; data: string }[]) =>
   events.filter((e) => e.type === "token").map((e) => JSON.parse(e.data) as Token);
 
-describe.runIf(available)("lesson 07's instances, sharing one Redis", () => {
-  let redis: PrivateRedis;
+describeWithRedis("lesson 07's instances, sharing one Redis", (redis) => {
   const running: { close(): Promise<void> }[] = [];
   const instance = async (name: string) => {
     const started = await startLesson(
       await createInstance({
         name,
-        redisUrl: redis.url,
+        redisUrl: redis().url,
         llm: createMockLlm({ timing: STEADY }),
         retryMs: 50,
+        presenceIntervalMs: 50,
       }),
     );
     running.push(started);
     return started;
   };
 
-  beforeAll(async () => {
-    redis = await startPrivateRedis();
-  });
   afterEach(async () => {
     for (const lesson of running.splice(0)) await lesson.close();
   });
-  afterAll(() => redis?.stop());
 
   it("says which instance answered, in X-Instance and /api/health", async () => {
     const a = await instance("a");
@@ -94,6 +81,21 @@ describe.runIf(available)("lesson 07's instances, sharing one Redis", () => {
     listener.abort();
     const notice = listener.events.find((e) => e.type === "notice");
     expect(JSON.parse(notice?.data ?? "{}")).toMatchObject({ text: "hello from a" });
+  });
+
+  it("presence counts the pages on every instance, and forgets an instance that stopped", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    const connections = (listener: Awaited<ReturnType<typeof connectSse>>) =>
+      Number(JSON.parse(listener.events.findLast((e) => e.type === "presence")?.data ?? "{}").connections);
+    const onA = await connectSse(`${a.url}/api/notifications`);
+    const onB = await connectSse(`${b.url}/api/notifications`);
+    const onB2 = await connectSse(`${b.url}/api/notifications`);
+    await onA.waitFor(() => connections(onA) === 3); // one page here, two on b
+    await onB.waitFor(() => connections(onB) === 3);
+    await b.close(); // b's two pages go with it
+    running.splice(running.indexOf(b), 1);
+    await onA.waitFor(() => connections(onA) === 1);
+    for (const listener of [onA, onB, onB2]) listener.abort();
   });
 
   it("answers 404 job_not_found for a job no instance knows", async () => {

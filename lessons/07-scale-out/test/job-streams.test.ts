@@ -2,13 +2,8 @@
 // another instance, when the generating instance dies, and when a cancel
 // arrives somewhere else. A real redis-server on a free loopback port.
 import { createMockLlm } from "@workshop/mock-llm";
-import {
-  findRedisServer,
-  HOW_TO_GET_REDIS,
-  type PrivateRedis,
-  startPrivateRedis,
-} from "@workshop/server-kit/private-redis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeWithRedis } from "@workshop/testkit";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import {
   createJobStreams,
   type JobEntry,
@@ -17,14 +12,10 @@ import {
   redisClient,
 } from "../src/server/job-streams.ts";
 
-const available = Boolean(findRedisServer()) || process.env.CI === "true";
-if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
-
 const PROMPT = "why stream?";
 const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
 
-describe.runIf(available)("jobs in Redis Streams, served by any instance", () => {
-  let server: PrivateRedis;
+describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
   let redis: Redis;
   const instances: JobStreams[] = [];
   const instance = async (name: string, leaseMs = 2000) => {
@@ -55,17 +46,13 @@ describe.runIf(available)("jobs in Redis Streams, served by any instance", () =>
   const seqs = (entries: JobEntry[]) => entries.flatMap((e) => (e.type === "token" ? [e.seq] : []));
 
   beforeAll(async () => {
-    server = await startPrivateRedis();
-    redis = redisClient(server.url);
+    redis = redisClient(server().url);
     await redis.connect();
   });
   afterEach(async () => {
     for (const streams of instances.splice(0)) await streams.close();
   });
-  afterAll(async () => {
-    redis?.destroy();
-    await server?.stop();
-  });
+  afterAll(() => redis?.destroy());
 
   it("a client that reconnects to another instance continues exactly: none lost, none twice", async () => {
     const [a, b] = [await instance("a"), await instance("b")];

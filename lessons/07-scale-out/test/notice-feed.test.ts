@@ -1,32 +1,18 @@
 // Pub/sub vs Streams, with a subscriber that drops for a moment: what each loses.
-import {
-  findRedisServer,
-  HOW_TO_GET_REDIS,
-  type PrivateRedis,
-  startPrivateRedis,
-} from "@workshop/server-kit/private-redis";
-import { eventually } from "@workshop/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWithRedis, eventually } from "@workshop/testkit";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Redis, redisClient } from "../src/server/job-streams.ts";
 import { publishNotice, readNotices, subscribeToNotices } from "../src/server/notice-feed.ts";
 
-const available = Boolean(findRedisServer()) || process.env.CI === "true";
-if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
-
 const notice = (text: string) => ({ text, at: "2026-11-22T00:00:00.000Z" });
 
-describe.runIf(available)("notices across instances", () => {
-  let server: PrivateRedis;
+describeWithRedis("notices across instances", (server) => {
   let redis: Redis;
   beforeAll(async () => {
-    server = await startPrivateRedis();
-    redis = redisClient(server.url);
+    redis = redisClient(server().url);
     await redis.connect();
   });
-  afterAll(async () => {
-    redis?.destroy();
-    await server?.stop();
-  });
+  afterAll(() => redis?.destroy());
 
   it("pub/sub drops what a subscriber misses while reconnecting; a Streams reader misses nothing", async () => {
     const heard: string[] = [];

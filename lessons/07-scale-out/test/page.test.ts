@@ -2,28 +2,17 @@
 // mid-reply, and the page shows the stream move with 0 lost and 0 duplicated.
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
-import {
-  findRedisServer,
-  HOW_TO_GET_REDIS,
-  type PrivateRedis,
-  startPrivateRedis,
-} from "@workshop/server-kit/private-redis";
-import { describeInBrowser, freshPage, servePage, startServer } from "@workshop/testkit";
-import { afterAll, describe, expect, it } from "vitest";
+import { describeInBrowser, describeWithRedis, freshPage, servePage, startServer } from "@workshop/testkit";
+import { afterAll, expect, it } from "vitest";
 import { type Balancer, createBalancer } from "../src/server/balancer.ts";
-
-const available = Boolean(findRedisServer()) || process.env.CI === "true";
-if (!available) console.warn(`[redis tests skipped] ${HOW_TO_GET_REDIS}`);
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-describe.runIf(available)("lesson 07's page", () => {
-  let redis: PrivateRedis | undefined;
+describeWithRedis("lesson 07's page", (redis) => {
   let balancer: Balancer | undefined;
   const served = servePage(root, async () => {
-    redis = await startPrivateRedis();
     balancer = await createBalancer({
-      redisUrl: redis.url,
+      redisUrl: redis().url,
       names: ["a", "b"],
       env: { TOKEN_DELAY_MS: "8", LEASE_MS: "500" },
     });
@@ -32,7 +21,6 @@ describe.runIf(available)("lesson 07's page", () => {
   });
   afterAll(async () => {
     await balancer?.shutdown();
-    await redis?.stop();
   });
 
   describeInBrowser("in Chromium", (browser) => {

@@ -7,6 +7,7 @@ export { deferred } from "./deferred.ts";
 export { type FaultProxy, startFaultProxy } from "./fault-proxy.ts";
 export { getJson, postJson } from "./http.ts";
 export { freshPage, type Served, servePage } from "./lesson-page.ts";
+export { describeWithRedis } from "./redis.ts";
 export { connectSse, type SseRecording, type SseRequest } from "./sse-client.ts";
 export { type LessonUnderTest, startLesson } from "./start-lesson.ts";
 export { type RunningPage, startPage } from "./start-page.ts";

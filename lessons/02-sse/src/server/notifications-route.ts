@@ -18,13 +18,18 @@ export const MAX_NOTICE_LENGTH = 500;
 
 export function addNotificationRoutes(
   app: Express,
-  settings: StreamSettings & { maxQueuedBytes?: number; presenceIntervalMs: number },
-): Broadcaster & { stopPresence(): void; listen: PlainRoute } {
+  settings: StreamSettings & {
+    maxQueuedBytes?: number;
+    presenceIntervalMs: number;
+    /** What presence counts; default: this server's listeners. */
+    countListeners?: () => number;
+  },
+): Broadcaster & { stopPresence(): void; recountPresence(): void; listen: PlainRoute } {
   const broadcaster = createBroadcaster({
     maxQueuedBytes: settings.maxQueuedBytes,
     onLeave: () => presence.left(), // called only once a page has left, long after this line
   });
-  const presence = createPresence(broadcaster, settings.presenceIntervalMs);
+  const presence = createPresence(broadcaster, settings.presenceIntervalMs, settings.countListeners);
 
   const listen: PlainRoute = (req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/api/notifications") return false;
@@ -54,5 +59,9 @@ export function addNotificationRoutes(
     res.status(202).json({ delivered: broadcaster.size });
   });
 
-  return Object.assign(broadcaster, { stopPresence: presence.stop, listen });
+  return Object.assign(broadcaster, {
+    stopPresence: presence.stop,
+    recountPresence: presence.recount,
+    listen,
+  });
 }

@@ -10,19 +10,21 @@ import { EVENTS, type PresenceData } from "../protocol.ts";
 import type { Broadcaster } from "./broadcaster.ts";
 
 // #region presence
-export function createPresence(broadcaster: Broadcaster, intervalMs: number) {
+// `count`: how many listen; this process's pages unless told otherwise
+// (lesson 07 sums every instance's).
+export function createPresence(broadcaster: Broadcaster, intervalMs: number, count = () => broadcaster.size) {
   let announced = -1;
   let timer: NodeJS.Timeout | undefined;
   const event = () =>
     encodeEvent({
       event: EVENTS.presence,
-      data: JSON.stringify({ connections: broadcaster.size } satisfies PresenceData),
+      data: JSON.stringify({ connections: count() } satisfies PresenceData),
     });
 
   const announce = () => {
     timer = undefined;
-    if (broadcaster.size === announced) return; // nothing changed since the last one
-    announced = broadcaster.size;
+    if (count() === announced) return; // nothing changed since the last one
+    announced = count();
     broadcaster.send(event());
   };
   /** The count changed: tell everyone, once, at the end of this interval. */
@@ -37,6 +39,8 @@ export function createPresence(broadcaster: Broadcaster, intervalMs: number) {
       changed();
     },
     left: changed,
+    /** The count changed elsewhere (another instance): announce it like a local change. */
+    recount: changed,
     stop: () => clearTimeout(timer),
   };
 }

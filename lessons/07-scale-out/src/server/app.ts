@@ -7,10 +7,19 @@ import { createOpenStreams } from "@workshop/02-sse/server/open-streams.ts";
 import type { MockLlm } from "@workshop/mock-llm";
 import { createMockLlm } from "@workshop/mock-llm";
 import { encodeEvent, type JobCreated } from "@workshop/protocol";
-import { createLessonApp, HttpError, type LessonServer, readPrompt, serveLesson } from "@workshop/server-kit";
+import {
+  createLessonApp,
+  HttpError,
+  type LessonServer,
+  lessonPageOrigins,
+  readPrompt,
+  serveLesson,
+} from "@workshop/server-kit";
+import { addChatSocket } from "./chat-socket.ts";
 import { addJobEventsRoute } from "./job-events-route.ts";
 import { createJobStreams, type JobStreams, redisClient } from "./job-streams.ts";
 import { publishNotice, subscribeToNotices } from "./notice-feed.ts";
+import { sumPresence } from "./presence-sum.ts";
 
 export const LESSON = "07-scale-out";
 
@@ -22,6 +31,10 @@ export interface InstanceOptions {
   leaseMs?: number;
   retryMs?: number;
   heartbeatMs?: number;
+  /** How often presence is announced and each instance's count renewed in Redis. */
+  presenceIntervalMs?: number;
+  /** Which page origins may open a WebSocket. Default: this lesson's page. */
+  isAllowedOrigin?: (origin: string) => boolean;
 }
 
 export interface Instance extends LessonServer {
@@ -44,6 +57,7 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     instance: options.name,
   };
   const open = createOpenStreams();
+  const presenceIntervalMs = options.presenceIntervalMs ?? 1000;
   let notifications: ReturnType<typeof addNotificationRoutes> | undefined;
   const app = createLessonApp(
     LESSON,
@@ -62,7 +76,12 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
         await publishNotice(redis, { text, at: new Date().toISOString() });
         res.status(202).json({ published: true });
       });
-      notifications = addNotificationRoutes(app, { ...settings, presenceIntervalMs: 1000, open });
+      notifications = addNotificationRoutes(app, {
+        ...settings,
+        presenceIntervalMs,
+        open,
+        countListeners: () => presence.total(), // every instance's pages, not only this one's
+      });
       app.post("/api/jobs", async (req, res) => {
         const id = await jobs.start(readPrompt(req.body));
         res
@@ -92,24 +111,41 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     { health: () => ({ instance: options.name }) },
   );
   const local = notifications as NonNullable<typeof notifications>;
+  const presence = sumPresence({
+    redis,
+    instance: options.name,
+    local: () => local.size,
+    intervalMs: presenceIntervalMs,
+    changed: local.recountPresence,
+  });
   const unsubscribe = await subscribeToNotices(redis, (notice: NoticeData) => {
     local.send(encodeEvent({ event: EVENTS.notice, data: JSON.stringify(notice) }));
   });
   const lesson = serveLesson(
     { app },
-    () => {
+    async () => {
       local.stopPresence();
+      await presence.stop();
       for (const res of open.all) res.end();
     },
     { plain: local.listen },
   );
   // Before any route (Express's and plain ones): every answer says which instance the balancer picked.
   lesson.server.prependListener("request", (_req, res) => res.setHeader("X-Instance", options.name));
+  const allowed = lessonPageOrigins("07");
+  const sockets = await addChatSocket(lesson.server, {
+    redis,
+    jobs,
+    instance: options.name,
+    heartbeatMs: settings.heartbeatMs,
+    isAllowedOrigin: options.isAllowedOrigin ?? ((origin) => allowed.has(origin)),
+  });
   return {
     ...lesson,
     jobs,
     name: options.name,
     async shutdown() {
+      await sockets.close();
       await unsubscribe();
       await jobs.close();
       await lesson.shutdown();

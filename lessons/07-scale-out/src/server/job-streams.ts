@@ -5,6 +5,7 @@
 // died". A cancel on any instance reaches the owner over pub/sub.
 import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
+import { HttpError } from "@workshop/server-kit";
 import { createClient } from "redis";
 
 /** A Redis client for this lesson; a dropped connection reconnects by itself and must not crash. */
@@ -31,6 +32,8 @@ export interface JobStreamsOptions {
   leaseMs?: number;
   /** A finished job's stream is kept this long (documented in the README). */
   ttlSeconds?: number;
+  /** Generations this instance runs at once; one more is refused with 429. */
+  maxGenerating?: number;
 }
 
 const CANCEL_CHANNEL = "jobs:cancel";
@@ -47,6 +50,7 @@ export async function createJobStreams({
   llm,
   leaseMs = 2000,
   ttlSeconds = 3600,
+  maxGenerating = 100,
 }: JobStreamsOptions) {
   const generating = new Map<string, AbortController>();
   const control = redis.duplicate();
@@ -92,6 +96,12 @@ export async function createJobStreams({
   return {
     /** Starts a job generated here; any instance can read it. */
     async start(prompt: string): Promise<string> {
+      if (generating.size >= maxGenerating)
+        throw new HttpError(
+          429,
+          "too_many_jobs",
+          `This instance is generating ${maxGenerating} replies; try again soon.`,
+        );
       const id = randomUUID();
       // Kept (with the stream's TTL) so "continue" can be built on the server, which owns the prompt.
       await redis.set(promptKey(id), prompt, { expiration: { type: "EX", value: ttlSeconds } });
