@@ -66,7 +66,7 @@ describeWithRedis("instances behind the balancer (two are enough to fail over)",
   });
 
   it("kill the instance generating: readers get every token it produced, then `interrupted` within the lease", async () => {
-    const { owner, stream } = await jobStreamedElsewhere();
+    const { id, owner, stream } = await jobStreamedElsewhere();
     await stream.waitFor((r) => r.events.length >= 5);
     const killedAt = performance.now();
     await balancer.kill(owner);
@@ -75,6 +75,13 @@ describeWithRedis("instances behind the balancer (two are enough to fail over)",
     expect(performance.now() - killedAt).toBeLessThan(3 * 500);
     const seqs = tokensOf(stream.events).map((t) => t.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i));
+    // A client that has every token there will ever be gets 204 on any instance: an
+    // EventSource that ignores `interrupted` stops instead of reconnecting forever.
+    const lastId = stream.events.findLast((e) => e.type === "token")?.lastEventId ?? "";
+    for (let i = 0; i < 2; i++) {
+      const again = await fetch(`${url}/api/jobs/${id}/events`, { headers: { "Last-Event-ID": lastId } });
+      expect(again.status).toBe(204);
+    }
     await balancer.start(owner);
   });
 

@@ -7,6 +7,10 @@ import { SCENARIOS } from "./scenarios.ts";
 
 export const STABLE_START = "<!-- stable:start (compared with a fresh run by test/results-drift.test.ts) -->";
 export const STABLE_END = "<!-- stable:end -->";
+/** Rows later lessons measure and write here (lesson 07's scale-out); lesson 05 keeps them as they are. */
+export const LATER_START =
+  "<!-- later-lessons:start (written by later lessons' `pnpm compare`; kept by this one) -->";
+export const LATER_END = "<!-- later-lessons:end -->";
 export const README_START =
   "<!-- results:start (copied from lessons/05-compare/RESULTS.md by `pnpm compare`) -->";
 export const README_END = "<!-- results:end -->";
@@ -40,7 +44,8 @@ export function renderStable(result: MatrixResult): string {
   ].join("\n");
 }
 
-export function renderResults(result: MatrixResult): string {
+/** `later`: the block between LATER_START and LATER_END, carried over from the previous RESULTS.md. */
+export function renderResults(result: MatrixResult, later = ""): string {
   const overheadRows = [
     ["Requests per reply", ...TRANSPORTS.map((t) => result.overhead.get(t)?.requests ?? "?")],
     [
@@ -57,6 +62,10 @@ export function renderResults(result: MatrixResult): string {
     renderStable(result),
     STABLE_END,
     "",
+    LATER_START,
+    later,
+    LATER_END,
+    "",
     "## Measured (varies from run to run, not compared)",
     "",
     "Time from the fault to the end of the reply (the reply itself takes ~0.1 s):",
@@ -70,9 +79,14 @@ export function renderResults(result: MatrixResult): string {
   ].join("\n");
 }
 
+/** The text between two markers of a markdown file ("" when they are missing). */
+export function between(markdown: string, start: string, end: string): string {
+  const from = markdown.indexOf(start);
+  const to = markdown.indexOf(end);
+  return from === -1 || to === -1 ? "" : markdown.slice(from + start.length, to).trim();
+}
+
 /** The verdict tables of a RESULTS.md, for comparison. */
 export function stableSection(markdown: string): string {
-  const start = markdown.indexOf(STABLE_START);
-  const end = markdown.indexOf(STABLE_END);
-  return start === -1 || end === -1 ? "" : markdown.slice(start + STABLE_START.length, end).trim();
+  return between(markdown, STABLE_START, STABLE_END);
 }

@@ -40,6 +40,11 @@ export interface InstanceOptions {
 export interface Instance extends LessonServer {
   jobs: JobStreams;
   name: string;
+  /**
+   * As SIGKILL would, without a process (lesson 07's comparison runs instances
+   * in one process): connections cut, no `done` written, the lease left to run out.
+   */
+  kill(): Promise<void>;
 }
 
 export async function createInstance(options: InstanceOptions): Promise<Instance> {
@@ -149,6 +154,16 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
       await unsubscribe();
       await jobs.close();
       await lesson.shutdown();
+      redis.destroy();
+    },
+    async kill() {
+      await jobs.close({ kill: true });
+      await sockets.close({ kill: true });
+      local.stopPresence();
+      await presence.stop();
+      await unsubscribe();
+      lesson.server.close();
+      lesson.server.closeAllConnections();
       redis.destroy();
     },
   };

@@ -35,13 +35,17 @@ export async function createBalancer({
   redisUrl,
   names = ["a", "b", "c"],
   env = {},
+  startInstance,
 }: {
   redisUrl: string;
   names?: string[];
   /** For every instance process (TOKEN_DELAY_MS, LEASE_MS: tests and demos). */
   env?: Record<string, string>;
+  /** How an instance starts; default: its own process (instance-process.ts). */
+  startInstance?: (name: string, port: number) => Promise<InstanceProcess>;
 }): Promise<Balancer> {
-  const start = (name: string, port: number) => startInstanceProcess(name, port, redisUrl, env);
+  const start =
+    startInstance ?? ((name: string, port: number) => startInstanceProcess(name, port, redisUrl, env));
   const processes = new Map<string, InstanceProcess>();
   const connections = new Map<string, number>(names.map((name) => [name, 0]));
   // Side by side: each instance takes most of a second to start (tsx), and they share nothing.

@@ -32,6 +32,10 @@ export function addJobEventsRoute(
     const finished = await jobs.finishedWith(id);
     // The done event's id is the token count: a client that saw it has everything.
     if (finished !== undefined && after >= finished) return void res.status(204).end();
+    // Its generation died and the client has every token there will ever be: 204 too, or an
+    // EventSource that ignores `interrupted` would reconnect to hear it again, forever.
+    const interrupted = await jobs.interruptedAt(id);
+    if (interrupted !== undefined && after + 1 >= interrupted) return void res.status(204).end();
 
     const stream = openEventStream(res, settings);
     await stream.send(encodeEvent({ event: SERVED_BY, data: settings.instance }));

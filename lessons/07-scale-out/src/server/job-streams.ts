@@ -196,6 +196,16 @@ export async function createJobStreams({
       }
     },
 
+    /**
+     * The token count of a job that died mid-reply (no `done`, and no owner
+     * holds its lease); undefined for a job that runs, finished, or is unknown.
+     */
+    async interruptedAt(id: string): Promise<number | undefined> {
+      if (await redis.exists(leaseKey(id))) return undefined;
+      const [last] = (await redis.xRevRange(streamKey(id), "+", "-", { COUNT: 1 })) ?? [];
+      return last?.message.type === "token" ? Number(last.message.seq) + 1 : undefined;
+    },
+
     /** Jobs this instance is generating right now. */
     generating: () => generating.size,
 

@@ -1,0 +1,115 @@
+// Lesson 05's comparison, on lesson 07's topology: lesson 02's and lesson
+// 03's own clients (run by lesson 05's runners, judged by its judge) against
+// three instances behind the balancer, sharing one Redis. The faults are the
+// two that only exist with more than one server: the instance serving the
+// stream dies, or the instance generating the reply does.
+import { judgeReconnection } from "@workshop/05-compare/src/matrix/judge.ts";
+import { nodePlatform } from "@workshop/05-compare/src/matrix/node-platform.ts";
+import { runTransport } from "@workshop/05-compare/src/matrix/run-transport.ts";
+import { FAULT_AT, SCENARIOS } from "@workshop/05-compare/src/matrix/scenarios.ts";
+import { createMockLlm } from "@workshop/mock-llm";
+import { startServer } from "@workshop/testkit";
+import { type Balancer, createBalancer } from "../server/balancer.ts";
+import { startInstanceInProcess } from "../server/instance-in-process.ts";
+import { redisClient } from "../server/job-streams.ts";
+
+/** The transports lesson 07 serves from Redis. */
+export const SCALE_OUT_TRANSPORTS = ["SSE", "WebSocket"] as const;
+export type ScaleOutTransport = (typeof SCALE_OUT_TRANSPORTS)[number];
+
+const PROMPT = (SCENARIOS[0] as { prompt: string }).prompt; // the same reply as lesson 05's rows
+const LEASE_MS = 300;
+const DEADLINE_MS = 1200; // a resume takes ~0.2 s; a dead owner is noticed within the 0.3 s lease
+
+interface Cluster {
+  balancer: Balancer;
+  /** The instance holding the client's connection right now. */
+  serving(): string;
+  /** The instance holding the reply's lease (generating it). */
+  generating(): Promise<string>;
+}
+
+export const SCALE_OUT_SCENARIOS: { name: string; fault: (cluster: Cluster) => Promise<void> }[] = [
+  {
+    name: "server restarted mid-stream (the instance serving the stream)",
+    fault: async (cluster) => {
+      const name = cluster.serving();
+      await cluster.balancer.kill(name);
+      await cluster.balancer.start(name);
+    },
+  },
+  {
+    name: "an instance killed mid-stream (the one generating the reply)",
+    fault: async (cluster) => cluster.balancer.kill(await cluster.generating()),
+  },
+];
+
+/** Three fresh in-process instances on their own Redis database, behind a balancer. */
+async function startCluster(redisUrl: string) {
+  const redis = redisClient(redisUrl);
+  await redis.connect();
+  await redis.flushDb(); // nothing left from the previous scenario (a dead owner's lease)
+  const llm = () => createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 4, jitterMs: 0 } });
+  const balancer = await createBalancer({
+    redisUrl,
+    startInstance: (name, port) =>
+      startInstanceInProcess(name, port, {
+        redisUrl,
+        llm: llm(),
+        leaseMs: LEASE_MS,
+        retryMs: 50,
+        heartbeatMs: 100,
+        isAllowedOrigin: () => true,
+      }),
+  });
+  const running = await startServer(balancer.server);
+  const cluster: Cluster = {
+    balancer,
+    serving: () => balancer.instances().find((instance) => instance.connections > 0)?.name ?? "a",
+    async generating() {
+      const [lease] = await redis.keys("job:*:lease");
+      return (lease && (await redis.get(lease))) ?? "a";
+    },
+  };
+  return {
+    cluster,
+    url: running.url,
+    async close() {
+      await balancer.shutdown();
+      await running.close().catch(() => {});
+      redis.destroy();
+    },
+  };
+}
+
+export type ScaleOutResult = Map<string, Map<ScaleOutTransport, { verdict: string; measured: string }>>;
+
+/** Every scenario on both transports, each on a fresh cluster with its own Redis database. */
+export async function runScaleOutMatrix(redisUrl: string): Promise<ScaleOutResult> {
+  const result: ScaleOutResult = new Map();
+  for (const scenario of SCALE_OUT_SCENARIOS) {
+    const row = new Map<ScaleOutTransport, { verdict: string; measured: string }>();
+    await Promise.all(
+      SCALE_OUT_TRANSPORTS.map(async (transport, i) => {
+        const { cluster, url, close } = await startCluster(`${redisUrl}/${i + 1}`);
+        let faultAt: number | undefined;
+        const record = await runTransport(transport, {
+          platform: nodePlatform,
+          base: url,
+          prompt: PROMPT,
+          deadlineMs: DEADLINE_MS,
+          heartbeatMs: 100,
+          onToken: (count) => {
+            if (count !== FAULT_AT || faultAt !== undefined) return;
+            faultAt = performance.now();
+            void scenario.fault(cluster);
+          },
+        });
+        await close();
+        row.set(transport, judgeReconnection(record, PROMPT, faultAt));
+      }),
+    );
+    result.set(scenario.name, row);
+  }
+  return result;
+}
