@@ -51,13 +51,20 @@ export interface Held {
   close(): void;
 }
 
-export async function holdEventStreams(port: number, n: number): Promise<Held> {
+/**
+ * `ports`: one server, or several instances sharing the notices (lesson 07):
+ * the streams are spread over them in turn, and the notice is posted to the first.
+ */
+export async function holdEventStreams(ports: number | number[], n: number): Promise<Held> {
+  const spread = [ports].flat();
+  const port = spread[0] as number;
+  let turn = 0;
   const started = performance.now();
   const sockets = await inBatches(
     n,
     () =>
       new Promise<Socket>((resolve, reject) => {
-        const socket = connect(port, "127.0.0.1", () =>
+        const socket = connect(spread[turn++ % spread.length] as number, "127.0.0.1", () =>
           socket.write("GET /api/notifications HTTP/1.1\r\nHost: bench\r\nAccept: text/event-stream\r\n\r\n"),
         );
         socket.once("data", () => resolve(socket)); // the headers: the stream is open

@@ -33,6 +33,8 @@ export interface InstanceOptions {
   heartbeatMs?: number;
   /** How often presence is announced and each instance's count renewed in Redis. */
   presenceIntervalMs?: number;
+  /** Event streams and sockets one client address may hold per instance (lesson 02's bound). */
+  maxStreamsPerClient?: number;
   /** Which page origins may open a WebSocket. Default: this lesson's page. */
   isAllowedOrigin?: (origin: string) => boolean;
 }
@@ -61,7 +63,7 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     heartbeatMs: options.heartbeatMs ?? 15_000,
     instance: options.name,
   };
-  const open = createOpenStreams();
+  const open = createOpenStreams(options.maxStreamsPerClient);
   const presenceIntervalMs = options.presenceIntervalMs ?? 1000;
   let notifications: ReturnType<typeof addNotificationRoutes> | undefined;
   const app = createLessonApp(
@@ -143,6 +145,7 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     jobs,
     instance: options.name,
     heartbeatMs: settings.heartbeatMs,
+    maxSocketsPerClient: options.maxStreamsPerClient,
     isAllowedOrigin: options.isAllowedOrigin ?? ((origin) => allowed.has(origin)),
   });
   return {

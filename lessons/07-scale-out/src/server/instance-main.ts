@@ -1,7 +1,8 @@
 // One instance as its own process (what the balancer starts and kills):
 // NAME, PORT and REDIS_URL from the environment.
 // LEASE_MS and TOKEN_DELAY_MS let a test (or a demo) make a reply and a dead
-// owner's lease shorter than the classroom defaults.
+// owner's lease shorter than the classroom defaults; MAX_STREAMS_PER_CLIENT
+// lets the bench hold 10,000 streams from one machine.
 import { createMockLlm } from "@workshop/mock-llm";
 import { createInstance } from "./app.ts";
 
@@ -18,6 +19,7 @@ const instance = await createInstance({
   redisUrl,
   llm,
   leaseMs: Number(process.env.LEASE_MS) || undefined,
+  maxStreamsPerClient: Number(process.env.MAX_STREAMS_PER_CLIENT) || undefined,
 });
 instance.server.listen(port, "127.0.0.1", () => {
   const address = instance.server.address() as { port: number };
