@@ -141,8 +141,11 @@ describeInBrowser("the slides in Chromium", (browser) => {
     await page.close();
   });
 
-  // The build server's pass is the test above; this is the dev server's (`pnpm slides`, used in class).
-  it.each(deckNames)("deck %s renders its first slide without errors (dev server)", async (name) => {
+  // Every deck's pass is on the build server, above. The dev server (`pnpm slides`, used in
+  // class) runs the same decks plugin on request, so one deck proves that path: the newest.
+  const newest = deckNames.at(-1) as string;
+  it(`deck ${newest} renders its first slide without errors on the dev server too`, async () => {
+    const name = newest;
     const { page, errors } = await open(`./deck.html?deck=${name}`, "dev");
     const title = page.locator(".reveal .slides section.present h1").first();
     await title.waitFor({ timeout: 10_000 });

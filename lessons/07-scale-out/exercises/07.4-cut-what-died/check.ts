@@ -1,18 +1,23 @@
 import { defineChecks, must, within } from "@workshop/exercises";
+import { createMockLlm } from "@workshop/mock-llm";
 import { startPrivateRedis } from "@workshop/server-kit/private-redis";
 import { connectSse, getJson, postJson, startServer } from "@workshop/testkit";
 import type * as Balancer from "../../src/server/balancer.ts";
+import type * as InProcess from "../../src/server/instance-in-process.ts";
 
 export default defineChecks({
   "killing the instance that serves a stream ends the client's connection, so it can reconnect": async (
     code,
   ) => {
     const { createBalancer } = await code.load<typeof Balancer>("src/server/balancer.ts");
+    const { startInstanceInProcess } = await code.load<typeof InProcess>("src/server/instance-in-process.ts");
     const redis = await startPrivateRedis();
+    // Instances in this process (they start in milliseconds); kill cuts their sockets as SIGKILL would.
+    const llm = () => createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 20, jitterMs: 0 } });
     const balancer = await createBalancer({
       redisUrl: redis.url,
       names: ["a", "b"],
-      env: { TOKEN_DELAY_MS: "20" },
+      startInstance: (name, port) => startInstanceInProcess(name, port, { redisUrl: redis.url, llm: llm() }),
     });
     const running = await startServer(balancer.server);
     try {
@@ -27,7 +32,7 @@ export default defineChecks({
       }
       await stream.waitFor((r) => r.events.length >= 3);
       await balancer.kill(stream.response.headers.get("x-instance") ?? "");
-      await within(stream.ended, 2000, "the instance died, but the client's stream stayed open: cut it");
+      await within(stream.ended, 1000, "the instance died, but the client's stream stayed open: cut it");
       must(
         stream.events.at(-1)?.type !== "done",
         "the stream ended with done: the killed instance was not serving it",
