@@ -18,12 +18,17 @@ const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
 describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
   let redis: Redis;
   const instances: JobStreams[] = [];
-  const instance = async (name: string, leaseMs = 2000) => {
+  const instance = async (
+    name: string,
+    leaseMs = 2000,
+    limits: { maxTokens?: number; maxGenerating?: number } = {},
+  ) => {
     const streams = await createJobStreams({
       redis,
       instance: name,
       llm: createMockLlm({ timing: STEADY }),
       leaseMs,
+      ...limits,
     });
     instances.push(streams);
     return streams;
@@ -108,6 +113,20 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
       return false;
     });
     expect(await redis.ttl(`job:${id}`)).toBeGreaterThan(0); // seconds left, not -1 (forever)
+  });
+
+  it("a job's memory is bounded: a reply longer than maxTokens ends with done, reason max_tokens", async () => {
+    const a = await instance("a", 2000, { maxTokens: 5 });
+    const entries = await collect(a, await a.start(PROMPT), -1);
+    expect(seqs(entries)).toEqual([0, 1, 2, 3, 4]);
+    expect(entries.at(-1)).toEqual({ type: "done", tokens: 5, reason: "max_tokens" });
+    expect(a.generating()).toBe(0); // the model was stopped too
+  });
+
+  it("an instance generating its maximum refuses one more job with 429", async () => {
+    const a = await instance("a", 2000, { maxGenerating: 1 });
+    await a.start(PROMPT);
+    await expect(a.start(PROMPT)).rejects.toMatchObject({ status: 429, code: "too_many_jobs" });
   });
 
   it("a finished reply still replays after every instance restarted: Redis kept it", async () => {

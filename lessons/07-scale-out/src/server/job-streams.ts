@@ -34,6 +34,8 @@ export interface JobStreamsOptions {
   ttlSeconds?: number;
   /** Generations this instance runs at once; one more is refused with 429. */
   maxGenerating?: number;
+  /** Tokens one job may write; the reply then ends with reason "max_tokens" (a job's memory is bounded). */
+  maxTokens?: number;
 }
 
 const CANCEL_CHANNEL = "jobs:cancel";
@@ -51,6 +53,7 @@ export async function createJobStreams({
   leaseMs = 2000,
   ttlSeconds = 3600,
   maxGenerating = 100,
+  maxTokens = 4096,
 }: JobStreamsOptions) {
   const generating = new Map<string, AbortController>();
   const control = redis.duplicate();
@@ -78,7 +81,11 @@ export async function createJobStreams({
         await redis.xAdd(streamKey(id), entryId(seq), { type: "token", seq: String(seq), text });
         // Expiring from the first token on: a job whose owner dies before `done` must not stay forever.
         if (seq === 0) await redis.expire(streamKey(id), ttlSeconds);
-        seq++;
+        if (++seq >= maxTokens) {
+          reason = "max_tokens";
+          controller.abort(reason); // stops the model too
+          break;
+        }
       }
     } catch {
       reason = String(controller.signal.reason ?? "stopped");
@@ -101,6 +108,7 @@ export async function createJobStreams({
           429,
           "too_many_jobs",
           `This instance is generating ${maxGenerating} replies; try again soon.`,
+          1,
         );
       const id = randomUUID();
       // Kept (with the stream's TTL) so "continue" can be built on the server, which owns the prompt.
