@@ -1,0 +1,82 @@
+// One question, as many model calls as its tool calls need: call the
+// provider, forward its events as the lesson's one stream, run the tools it
+// asked for here on the server, and call it again with their results.
+import { readSseEvents } from "@workshop/protocol";
+import type { ChatEvent, Provider } from "../protocol.ts";
+import type { Turn } from "./adapters/adapter.ts";
+import { ADAPTERS } from "./adapters/index.ts";
+import { runTool, TOOLS } from "./tools.ts";
+import type { Upstream } from "./upstreams.ts";
+
+export const SYSTEM_PROMPT = "You are a helpful assistant. Use the tools when they help. Answer concisely.";
+const MAX_TOOL_ROUNDS = 3;
+const MAX_EVENT_CHARS = 1 << 20;
+/** A provider's error code may be shown; its message may not (it can quote the request, or a key). */
+const publicCode = (code: string) => (/^[a-z][a-z0-9_]{0,39}$/i.test(code) ? code : "upstream_failed");
+
+// #region converse
+export async function converse(
+  provider: Provider,
+  upstream: Upstream,
+  turns: Turn[],
+  send: (event: ChatEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const adapter = ADAPTERS[provider];
+  for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
+    const { path, body, headers } = adapter.request(
+      { model: upstream.model, system: SYSTEM_PROMPT, turns, tools: TOOLS },
+      upstream.apiKey,
+    );
+    const response = await fetch(`${upstream.baseUrl}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify(body),
+      signal, // the page left or pressed Stop: the provider stops generating (and billing)
+    });
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      return send({
+        type: "error",
+        code: "upstream_unavailable",
+        message: `The provider answered ${response.status}.`,
+      });
+    }
+    let stream = response.body;
+    let wire: Promise<void> = Promise.resolve();
+    if (upstream.mock) {
+      // The mock's own wire, for the page's left pane. Never for a real provider.
+      const [forAdapter, forWire] = stream.tee();
+      stream = forAdapter;
+      wire = (async () => {
+        for await (const event of readSseEvents(forWire))
+          send({ type: "wire", event: event.type, data: event.data.slice(0, 2000) });
+      })().catch(() => {});
+    }
+    const calls: Extract<ChatEvent, { type: "tool-call-end" }>[] = [];
+    let finish = "stop";
+    for await (const event of adapter.events(stream, MAX_EVENT_CHARS)) {
+      if (event.type === "finish") finish = event.reason;
+      else if (event.type === "error") {
+        await wire;
+        return send({
+          type: "error",
+          code: publicCode(event.code),
+          message: "The provider failed mid-answer.",
+        });
+      } else {
+        if (event.type === "tool-call-end") calls.push(event);
+        send(event);
+      }
+    }
+    await wire;
+    if (calls.length === 0) return send({ type: "finish", reason: finish });
+    for (const call of calls) {
+      const output = runTool(call.name, call.input);
+      send({ type: "tool-result", id: call.id, output });
+      turns.push({ role: "tool", id: call.id, name: call.name, input: call.input, output });
+    }
+  }
+  send({ type: "finish", reason: "max_tool_rounds" });
+}
+// #endregion

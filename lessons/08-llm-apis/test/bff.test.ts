@@ -1,0 +1,109 @@
+// Lesson 08's BFF over real sockets: five providers' wire formats (served by
+// the lesson's mocks), one typed stream out.
+import { createMockLlm } from "@workshop/mock-llm";
+import { apiErrorOf, postJson, startLesson } from "@workshop/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROMPTS, PROVIDERS, type Provider } from "../src/protocol.ts";
+import { createServer } from "../src/server/app.ts";
+import { ask, ofType, textOf } from "./chat.ts";
+
+const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } });
+const WITH_TOOLS = PROVIDERS.filter((p) => p !== "dashscope"); // the lesson's DashScope path is text only
+let lesson: Awaited<ReturnType<typeof startLesson<ReturnType<typeof createServer>>>>;
+
+beforeAll(async () => {
+  lesson = await startLesson(createServer({ llm, env: {} })); // env: {}: never a real key in a test
+});
+afterAll(() => lesson?.close());
+
+describe("lesson 08's one stream, from five wire formats", () => {
+  it.each(PROVIDERS)("%s: the answer arrives as text events, exactly, then finish", async (provider) => {
+    const events = await ask(lesson.url, provider, "why stream?");
+    expect(textOf(events)).toBe(llm.replyTokens("why stream?").join(""));
+    expect(events.at(-1)?.type).toBe("finish");
+  });
+
+  it.each(WITH_TOOLS)(
+    "%s: tool arguments stream in pieces, the server runs the tool, and the model answers with its result",
+    async (provider) => {
+      const events = await ask(lesson.url, provider, PROMPTS.tool);
+      const [start] = ofType(events, "tool-call-start");
+      expect(start?.name).toBe("get_weather");
+      const pieces = ofType(events, "tool-call-delta").map((e) => e.delta);
+      expect(JSON.parse(pieces.join(""))).toEqual({ city: "Hangzhou" }); // the pieces are the arguments
+      if (provider !== "gemini") expect(pieces.length).toBeGreaterThan(3); // Gemini sends a call whole
+      expect(ofType(events, "tool-call-end")[0]?.input).toEqual({ city: "Hangzhou" });
+      expect(ofType(events, "tool-result")[0]?.output).toMatchObject({
+        city: "Hangzhou",
+        condition: "light rain",
+      });
+      expect(textOf(events)).toContain("light rain"); // the second call read the result
+      expect(events.at(-1)?.type).toBe("finish");
+    },
+  );
+
+  it.each(WITH_TOOLS)("%s: reasoning arrives as its own events, before the answer", async (provider) => {
+    const events = await ask(lesson.url, provider, PROMPTS.reasoning);
+    expect(textOf(events, "reasoning")).toMatch(/^The user asks why/);
+    const firstText = events.findIndex((e) => e.type === "text");
+    expect(events.findLastIndex((e) => e.type === "reasoning")).toBeLessThan(firstText);
+  });
+
+  it.each(WITH_TOOLS)(
+    "%s: an error mid-stream becomes an error event with a code, never the provider's text",
+    async (provider) => {
+      const events = await ask(lesson.url, provider, PROMPTS.error);
+      const [error] = ofType(events, "error");
+      expect(error?.code).toMatch(/^[a-z_A-Z]+$/);
+      expect(error?.message).not.toContain("Overloaded"); // the provider's own words stay on the server
+      expect(ofType(events, "usage")).toEqual([]);
+    },
+  );
+
+  it.each(["anthropic", "openai-responses"] as Provider[])(
+    "%s: an event type the adapter has never seen is ignored",
+    async (provider) => {
+      const events = await ask(lesson.url, provider, PROMPTS.unknownEvent);
+      expect(ofType(events, "wire").some((e) => /future/.test(e.event))).toBe(true); // it was on the wire
+      expect(textOf(events)).toBe(llm.replyTokens("why stream?").join(""));
+      expect(ofType(events, "error")).toEqual([]);
+    },
+  );
+
+  it.each(WITH_TOOLS)(
+    "%s: usage only comes at the end, so a stream stopped early never has it",
+    async (provider) => {
+      const full = await ask(lesson.url, provider, "why stream?");
+      expect(ofType(full, "usage").at(-1)?.outputTokens).toBeGreaterThan(0);
+      const stopped = await ask(lesson.url, provider, "why stream?", {
+        stopAfter: (events) => ofType(events, "text").length === 3,
+      });
+      expect(ofType(stopped, "usage")).toEqual([]);
+      // Stop reached the provider: the mock stopped generating (and would have stopped billing).
+      await expect.poll(() => lesson.running.count, { timeout: 2000 }).toBe(0);
+    },
+  );
+});
+
+describe("what the page may see", () => {
+  it("the raw wire is shown for the mock, never for a real provider", async () => {
+    // A second server whose "real" OpenAI is the first one's mock: a key in the environment.
+    const real = await startLesson(
+      createServer({ llm, env: { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: `${lesson.url}/v1` } }),
+    );
+    try {
+      const fromReal = await ask(real.url, "openai-chat", "why stream?");
+      expect(textOf(fromReal)).toBe(llm.replyTokens("why stream?").join(""));
+      expect(ofType(fromReal, "wire")).toEqual([]);
+      expect(ofType(await ask(lesson.url, "openai-chat", "why stream?"), "wire").length).toBeGreaterThan(0);
+    } finally {
+      await real.close();
+    }
+  });
+
+  it("bad input gets a 400 with a JSON error, not a stream", async () => {
+    const response = await postJson(`${lesson.url}/api/chat`, { provider: "nope", messages: [] });
+    expect(response.status).toBe(400);
+    expect((await apiErrorOf(response)).code).toBe("invalid_request");
+  });
+});
