@@ -1,0 +1,91 @@
+// One assistant answer, drawn from the lesson's events: reasoning in a
+// collapsible box, tool calls whose arguments fill in as they stream (partial
+// JSON parsed on every piece), the text as sanitized markdown, usage at the
+// end. Model text never becomes markup unsanitized; tool data is textContent.
+import { renderMarkdown } from "@workshop/04-llm-chat/client/markdown.ts";
+import type { ChatEvent } from "../protocol.ts";
+import { partialArguments } from "./partial-arguments.ts";
+
+const element = (tag: string, className: string, parent: HTMLElement) => {
+  const child = document.createElement(tag);
+  child.className = className;
+  parent.append(child);
+  return child;
+};
+
+export function createAnswerView(parent: HTMLElement) {
+  const root = element("div", "message assistant", parent);
+  let reasoning: HTMLElement | undefined;
+  let text: HTMLElement | undefined;
+  let markdown = "";
+  let frame = 0;
+  const tools = new Map<string, { args: HTMLElement; json: string; result: HTMLElement }>();
+
+  const drawText = () => {
+    frame = 0;
+    if (text) renderMarkdown(text, markdown);
+  };
+
+  return {
+    show(event: ChatEvent): void {
+      switch (event.type) {
+        case "reasoning": {
+          if (!reasoning) {
+            const box = element("details", "reasoning", root);
+            element("summary", "", box).textContent = "Reasoning";
+            reasoning = element("div", "reasoning-text", box);
+          }
+          reasoning.textContent += event.delta;
+          break;
+        }
+        case "text":
+          text ??= element("div", "body", root);
+          markdown += event.delta;
+          frame ||= requestAnimationFrame(drawText); // at most one render per frame
+          break;
+        case "tool-call-start": {
+          const card = element("div", "tool", root);
+          element("div", "tool-name", card).textContent = `tool · ${event.name}`;
+          tools.set(event.id, {
+            args: element("pre", "tool-args", card),
+            json: "",
+            result: element("pre", "tool-result", card),
+          });
+          break;
+        }
+        case "tool-call-delta": {
+          const tool = tools.get(event.id);
+          if (!tool) break;
+          tool.json += event.delta;
+          tool.args.textContent = JSON.stringify(partialArguments(tool.json), null, 1);
+          break;
+        }
+        case "tool-call-end": {
+          const tool = tools.get(event.id);
+          if (tool) tool.args.textContent = JSON.stringify(event.input, null, 1);
+          break;
+        }
+        case "tool-result": {
+          const tool = tools.get(event.id);
+          if (tool) tool.result.textContent = `→ ${JSON.stringify(event.output)}`;
+          break;
+        }
+        case "usage":
+          (root.querySelector(".usage") ?? element("p", "usage meta", root)).textContent =
+            `usage: ${event.inputTokens} in · ${event.outputTokens} out`;
+          break;
+        case "error":
+          element("p", "error", root).textContent = `${event.code}: ${event.message}`;
+          break;
+        case "finish":
+          element("p", "meta finish", root).textContent = `finish: ${event.reason}`;
+          break;
+      }
+    },
+    /** Draws what is pending now (the stream ended or stopped). */
+    flush(): void {
+      if (frame) cancelAnimationFrame(frame);
+      drawText();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Lesson 08's page: choose a provider, ask, and watch both the provider's
+// wire and the one stream the BFF makes of it.
+import "@workshop/page-kit/style.css";
+import "./apis.css";
+import { usePresentationLayout } from "@workshop/page-kit";
+import { readSseEvents } from "@workshop/protocol";
+import type { ChatEvent, ChatRequest, Provider } from "../protocol.ts";
+import { createAnswerView } from "./answer-view.ts";
+import { createWireView } from "./wire-view.ts";
+
+usePresentationLayout();
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = byId<HTMLFormElement>("composer");
+const input = byId<HTMLInputElement>("input");
+const provider = byId<HTMLSelectElement>("provider");
+const send = byId<HTMLButtonElement>("send");
+const stop = byId<HTMLButtonElement>("stop");
+const messages = byId("messages");
+const wire = createWireView(byId("wire"), byId("wire-count"));
+const history: ChatRequest["messages"] = [];
+let controller: AbortController | undefined;
+
+async function ask(content: string): Promise<void> {
+  controller?.abort();
+  controller = new AbortController();
+  wire.clear();
+  const question = document.createElement("div");
+  question.className = "message user";
+  question.textContent = content;
+  messages.append(question);
+  const view = createAnswerView(messages);
+  history.push({ role: "user", content });
+  send.disabled = true;
+  stop.hidden = false;
+  let answer = "";
+  try {
+    const request: ChatRequest = { provider: provider.value as Provider, messages: history };
+    const response = await fetch("/api/chat", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(request),
+      signal: controller.signal,
+    });
+    if (!response.ok || !response.body) {
+      const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+      return view.show({ type: "error", code: String(response.status), message: body.error?.message ?? "" });
+    }
+    for await (const event of readSseEvents(response.body)) {
+      const chatEvent = JSON.parse(event.data) as ChatEvent;
+      if (chatEvent.type === "wire") wire.add(chatEvent.event, chatEvent.data);
+      else view.show(chatEvent);
+      if (chatEvent.type === "text") answer += chatEvent.delta;
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) view.show({ type: "error", code: "network", message: String(error) });
+    else view.show({ type: "finish", reason: "stopped by you (no usage: it only comes at the end)" });
+  } finally {
+    view.flush();
+    if (answer) history.push({ role: "assistant", content: answer });
+    send.disabled = false;
+    stop.hidden = true;
+    messages.scrollTop = messages.scrollHeight;
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const content = input.value.trim();
+  if (content) void ask(content);
+});
+stop.addEventListener("click", () => controller?.abort()); // aborts the BFF, which aborts the provider
+byId("suggestions").addEventListener("click", (event) => {
+  const prompt = (event.target as HTMLElement).closest("button")?.dataset.prompt;
+  if (!prompt) return;
+  input.value = prompt;
+  void ask(prompt);
+});

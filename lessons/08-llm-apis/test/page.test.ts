@@ -1,0 +1,57 @@
+// In Chromium: lesson 08's page through Vite's proxy, against the BFF and its mocks.
+import { fileURLToPath } from "node:url";
+import { createMockLlm } from "@workshop/mock-llm";
+import { describeInBrowser, freshPage, servePage, startLesson } from "@workshop/testkit";
+import { expect, it } from "vitest";
+import { PROVIDERS } from "../src/protocol.ts";
+import { createServer } from "../src/server/app.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 2, jitterMs: 0 } });
+const served = servePage(root, () => startLesson(createServer({ llm, env: {} })));
+
+describeInBrowser("lesson 08's page", (browser) => {
+  const page = freshPage(browser, () => served.site.url);
+  const finished = (n: number) =>
+    page.waitForFunction((n) => document.querySelectorAll(".message.assistant .finish").length >= n, n);
+
+  it("every provider's answer streams into the page, its own events on the wire pane", async () => {
+    for (const [i, provider] of PROVIDERS.entries()) {
+      await page.selectOption("#provider", provider);
+      await page.getByRole("button", { name: "Send" }).click();
+      await finished(i + 1);
+      const body = page.locator(".message.assistant .body").nth(i);
+      expect(await body.textContent()).toContain("Time to first token"); // the markdown, rendered
+      expect(await page.locator("#wire li").count()).toBeGreaterThan(10);
+    }
+    // Each format's own event names, as the provider sent them.
+    await page.selectOption("#provider", "anthropic");
+    await page.getByRole("button", { name: "Send" }).click();
+    await finished(PROVIDERS.length + 1);
+    expect(await page.locator("#wire b").allTextContents()).toEqual(
+      expect.arrayContaining(["message_start", "content_block_delta", "ping", "message_stop"]),
+    );
+  });
+
+  it("a tool call shows its arguments filling in, the server's result, then the answer using it", async () => {
+    await page.selectOption("#provider", "openai-responses");
+    await page.getByRole("button", { name: "Tool call" }).click();
+    await finished(1);
+    expect(JSON.parse((await page.textContent(".tool-args")) ?? "")).toEqual({ city: "Hangzhou" });
+    expect(await page.textContent(".tool-result")).toContain("light rain");
+    expect(await page.textContent(".message.assistant .body")).toContain("light rain");
+    expect(await page.textContent(".message.assistant .usage")).toMatch(/usage: \d+ in · \d+ out/);
+  });
+
+  it("Stop ends the answer for every provider, aborts the upstream, and there is no usage", async () => {
+    for (const [i, provider] of PROVIDERS.entries()) {
+      await page.selectOption("#provider", provider);
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.locator(".message.assistant .body").nth(i).waitFor();
+      await page.getByRole("button", { name: "Stop" }).click();
+      await finished(i + 1);
+      expect(await page.locator(".message.assistant").nth(i).locator(".usage").count()).toBe(0);
+      await expect.poll(() => served.lesson.running.count, { timeout: 2000 }).toBe(0);
+    }
+  });
+});
