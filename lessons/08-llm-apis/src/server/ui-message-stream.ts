@@ -34,7 +34,10 @@ export function uiMessageWriter(emit: (chunk: Record<string, unknown>) => void) 
   emit({ type: "start", messageId: `msg-${randomUUID()}` });
   return {
     write(event: ChatEvent): void {
-      if (event.type === "text" || event.type === "reasoning") return delta(event.type, event.delta);
+      if (event.type === "text" || event.type === "reasoning") {
+        delta(event.type, event.delta);
+        return;
+      }
       if (event.type === "wire" || event.type === "usage") return; // not part of the UI protocol
       close();
       if (event.type === "tool-call-start")
