@@ -18,6 +18,7 @@ interface UiMessageIn {
 // #region ui-message-stream
 /** Maps the lesson's events to UI message chunks, opening and closing text and reasoning parts. */
 export function uiMessageWriter(emit: (chunk: Record<string, unknown>) => void) {
+  // #region ui-parts
   let openPart: { kind: "text" | "reasoning"; id: string } | undefined;
   const close = () => {
     if (openPart) emit({ type: `${openPart.kind}-end`, id: openPart.id });
@@ -31,6 +32,7 @@ export function uiMessageWriter(emit: (chunk: Record<string, unknown>) => void) 
     }
     emit({ type: `${kind}-delta`, id: openPart.id, delta: text });
   };
+  // #endregion
   emit({ type: "start", messageId: `msg-${randomUUID()}` });
   return {
     write(event: ChatEvent): void {

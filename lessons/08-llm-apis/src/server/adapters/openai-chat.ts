@@ -74,6 +74,7 @@ export const openAiChat: ProviderAdapter = {
       const delta = choice?.delta;
       if (delta?.reasoning_content) yield { type: "reasoning", delta: delta.reasoning_content };
       if (delta?.content) yield { type: "text", delta: delta.content };
+      // #region tool-call-pieces
       for (const piece of delta?.tool_calls ?? []) {
         let call = calls.get(piece.index);
         if (!call) {
@@ -85,6 +86,7 @@ export const openAiChat: ProviderAdapter = {
         call.args += fragment;
         if (fragment) yield { type: "tool-call-delta", id: call.id, delta: fragment };
       }
+      // #endregion
       if (choice?.finish_reason) finish = choice.finish_reason;
     }
     if (!done) throw new Error("the stream ended without [DONE]: cut short");

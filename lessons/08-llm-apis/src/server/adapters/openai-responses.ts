@@ -76,6 +76,7 @@ export const openAiResponses: ProviderAdapter = {
             yield { type: "tool-call-end", ...call, input: parseJson(data.arguments || "{}", call.name) };
           break;
         }
+        // #region responses-completed
         case "response.completed": {
           const usage = data.response?.usage;
           if (usage)
@@ -83,6 +84,7 @@ export const openAiResponses: ProviderAdapter = {
           const called = data.response?.output?.some((item) => item.type === "function_call");
           return yield { type: "finish", reason: called ? "tool_calls" : "stop" };
         }
+        // #endregion
         case "response.failed":
         case "error": {
           const error = data.response?.error ?? data;

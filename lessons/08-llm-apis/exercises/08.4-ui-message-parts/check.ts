@@ -1,0 +1,52 @@
+import { defineChecks, type LessonCode, must } from "@workshop/exercises";
+import { readUIMessageStream, type UIMessageChunk } from "ai";
+import type * as Ui from "../../src/server/ui-message-stream.ts";
+
+/** The writer's chunks for these events, read by the `ai` package as useChat would. */
+async function read(code: LessonCode) {
+  const { uiMessageWriter } = await code.load<typeof Ui>("src/server/ui-message-stream.ts");
+  const chunks: Record<string, unknown>[] = [];
+  const writer = uiMessageWriter((chunk) => chunks.push(chunk));
+  writer.write({ type: "reasoning", delta: "Think" });
+  writer.write({ type: "reasoning", delta: "ing." });
+  writer.write({ type: "text", delta: "Hello" });
+  writer.write({ type: "text", delta: ", class" });
+  writer.write({ type: "finish", reason: "stop" });
+  writer.close();
+  const stream = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk as UIMessageChunk);
+      controller.close();
+    },
+  });
+  let parts: { type: string; text?: string }[] = [];
+  let error = "";
+  try {
+    for await (const message of readUIMessageStream({ stream, onError: (e) => (error = String(e)) }))
+      parts = message.parts as typeof parts;
+  } catch (e) {
+    error = String(e);
+  }
+  return { chunks, parts, error };
+}
+
+export default defineChecks({
+  "each part is started before its deltas and ended after them": async (code) => {
+    const { chunks } = await read(code);
+    const types = chunks.map((c) => c.type).join(" ");
+    must(
+      types ===
+        "start reasoning-start reasoning-delta reasoning-delta reasoning-end text-start text-delta text-delta text-end finish",
+      `the chunks were: ${types}`,
+    );
+  },
+
+  "the ai package's reader builds a reasoning part and a text part from them": async (code) => {
+    const { parts, error } = await read(code);
+    const seen = parts.map((p) => `${p.type}:${p.text ?? ""}`).join(" | ");
+    must(
+      seen === "reasoning:Thinking. | text:Hello, class",
+      `useChat would show: ${seen || error || "nothing"}`,
+    );
+  },
+});
