@@ -1,7 +1,9 @@
 // Lesson 08's BFF over real sockets: five providers' wire formats (served by
 // the lesson's mocks), one typed stream out.
+
+import { createServer as createHttpServer } from "node:http";
 import { createMockLlm } from "@workshop/mock-llm";
-import { apiErrorOf, postJson, startLesson } from "@workshop/testkit";
+import { apiErrorOf, deferred, postJson, startLesson, startServer } from "@workshop/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROMPTS, PROVIDERS, type Provider } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
@@ -98,6 +100,34 @@ describe("what the page may see", () => {
       expect(ofType(await ask(lesson.url, "openai-chat", "why stream?"), "wire").length).toBeGreaterThan(0);
     } finally {
       await real.close();
+    }
+  });
+
+  it("a provider that goes silent mid-answer gets an error event after the idle timeout, and its request is closed", async () => {
+    const closed = deferred<void>();
+    const silent = await startServer(
+      createHttpServer((req, res) => {
+        req.on("close", () => closed.resolve());
+        res.writeHead(200, { "Content-Type": "text/event-stream" });
+        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: "Hel" } }] })}\n\n`);
+        // …and then nothing, for ever
+      }),
+    );
+    const bff = await startLesson(
+      createServer({
+        llm,
+        env: { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: silent.url },
+        idleTimeoutMs: 200,
+      }),
+    );
+    try {
+      const events = await ask(bff.url, "openai-chat", "why stream?");
+      expect(textOf(events)).toBe("Hel");
+      expect(events.at(-1)).toMatchObject({ type: "error", code: "upstream_timeout" });
+      await closed.promise; // the BFF hung up on the provider
+    } finally {
+      await bff.close();
+      await silent.close();
     }
   });
 

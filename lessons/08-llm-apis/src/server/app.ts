@@ -18,6 +18,8 @@ export interface ApisServerOptions {
   maxStreamsPerClient?: number;
   /** Instead of process.env (tests: no real keys, ever). */
   env?: NodeJS.ProcessEnv;
+  /** Provider silence that ends an answer; default CHAT_IDLE_TIMEOUT_MS, else 30 s. */
+  idleTimeoutMs?: number;
 }
 
 export interface ApisApp {
@@ -33,11 +35,12 @@ export function createServer(options: ApisServerOptions = {}): LessonServer & Ap
   let port = 0; // known once listening: the mocks live on this very server
   const upstream = (provider: Provider) => upstreamFor(provider, `http://127.0.0.1:${port}`, options.env);
   const limit = createStreamLimit(options.maxStreamsPerClient);
+  const idleTimeoutMs = options.idleTimeoutMs ?? (Number(process.env.CHAT_IDLE_TIMEOUT_MS) || 30_000);
   const app = createLessonApp(
     LESSON,
     (app) => {
-      addChatRoute(app, { upstream, limit });
-      addUiChatRoute(app, { upstream, limit });
+      addChatRoute(app, { upstream, limit, idleTimeoutMs });
+      addUiChatRoute(app, { upstream, limit, idleTimeoutMs });
       addMockUpstreams(app, { llm, running });
     },
     { bodyLimit: 512 * 1024, health: () => ({ running: running.count }) },

@@ -12,6 +12,8 @@ export interface ChatRouteOptions {
   upstream: (provider: ChatRequest["provider"]) => Upstream;
   /** Chat streams one client address may have open at once. */
   limit: StreamLimit;
+  /** Silence from the provider (before headers, or between events) that ends the answer. */
+  idleTimeoutMs?: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ChatRouteOptions {
 export async function serveChat(
   req: Request,
   res: Response,
-  { upstream, limit }: ChatRouteOptions,
+  { upstream, limit, idleTimeoutMs }: ChatRouteOptions,
   request: ChatRequest,
   framing: { open(res: Response): { write(event: ChatEvent): void; end(): void } },
 ): Promise<void> {
@@ -41,6 +43,7 @@ export async function serveChat(
       [...request.messages],
       out.write,
       controller.signal,
+      idleTimeoutMs,
     );
   } catch {
     if (!controller.signal.aborted)

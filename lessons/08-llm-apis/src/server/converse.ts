@@ -14,69 +14,98 @@ const MAX_EVENT_CHARS = 1 << 20;
 /** A provider's error code may be shown; its message may not (it can quote the request, or a key). */
 const publicCode = (code: string) => (/^[a-z][a-z0-9_]{0,39}$/i.test(code) ? code : "upstream_failed");
 
-// #region converse
 export async function converse(
   provider: Provider,
   upstream: Upstream,
   turns: Turn[],
   send: (event: ChatEvent) => void,
   signal: AbortSignal,
+  idleTimeoutMs = 30_000,
 ): Promise<void> {
   const adapter = ADAPTERS[provider];
-  for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
-    const { path, body, headers } = adapter.request(
-      { model: upstream.model, system: SYSTEM_PROMPT, turns, tools: TOOLS },
-      upstream.apiKey,
-    );
-    const response = await fetch(`${upstream.baseUrl}${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", ...headers },
-      body: JSON.stringify(body),
-      signal, // the page left or pressed Stop: the provider stops generating (and billing)
+  // A provider that goes silent (no headers, or no event for idleTimeoutMs) is given up on:
+  // never a hung connection on either side.
+  const idle = new AbortController();
+  let timer = setTimeout(() => idle.abort(), idleTimeoutMs);
+  const heard = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(), idleTimeoutMs);
+  };
+  try {
+    await rounds();
+  } catch (error) {
+    if (!idle.signal.aborted) throw error;
+    send({
+      type: "error",
+      code: "upstream_timeout",
+      message: `The provider said nothing for ${idleTimeoutMs} ms.`,
     });
-    if (!response.ok || !response.body) {
-      await response.body?.cancel();
-      return send({
-        type: "error",
-        code: "upstream_unavailable",
-        message: `The provider answered ${response.status}.`,
+  } finally {
+    clearTimeout(timer);
+  }
+
+  async function rounds(): Promise<void> {
+    for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
+      // #region ask-provider
+      const { path, body, headers } = adapter.request(
+        { model: upstream.model, system: SYSTEM_PROMPT, turns, tools: TOOLS },
+        upstream.apiKey,
+      );
+      const response = await fetch(`${upstream.baseUrl}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...headers },
+        body: JSON.stringify(body),
+        // Stop or the page gone: the provider stops generating (and billing).
+        signal: AbortSignal.any([signal, idle.signal]),
       });
-    }
-    let stream = response.body;
-    let wire: Promise<void> = Promise.resolve();
-    if (upstream.mock) {
-      // The mock's own wire, for the page's left pane. Never for a real provider.
-      const [forAdapter, forWire] = stream.tee();
-      stream = forAdapter;
-      wire = (async () => {
-        for await (const event of readSseEvents(forWire))
-          send({ type: "wire", event: event.type, data: event.data.slice(0, 2000) });
-      })().catch(() => {});
-    }
-    const calls: Extract<ChatEvent, { type: "tool-call-end" }>[] = [];
-    let finish = "stop";
-    for await (const event of adapter.events(stream, MAX_EVENT_CHARS)) {
-      if (event.type === "finish") finish = event.reason;
-      else if (event.type === "error") {
-        await wire;
+      heard();
+      if (!response.ok || !response.body) {
+        await response.body?.cancel();
         return send({
           type: "error",
-          code: publicCode(event.code),
-          message: "The provider failed mid-answer.",
+          code: "upstream_unavailable",
+          message: `The provider answered ${response.status}.`,
         });
-      } else {
-        if (event.type === "tool-call-end") calls.push(event);
-        send(event);
       }
+      // #endregion
+      let stream = response.body;
+      let wire: Promise<void> = Promise.resolve();
+      if (upstream.mock) {
+        // The mock's own wire, for the page's left pane. Never for a real provider.
+        const [forAdapter, forWire] = stream.tee();
+        stream = forAdapter;
+        wire = (async () => {
+          for await (const event of readSseEvents(forWire, { maxBufferSize: MAX_EVENT_CHARS }))
+            send({ type: "wire", event: event.type, data: event.data.slice(0, 2000) });
+        })().catch(() => {});
+      }
+      // #region forward-events
+      const calls: Extract<ChatEvent, { type: "tool-call-end" }>[] = [];
+      let finish = "stop";
+      for await (const event of adapter.events(stream, MAX_EVENT_CHARS)) {
+        heard();
+        if (event.type === "finish") finish = event.reason;
+        else if (event.type === "error") {
+          await wire;
+          return send({
+            type: "error",
+            code: publicCode(event.code),
+            message: "The provider failed mid-answer.",
+          });
+        } else {
+          if (event.type === "tool-call-end") calls.push(event);
+          send(event);
+        }
+      }
+      await wire;
+      if (calls.length === 0) return send({ type: "finish", reason: finish });
+      for (const call of calls) {
+        const output = runTool(call.name, call.input); // here, on the server, never in the page
+        send({ type: "tool-result", id: call.id, output });
+        turns.push({ role: "tool", id: call.id, name: call.name, input: call.input, output });
+      }
+      // #endregion
     }
-    await wire;
-    if (calls.length === 0) return send({ type: "finish", reason: finish });
-    for (const call of calls) {
-      const output = runTool(call.name, call.input);
-      send({ type: "tool-result", id: call.id, output });
-      turns.push({ role: "tool", id: call.id, name: call.name, input: call.input, output });
-    }
+    send({ type: "finish", reason: "max_tool_rounds" });
   }
-  send({ type: "finish", reason: "max_tool_rounds" });
 }
-// #endregion
