@@ -5,9 +5,9 @@ import { createServer as createHttpServer } from "node:http";
 import { createMockLlm } from "@workshop/mock-llm";
 import { apiErrorOf, deferred, postJson, startLesson, startServer } from "@workshop/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ask, ofType, textOf } from "../src/compare/ask.ts";
 import { PROMPTS, PROVIDERS, type Provider } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
-import { ask, ofType, textOf } from "./chat.ts";
 
 const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } });
 const WITH_TOOLS = PROVIDERS.filter((p) => p !== "dashscope"); // the lesson's DashScope path is text only

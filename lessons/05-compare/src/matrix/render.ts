@@ -79,6 +79,25 @@ export function renderResults(result: MatrixResult, later = ""): string {
   ].join("\n");
 }
 
+/** Where one later lesson's rows go, inside the later-lessons block. */
+export const laterMarkers = (lesson: string) => ({
+  start: `<!-- lesson-${lesson}:start -->`,
+  end: `<!-- lesson-${lesson}:end -->`,
+});
+
+/** RESULTS.md with one later lesson's section written (replaced, or added at the end of the block). */
+export function writeLaterSection(results: string, lesson: string, section: string): string {
+  const { start, end } = laterMarkers(lesson);
+  const block = `${start}\n${section}\n${end}`;
+  const from = results.indexOf(start);
+  const to = results.indexOf(end);
+  if (from !== -1 && to !== -1) return `${results.slice(0, from)}${block}${results.slice(to + end.length)}`;
+  const blockEnd = results.indexOf(LATER_END);
+  if (blockEnd === -1)
+    throw new Error("RESULTS.md has no later-lessons block: run `pnpm compare` in lesson 05");
+  return `${results.slice(0, blockEnd)}${block}\n${results.slice(blockEnd)}`;
+}
+
 /** The text between two markers of a markdown file ("" when they are missing). */
 export function between(markdown: string, start: string, end: string): string {
   const from = markdown.indexOf(start);

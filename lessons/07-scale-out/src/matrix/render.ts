@@ -1,7 +1,7 @@
 // Lesson 07's rows in lesson 05's RESULTS.md, between the markers lesson 05
 // keeps for later lessons. The verdict table is compared with a fresh run by
 // test/results-drift.test.ts; the timings vary and are not.
-import { between, LATER_END, LATER_START } from "@workshop/05-compare/src/matrix/render.ts";
+import { between, laterMarkers } from "@workshop/05-compare/src/matrix/render.ts";
 import { SCALE_OUT_SCENARIOS, SCALE_OUT_TRANSPORTS, type ScaleOutResult } from "./scale-out-matrix.ts";
 
 export const RESULTS_URL = new URL("../../../05-compare/RESULTS.md", import.meta.url);
@@ -38,7 +38,8 @@ export function renderScaleOut(result: ScaleOutResult): string {
 
 /** The verdict table currently in lesson 05's RESULTS.md. */
 export function committedScaleOutVerdicts(results: string): string {
-  const block = between(results, LATER_START, LATER_END);
+  const { start: from, end: to } = laterMarkers("07");
+  const block = between(results, from, to);
   const start = block.indexOf("| Scenario");
   return start === -1 ? "" : block.slice(start, block.indexOf("\n\n", start)).trim();
 }

@@ -1,6 +1,6 @@
-// For the tests: ask lesson 08's BFF and collect its one stream.
+// Ask lesson 08's BFF from Node and collect its one stream (the tests and the comparison).
 import { readSseEvents } from "@workshop/protocol";
-import type { ChatEvent, Provider } from "../src/protocol.ts";
+import type { ChatEvent, Provider } from "../protocol.ts";
 
 export async function ask(
   url: string,
