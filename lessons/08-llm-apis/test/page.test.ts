@@ -35,9 +35,24 @@ describeInBrowser("lesson 08's page", (browser) => {
 
   it("a tool call shows its arguments filling in, the server's result, then the answer using it", async () => {
     await page.selectOption("#provider", "openai-responses");
+    // Every state the arguments box goes through, recorded by the page itself.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { seen });
+      new MutationObserver(() => {
+        const args = document.querySelector(".tool-args")?.textContent;
+        if (args && seen.at(-1) !== args) seen.push(args);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByRole("button", { name: "Tool call" }).click();
     await finished(1);
     expect(JSON.parse((await page.textContent(".tool-args")) ?? "")).toEqual({ city: "Hangzhou" });
+    const seen = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).map((s) =>
+      JSON.parse(s),
+    );
+    // Shown while they streamed (partial JSON: test/partial-arguments.test.ts), not only at the end.
+    expect(seen.length, JSON.stringify(seen)).toBeGreaterThan(1);
+    expect(seen.slice(0, -1)).not.toContainEqual({ city: "Hangzhou" });
     expect(await page.textContent(".tool-result")).toContain("light rain");
     expect(await page.textContent(".message.assistant .body")).toContain("light rain");
     expect(await page.textContent(".message.assistant .usage")).toMatch(/usage: \d+ in · \d+ out/);
