@@ -3,9 +3,9 @@ import { PROMPT, readJob, seqsOf, TOKENS, withInstances } from "../with-redis.ts
 
 export default defineChecks({
   "a reply that lasts several lease periods ends with done, not interrupted": (code) =>
-    withInstances(code, { leaseMs: 200, tokenDelayMs: 8 }, async (instance) => {
+    withInstances(code, { leaseMs: 500, tokenDelayMs: 15 }, async (instance) => {
       const [a, b] = [await instance("a"), await instance("b")];
-      const id = await a.start(PROMPT); // ~1 s of tokens: five lease periods
+      const id = await a.start(PROMPT); // ~1.8 s of tokens: several lease periods, with room for a loaded machine
       const entries = await within(readJob(b, id, -1), 5000, "the reply never ended");
       const last = entries.at(-1)?.type;
       must(
