@@ -19,7 +19,9 @@ export type ScaleOutTransport = (typeof SCALE_OUT_TRANSPORTS)[number];
 
 const PROMPT = (SCENARIOS[0] as { prompt: string }).prompt; // the same reply as lesson 05's rows
 const LEASE_MS = 300;
-const DEADLINE_MS = 1200; // a resume takes ~0.2 s; a dead owner is noticed within the 0.3 s lease
+// A resume takes ~0.2 s and a dead owner is noticed within the 0.3 s lease; the rest is room
+// for a loaded machine (a run that never finishes waits this long to be called stuck).
+const DEADLINE_MS = 2500;
 
 interface Cluster {
   balancer: Balancer;
