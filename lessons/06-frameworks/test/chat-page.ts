@@ -103,12 +103,10 @@ export function chatPageTests(
         expect(renders, `${renders} renders in ${frames} frames`).toBeLessThanOrEqual(1.5 * frames + 10);
         expect(renders, `${renders} renders for ${tokens} tokens`).toBeLessThan(tokens / 4);
       } else {
-        // A render per token, give or take the tokens that shared a network read (React
-        // batches those): more than half the tokens, or twice the frames on a machine so
-        // loaded that frames are rarer than reads. The fix stays under both.
-        expect(renders, `${renders} renders for ${tokens} tokens in ${frames} frames`).toBeGreaterThan(
-          Math.min(tokens / 2, 2 * frames),
-        );
+        // A render for most tokens, give or take the ones that shared a network read (React
+        // batches those, and a loaded machine batches more): over a third of the tokens,
+        // where the fix stays under a quarter.
+        expect(renders, `${renders} renders for ${tokens} tokens in ${frames} frames`).toBeGreaterThan(tokens / 3);
       }
     }
   });

@@ -143,11 +143,24 @@ export async function addChatSocket(server: Server, options: ChatSocketOptions) 
   return {
     /** Sockets open on this instance. */
     sockets: () => wss.clients.size,
-    /** Says 1001 "going away" to every socket; `kill`: cuts them without a word. */
+    /** Says 1001 "going away" to every socket (cut after 1 s if a peer never answers); `kill`: cuts them without a word. */
     async close({ kill = false } = {}): Promise<void> {
       stopHeartbeat();
       room.destroy();
-      for (const ws of wss.clients) kill ? ws.terminate() : ws.close(1001, "instance shutting down");
+      await Promise.all(
+        [...wss.clients].map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              ws.once("close", () => resolve());
+              if (kill) return ws.terminate();
+              // The HTTP server cannot close while an upgraded socket stays open: a peer
+              // that never answers the close frame is cut (lesson 03's closeAll does the same).
+              const giveUp = setTimeout(() => ws.terminate(), 1000);
+              ws.once("close", () => clearTimeout(giveUp));
+              ws.close(1001, "instance shutting down");
+            }),
+        ),
+      );
       wss.close();
     },
   };
