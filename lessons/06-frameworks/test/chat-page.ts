@@ -103,10 +103,12 @@ export function chatPageTests(
         expect(renders, `${renders} renders in ${frames} frames`).toBeLessThanOrEqual(1.5 * frames + 10);
         expect(renders, `${renders} renders for ${tokens} tokens`).toBeLessThan(tokens / 4);
       } else {
-        // A render for most tokens, give or take the ones that shared a network read (React
-        // batches those, and a loaded machine batches more): over a third of the tokens,
-        // where the fix stays under a quarter.
-        expect(renders, `${renders} renders for ${tokens} tokens in ${frames} frames`).toBeGreaterThan(tokens / 3);
+        // A render for every network read, so for most tokens, give or take the ones that
+        // shared a read (React batches those, and a loaded machine batches more): at least
+        // a quarter of the tokens, where the fix stays under it.
+        expect(renders, `${renders} renders for ${tokens} tokens in ${frames} frames`).toBeGreaterThanOrEqual(
+          tokens / 4,
+        );
       }
     }
   });
