@@ -29,12 +29,14 @@ async function askAll(): Promise<void> {
   const signal = controller.signal;
   const prompt =
     byId<HTMLInputElement>("prompt").value.trim() || byId<HTMLInputElement>("prompt").placeholder;
+  // Every pane says "streaming" at once, before any await: the class (and the tests) see
+  // the question was taken, even while the byte baseline is still being fetched.
+  for (const pane of panes.values()) pane.start();
   await refreshBytes(); // the baseline for "bytes received"
   clearInterval(bytesTimer);
   bytesTimer = setInterval(refreshBytes, 1000); // cleared when every pane is done
   const runs = TRANSPORTS.map(async (transport) => {
     const pane = panes.get(transport);
-    pane?.start();
     const record = await runTransport(transport, {
       platform: browserPlatform,
       base: STATION_PATHS[transport],
