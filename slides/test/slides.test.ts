@@ -87,59 +87,64 @@ describeInBrowser("the slides in Chromium", (browser) => {
     await page.close();
   });
 
-  it.each(deckNames)("deck %s: every code block fits its slide on a 1280×720 projector", async (name) => {
-    const { page, errors } = await open(`./deck.html?deck=${name}`);
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.waitForFunction(() => "deckReady" in window);
-    // The build renders this deck's first slide, and it has code: one pass per deck on the build server.
-    const title = await page.locator(".reveal .slides section.present h1").first().textContent();
-    expect(title).toMatch(new RegExp(`^${name.slice(0, 2)}`));
-    expect(await page.locator(".reveal pre code").count()).toBeGreaterThan(0);
-    const overflowing = await page.evaluate(async () => {
-      type RevealApi = {
-        getSlides(): HTMLElement[];
-        slide(h: number, v?: number): void;
-        getIndices(slide: HTMLElement): { h: number; v?: number };
-        configure(options: object): void;
-      };
-      const { reveal, deckReady } = window as unknown as { reveal: RevealApi; deckReady: Promise<void> };
-      await deckReady;
-      reveal.configure({ transition: "none", backgroundTransition: "none" }); // measure where it lands
-      const problems: string[] = [];
-      for (const slide of reveal.getSlides()) {
-        const { h, v } = reveal.getIndices(slide);
-        reveal.slide(h, v);
-        await new Promise(requestAnimationFrame);
-        // The slide's frame on screen: reveal scales 1280×800 down to fit 1280×720.
-        const frame = (document.querySelector(".reveal .slides") as HTMLElement).getBoundingClientRect();
-        for (const pre of slide.querySelectorAll("pre")) {
-          const box = pre.getBoundingClientRect();
-          const code = pre.querySelector("code");
-          const title = slide.querySelector("h2")?.textContent ?? `slide ${h}`;
-          if (box.bottom > frame.bottom + 1 || box.right > frame.right + 1)
-            problems.push(
-              `${title}: off the slide (${Math.round(box.bottom - frame.bottom)}px below, ${Math.round(box.right - frame.right)}px right)`,
-            );
-          if (!code || code.scrollHeight <= code.clientHeight + 1) continue;
-          // Taller than its box: it must be walked in steps that each fit.
-          const lineHeight = Number.parseFloat(getComputedStyle(code).lineHeight);
-          const visible = Math.floor((code.clientHeight - 16) / lineHeight);
-          const steps = (code.getAttribute("data-line-numbers") ?? "").split("|").filter(Boolean);
-          if (steps.length === 0)
-            problems.push(`${title}: ${code.scrollHeight - code.clientHeight}px of code hidden`);
-          for (const step of steps) {
-            const [from = 0, to = from] = step.split("-").map(Number);
-            if (to - from + 1 > visible)
-              problems.push(`${title}: step ${step} is taller than ${visible} lines`);
+  // Decks are independent pages in one browser: checked side by side (the page waits on
+  // Chromium more than on this process), each with its own test's `expect`.
+  it.concurrent.for(deckNames)(
+    "deck %s: every code block fits its slide on a 1280×720 projector",
+    async (name, { expect }) => {
+      const { page, errors } = await open(`./deck.html?deck=${name}`);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.waitForFunction(() => "deckReady" in window);
+      // The build renders this deck's first slide, and it has code: one pass per deck on the build server.
+      const title = await page.locator(".reveal .slides section.present h1").first().textContent();
+      expect(title).toMatch(new RegExp(`^${name.slice(0, 2)}`));
+      expect(await page.locator(".reveal pre code").count()).toBeGreaterThan(0);
+      const overflowing = await page.evaluate(async () => {
+        type RevealApi = {
+          getSlides(): HTMLElement[];
+          slide(h: number, v?: number): void;
+          getIndices(slide: HTMLElement): { h: number; v?: number };
+          configure(options: object): void;
+        };
+        const { reveal, deckReady } = window as unknown as { reveal: RevealApi; deckReady: Promise<void> };
+        await deckReady;
+        reveal.configure({ transition: "none", backgroundTransition: "none" }); // measure where it lands
+        const problems: string[] = [];
+        for (const slide of reveal.getSlides()) {
+          const { h, v } = reveal.getIndices(slide);
+          reveal.slide(h, v);
+          await new Promise(requestAnimationFrame);
+          // The slide's frame on screen: reveal scales 1280×800 down to fit 1280×720.
+          const frame = (document.querySelector(".reveal .slides") as HTMLElement).getBoundingClientRect();
+          for (const pre of slide.querySelectorAll("pre")) {
+            const box = pre.getBoundingClientRect();
+            const code = pre.querySelector("code");
+            const title = slide.querySelector("h2")?.textContent ?? `slide ${h}`;
+            if (box.bottom > frame.bottom + 1 || box.right > frame.right + 1)
+              problems.push(
+                `${title}: off the slide (${Math.round(box.bottom - frame.bottom)}px below, ${Math.round(box.right - frame.right)}px right)`,
+              );
+            if (!code || code.scrollHeight <= code.clientHeight + 1) continue;
+            // Taller than its box: it must be walked in steps that each fit.
+            const lineHeight = Number.parseFloat(getComputedStyle(code).lineHeight);
+            const visible = Math.floor((code.clientHeight - 16) / lineHeight);
+            const steps = (code.getAttribute("data-line-numbers") ?? "").split("|").filter(Boolean);
+            if (steps.length === 0)
+              problems.push(`${title}: ${code.scrollHeight - code.clientHeight}px of code hidden`);
+            for (const step of steps) {
+              const [from = 0, to = from] = step.split("-").map(Number);
+              if (to - from + 1 > visible)
+                problems.push(`${title}: step ${step} is taller than ${visible} lines`);
+            }
           }
         }
-      }
-      return problems;
-    });
-    expect(overflowing).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+        return problems;
+      });
+      expect(overflowing).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   // Every deck's pass is on the build server, above. The dev server (`pnpm slides`, used in
   // class) runs the same decks plugin on request, so one deck proves that path: the newest.
