@@ -16,6 +16,19 @@ import { createPresence } from "./presence.ts";
 
 export const MAX_NOTICE_LENGTH = 500;
 
+/** A notice from a request body `{ text }`, stamped now; 400 `invalid_notice` otherwise. */
+export function readNotice(body: unknown): NoticeData {
+  const text = (body as { text?: unknown } | undefined)?.text;
+  if (typeof text !== "string" || text.trim() === "" || text.length > MAX_NOTICE_LENGTH) {
+    throw new HttpError(
+      400,
+      "invalid_notice",
+      `Send {"text": "…"} with 1 to ${MAX_NOTICE_LENGTH} characters.`,
+    );
+  }
+  return { text, at: new Date().toISOString() };
+}
+
 export function addNotificationRoutes(
   app: Express,
   settings: StreamSettings & {
@@ -46,15 +59,7 @@ export function addNotificationRoutes(
   };
 
   app.post("/api/notifications", (req, res) => {
-    const text = (req.body as { text?: unknown } | undefined)?.text;
-    if (typeof text !== "string" || text.trim() === "" || text.length > MAX_NOTICE_LENGTH) {
-      throw new HttpError(
-        400,
-        "invalid_notice",
-        `Send {"text": "…"} with 1 to ${MAX_NOTICE_LENGTH} characters.`,
-      );
-    }
-    const notice: NoticeData = { text, at: new Date().toISOString() };
+    const notice = readNotice(req.body);
     broadcaster.send(encodeEvent({ event: EVENTS.notice, data: JSON.stringify(notice) }));
     res.status(202).json({ delivered: broadcaster.size });
   });

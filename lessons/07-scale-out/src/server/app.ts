@@ -2,7 +2,7 @@
 // balancer, sharing nothing but Redis: any of them can start a job, serve its
 // stream, resume it, or cancel it. Every response says which one answered.
 import { EVENTS, type NoticeData } from "@workshop/02-sse/protocol";
-import { addNotificationRoutes, MAX_NOTICE_LENGTH } from "@workshop/02-sse/server/notifications-route.ts";
+import { addNotificationRoutes, readNotice } from "@workshop/02-sse/server/notifications-route.ts";
 import { createOpenStreams } from "@workshop/02-sse/server/open-streams.ts";
 import type { MockLlm } from "@workshop/mock-llm";
 import { createMockLlm } from "@workshop/mock-llm";
@@ -72,15 +72,7 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
       // Before lesson 02's own POST (the first route wins): a notice goes to every
       // instance over Redis, and each one relays it to its own pages below.
       app.post("/api/notifications", async (req, res) => {
-        const text = (req.body as { text?: unknown } | undefined)?.text;
-        if (typeof text !== "string" || text.trim() === "" || text.length > MAX_NOTICE_LENGTH) {
-          throw new HttpError(
-            400,
-            "invalid_notice",
-            `Send {"text": "…"} with 1 to ${MAX_NOTICE_LENGTH} characters.`,
-          );
-        }
-        await publishNotice(redis, { text, at: new Date().toISOString() });
+        await publishNotice(redis, readNotice(req.body)); // lesson 02's validation
         res.status(202).json({ published: true });
       });
       notifications = addNotificationRoutes(app, {
