@@ -18,6 +18,55 @@ interface InputItem {
 const textOf = (item: InputItem) =>
   typeof item.content === "string" ? item.content : (item.content ?? []).map((c) => c.text ?? "").join("");
 
+type Item = Record<string, unknown> & { id: string };
+type Events = [type: string, fields: object][];
+
+/**
+ * The three kinds of output item, each: its shape when added, the part it
+ * opens (if any), the event its deltas travel in, and how it closes.
+ */
+const KINDS = {
+  reasoning: {
+    opens: [
+      [
+        "response.reasoning_summary_part.added",
+        { summary_index: 0, part: { type: "summary_text", text: "" } },
+      ],
+    ],
+    delta: ["response.reasoning_summary_text.delta", { summary_index: 0 }],
+    closes: (text: string): Events => [["response.reasoning_summary_text.done", { summary_index: 0, text }]],
+    done: (item: Item, text: string) => ({ ...item, summary: [{ type: "summary_text", text }] }),
+  },
+  message: {
+    opens: [
+      [
+        "response.content_part.added",
+        { content_index: 0, part: { type: "output_text", text: "", annotations: [] } },
+      ],
+    ],
+    delta: ["response.output_text.delta", { content_index: 0, logprobs: [] }],
+    closes: (text: string): Events => [
+      ["response.output_text.done", { content_index: 0, text }],
+      [
+        "response.content_part.done",
+        { content_index: 0, part: { type: "output_text", text, annotations: [] } },
+      ],
+    ],
+    done: (item: Item, text: string) => ({
+      ...item,
+      status: "completed",
+      content: [{ type: "output_text", text, annotations: [] }],
+    }),
+  },
+  function_call: {
+    opens: [],
+    delta: ["response.function_call_arguments.delta", {}],
+    closes: (text: string): Events => [["response.function_call_arguments.done", { arguments: text }]],
+    done: (item: Item, text: string) => ({ ...item, arguments: text, status: "completed" }),
+  },
+} satisfies Record<string, { opens: Events; delta: [string, object]; closes: unknown; done: unknown }>;
+type Kind = keyof typeof KINDS;
+
 export function addOpenAiResponsesMock(app: Express, context: MockContext): void {
   app.post("/v1/responses", async (req, res) => {
     const input: InputItem[] =
@@ -43,145 +92,75 @@ export function addOpenAiResponsesMock(app: Express, context: MockContext): void
       output: [] as object[],
       ...extra,
     });
-    // The item being written now; closed when another kind of step begins.
-    let open:
-      | { index: number; item: Record<string, unknown>; text: string; close: () => Promise<void> }
-      | undefined;
+
     const output: object[] = [];
-    let tokens = 0;
-    const closeOpen = async () => {
-      await open?.close();
+    /** The item being written; closed when another one begins. */
+    let open: { kind: Kind; index: number; item: Item; text: string } | undefined;
+    const close = async () => {
+      if (!open) return;
+      const { kind, index, item, text } = open;
       open = undefined;
+      for (const [type, fields] of KINDS[kind].closes(text))
+        await emit(type, { item_id: item.id, output_index: index, ...fields });
+      output[index] = KINDS[kind].done(item, text);
+      await emit("response.output_item.done", { output_index: index, item: output[index] });
     };
-    const openItem = async (item: Record<string, unknown>, close: (text: string) => Promise<object>) => {
-      await closeOpen();
-      const index = output.length;
-      output.push(item);
+    const start = async (kind: Kind, item: Item) => {
+      await close();
+      const index = output.push(item) - 1;
       await emit("response.output_item.added", { output_index: index, item });
-      const current = {
-        index,
-        item,
-        text: "",
-        close: async () => {
-          const done = await close(current.text);
-          output[index] = done;
-          await emit("response.output_item.done", { output_index: index, item: done });
-        },
-      };
-      open = current;
-      return current;
+      for (const [type, fields] of KINDS[kind].opens)
+        await emit(type, { item_id: item.id, output_index: index, ...fields });
+      open = { kind, index, item, text: "" };
+    };
+    /** A piece of the open item's text (reasoning and messages open on their first piece). */
+    const write = async (kind: Kind, delta: string, fresh: () => Item) => {
+      if (open?.kind !== kind) await start(kind, fresh());
+      const current = open as NonNullable<typeof open>;
+      current.text += delta;
+      const [type, fields] = KINDS[kind].delta;
+      await emit(type, { item_id: current.item.id, output_index: current.index, ...fields, delta });
     };
 
+    let tokens = 0;
     try {
       await emit("response.created", { response: response("in_progress") });
       await emit("response.in_progress", { response: response("in_progress") });
       for await (const step of planSteps(context.llm, conversation, signal)) {
         if (countsAsToken(step)) tokens++;
-        if (step.kind === "unknown") {
+        if (step.kind === "unknown")
           await emit("response.future_feature.delta", {
             delta: "clients must ignore event types they do not know",
           });
-        } else if (step.kind === "reasoning") {
-          if (open?.item.type !== "reasoning") {
-            const item = { id: "rs_mock", type: "reasoning", summary: [] };
-            const opened = await openItem(item, async (text) => {
-              await emit("response.reasoning_summary_text.done", {
-                item_id: "rs_mock",
-                output_index: opened.index,
-                summary_index: 0,
-                text,
-              });
-              return { ...item, summary: [{ type: "summary_text", text }] };
-            });
-            await emit("response.reasoning_summary_part.added", {
-              item_id: "rs_mock",
-              output_index: opened.index,
-              summary_index: 0,
-              part: { type: "summary_text", text: "" },
-            });
-          }
-          const current = open as NonNullable<typeof open>;
-          current.text += step.delta;
-          await emit("response.reasoning_summary_text.delta", {
-            item_id: "rs_mock",
-            output_index: current.index,
-            summary_index: 0,
-            delta: step.delta,
-          });
-        } else if (step.kind === "text") {
-          if (open?.item.type !== "message") {
-            const item = {
-              id: "msg_mock",
-              type: "message",
-              role: "assistant",
-              status: "in_progress",
-              content: [],
-            };
-            const opened = await openItem(item, async (text) => {
-              const part = { type: "output_text", text, annotations: [] };
-              await emit("response.output_text.done", {
-                item_id: "msg_mock",
-                output_index: opened.index,
-                content_index: 0,
-                text,
-              });
-              await emit("response.content_part.done", {
-                item_id: "msg_mock",
-                output_index: opened.index,
-                content_index: 0,
-                part,
-              });
-              return { ...item, status: "completed", content: [part] };
-            });
-            await emit("response.content_part.added", {
-              item_id: "msg_mock",
-              output_index: opened.index,
-              content_index: 0,
-              part: { type: "output_text", text: "", annotations: [] },
-            });
-          }
-          const current = open as NonNullable<typeof open>;
-          current.text += step.delta;
-          await emit("response.output_text.delta", {
-            item_id: "msg_mock",
-            output_index: current.index,
-            content_index: 0,
-            delta: step.delta,
-            logprobs: [],
-          });
-        } else if (step.kind === "tool-start") {
-          const item = {
+        else if (step.kind === "reasoning")
+          await write("reasoning", step.delta, () => ({ id: "rs_mock", type: "reasoning", summary: [] }));
+        else if (step.kind === "text")
+          await write("message", step.delta, () => ({
+            id: "msg_mock",
+            type: "message",
+            role: "assistant",
+            status: "in_progress",
+            content: [],
+          }));
+        else if (step.kind === "tool-start")
+          await start("function_call", {
             id: "fc_mock",
             type: "function_call",
             call_id: step.id,
             name: step.name,
             arguments: "",
             status: "in_progress",
-          };
-          const opened = await openItem(item, async (text) => {
-            await emit("response.function_call_arguments.done", {
-              item_id: "fc_mock",
-              output_index: opened.index,
-              arguments: text,
-            });
-            return { ...item, arguments: text, status: "completed" };
           });
-        } else if (step.kind === "tool-args") {
-          const current = open as NonNullable<typeof open>;
-          current.text += step.delta;
-          await emit("response.function_call_arguments.delta", {
-            item_id: "fc_mock",
-            output_index: current.index,
-            delta: step.delta,
-          });
-        } else if (step.kind === "fail") {
+        else if (step.kind === "tool-args")
+          await write("function_call", step.delta, () => ({ id: "fc_mock" }));
+        else if (step.kind === "fail") {
           await emit("response.failed", {
             response: response("failed", { error: { code: "server_error", message: step.message } }),
           });
           return end();
         }
       }
-      await closeOpen();
+      await close();
     } catch {
       return; // the client left
     }
