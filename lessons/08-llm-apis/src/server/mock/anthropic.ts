@@ -37,7 +37,7 @@ export function addAnthropicMock(app: Express, context: MockContext): void {
       toolOutput: result ? JSON.parse(String(result.content)) : undefined,
       chars: JSON.stringify(messages).length,
     };
-    const { send, signal, end } = openMockStream(req, res, context);
+    const { send, signal, end } = openMockStream(res, context);
     const emit = (type: string, fields: object = {}) =>
       send({ event: type, data: JSON.stringify({ type, ...fields }) });
     const inputTokens = Math.ceil(conversation.chars / 4);

@@ -32,7 +32,7 @@ export function addGeminiMock(app: Express, context: MockContext): void {
       toolOutput: response ? (response.response as { output?: unknown }).output : undefined,
       chars: JSON.stringify(contents).length,
     };
-    const { send, signal, end } = openMockStream(req, res, context);
+    const { send, signal, end } = openMockStream(res, context);
     const inputTokens = Math.ceil(conversation.chars / 4);
     let tokens = 0;
     let thoughts = 0;

@@ -24,7 +24,7 @@ export function addOpenAiChatMock(app: Express, context: MockContext): void {
       toolOutput: tool ? JSON.parse(tool.content ?? "null") : undefined,
       chars: JSON.stringify(messages).length,
     };
-    const { send, signal, end } = openMockStream(req, res, context);
+    const { send, signal, end } = openMockStream(res, context);
     const created = Math.floor(Date.now() / 1000);
     const chunk = (delta: object, finish: string | null = null, extra: object = {}) =>
       send({

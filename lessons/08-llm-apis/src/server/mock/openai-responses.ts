@@ -79,7 +79,7 @@ export function addOpenAiResponsesMock(app: Express, context: MockContext): void
       toolOutput: result ? JSON.parse(result.output ?? "null") : undefined,
       chars: JSON.stringify(input).length,
     };
-    const { send, signal, end } = openMockStream(req, res, context);
+    const { send, signal, end } = openMockStream(res, context);
     let sequence = 0;
     const emit = (type: string, fields: object) =>
       send({ event: type, data: JSON.stringify({ type, sequence_number: sequence++, ...fields }) });

@@ -4,7 +4,7 @@
 import { openEventStream } from "@workshop/02-sse/server/event-stream.ts";
 import type { MockLlm } from "@workshop/mock-llm";
 import { encodeEvent } from "@workshop/protocol";
-import type { Request, Response } from "express";
+import type { Response } from "express";
 
 export interface MockContext {
   llm: MockLlm;
@@ -12,7 +12,7 @@ export interface MockContext {
   running: { count: number };
 }
 
-export function openMockStream(req: Request, res: Response, context: MockContext) {
+export function openMockStream(res: Response, context: MockContext) {
   const controller = new AbortController();
   context.running.count++;
   res.on("close", () => {
@@ -24,6 +24,5 @@ export function openMockStream(req: Request, res: Response, context: MockContext
     signal: controller.signal,
     send: (event: { event?: string; data: string }) => stream.send(encodeEvent(event)),
     end: () => stream.end(),
-    request: req,
   };
 }
