@@ -6,17 +6,10 @@ import { addNotificationRoutes, readNotice } from "@workshop/02-sse/server/notif
 import { createOpenStreams } from "@workshop/02-sse/server/open-streams.ts";
 import type { MockLlm } from "@workshop/mock-llm";
 import { createMockLlm } from "@workshop/mock-llm";
-import { encodeEvent, type JobCreated } from "@workshop/protocol";
-import {
-  createLessonApp,
-  HttpError,
-  type LessonServer,
-  lessonPageOrigins,
-  readPrompt,
-  serveLesson,
-} from "@workshop/server-kit";
+import { encodeEvent } from "@workshop/protocol";
+import { createLessonApp, type LessonServer, lessonPageOrigins, serveLesson } from "@workshop/server-kit";
 import { addChatSocket } from "./chat-socket.ts";
-import { addJobEventsRoute } from "./job-events-route.ts";
+import { addJobRoutes } from "./job-routes.ts";
 import { createJobStreams, type JobStreams, redisClient } from "./job-streams.ts";
 import { publishNotice, subscribeToNotices } from "./notice-feed.ts";
 import { sumPresence } from "./presence-sum.ts";
@@ -81,31 +74,7 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
         open,
         countListeners: () => presence.total(), // every instance's pages, not only this one's
       });
-      app.post("/api/jobs", async (req, res) => {
-        const id = await jobs.start(readPrompt(req.body));
-        res
-          .status(202)
-          .location(`/api/jobs/${id}`)
-          .json({ id } satisfies JobCreated);
-      });
-      app.get("/api/jobs/:id", async (req, res) => {
-        const id = req.params.id;
-        const [owner, finished] = await Promise.all([jobs.owner(id), jobs.finishedWith(id)]);
-        res.json({ id, owner: owner ?? null, done: finished !== undefined });
-      });
-      app.post("/api/jobs/:id/continue", async (req, res) => {
-        const id = await jobs.continueJob(req.params.id);
-        if (!id) throw new HttpError(404, "job_not_found", `No job ${req.params.id}; it may have expired.`);
-        res
-          .status(202)
-          .location(`/api/jobs/${id}`)
-          .json({ id } satisfies JobCreated);
-      });
-      app.post("/api/jobs/:id/cancel", async (req, res) => {
-        await jobs.cancel(req.params.id);
-        res.status(202).json({ cancelled: req.params.id });
-      });
-      addJobEventsRoute(app, jobs, settings);
+      addJobRoutes(app, jobs, settings);
     },
     { health: () => ({ instance: options.name }) },
   );
