@@ -22,8 +22,12 @@ export interface FaultProxy {
   freezeOpen(): void;
   /** Hold each HTTP response until it is complete, then deliver it whole (like proxy buffering). */
   bufferResponses(on: boolean): void;
-  /** Answer new connections with this raw HTTP response instead of forwarding (undefined: forward). */
-  answerNew(rawResponse: string | undefined): void;
+  /**
+   * Answer new connections with this raw HTTP response instead of forwarding (undefined: forward).
+   * With `forMs`, only for that long, counted from the first connection it answers: the fault
+   * then lasts as long on a busy machine as on a quiet one, however late a client reconnects.
+   */
+  answerNew(rawResponse: string | undefined, forMs?: number): void;
   /** Back to a transparent proxy (open connections stay open). */
   reset(): void;
   /** Bytes forwarded so far: up = client → server, down = server → client. */
@@ -40,6 +44,12 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let stalled = false;
   let buffering = false;
   let canned: string | undefined;
+  let cannedForMs: number | undefined;
+  let cannedTimer: ReturnType<typeof setTimeout> | undefined;
+  const stopAnswering = () => {
+    clearTimeout(cannedTimer);
+    [canned, cannedForMs, cannedTimer] = [undefined, undefined, undefined];
+  };
   const bytes = { up: 0, down: 0 };
   let connections = 0;
   const open = new Set<Socket>();
@@ -93,6 +103,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     client.on("error", () => client.destroy());
     if (canned !== undefined) {
       client.end(canned);
+      if (cannedForMs !== undefined) cannedTimer ??= setTimeout(stopAnswering, cannedForMs);
       return;
     }
     const upstream = connect(target, "127.0.0.1");
@@ -143,14 +154,15 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     bufferResponses: (on) => {
       buffering = on;
     },
-    answerNew: (raw) => {
-      canned = raw;
+    answerNew: (raw, forMs) => {
+      stopAnswering();
+      [canned, cannedForMs] = [raw, forMs];
     },
     reset() {
       delayMs = 0;
       fragmentBytes = 0;
       buffering = false;
-      canned = undefined;
+      stopAnswering();
       unstall();
     },
     bytes,
@@ -160,6 +172,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     close: () =>
       new Promise<void>((resolve) => {
         unstall();
+        stopAnswering();
         for (const socket of open) socket.destroy();
         server.close(() => resolve());
       }),

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { connectSse, deferred, startFaultProxy, startServer } from "../src/index.ts";
 
 async function streamingServer(events: string[]) {
@@ -82,6 +82,28 @@ describe("the fault-injecting proxy", () => {
     await server.close();
   });
 
+  it("a canned answer for a while starts counting at the first connection it answers, not when it is set", async () => {
+    const server = await streamingServer([]);
+    const proxy = await startFaultProxy(server.port);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }); // sockets stay real
+    try {
+      proxy.answerNew(
+        "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        300,
+      );
+      vi.advanceTimersByTime(1000); // a client that takes its time to reconnect…
+      expect((await fetch(proxy.url)).status).toBe(500); // …still meets the fault
+      vi.advanceTimersByTime(299);
+      expect((await fetch(proxy.url)).status).toBe(500);
+      vi.advanceTimersByTime(1);
+      expect((await fetch(`${proxy.url}/json`)).status).toBe(200); // and after 300 ms, the server is back
+    } finally {
+      vi.useRealTimers();
+      await proxy.close();
+      await server.close();
+    }
+  });
+
   it("stalls without closing: no bytes, no FIN, until released", async () => {
     const arrived = deferred<import("node:http").ServerResponse>();
     const server = await startServer(createServer((_req, res) => arrived.resolve(res)));
@@ -110,7 +132,7 @@ describe("the fault-injecting proxy", () => {
 
 describe("freezing the open connections", () => {
   it("silences the connections open now, while a new connection works", async () => {
-    const server = await streamingServer(Array.from({ length: 400 }, (_, i) => String(i)));
+    const server = await streamingServer(Array.from({ length: 100 }, (_, i) => String(i)));
     const proxy = await startFaultProxy(server.port);
     const old = await connectSse(proxy.url);
     await old.waitFor((r) => r.events.length >= 2);
@@ -118,7 +140,7 @@ describe("freezing the open connections", () => {
     const seenAtFreeze = old.events.length;
     const fresh = await connectSse(proxy.url);
     await fresh.ended; // the new connection gets the whole stream...
-    expect(fresh.events).toHaveLength(400);
+    expect(fresh.events).toHaveLength(100);
     expect(old.events.length).toBeLessThanOrEqual(seenAtFreeze + 1); // ...the old one hears nothing more
     old.abort();
     await proxy.close();

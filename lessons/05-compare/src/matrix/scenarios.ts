@@ -23,11 +23,13 @@ export interface Scenario {
   isOverheadBaseline?: boolean;
 }
 
-/** A fault that lasts a moment: the next connections get `response`, then the server is back. */
+/**
+ * A fault that lasts a moment: new connections get `response` for 300 ms from the first
+ * reconnect (however long the client waits before it), then the server is back.
+ */
 const answerReconnectsWith = (response: string) => (station: Station) => {
-  station.proxy.answerNew(response);
+  station.proxy.answerNew(response, 300);
   station.proxy.cutAll();
-  setTimeout(() => station.proxy.answerNew(undefined), 300);
 };
 
 export const SCENARIOS: Scenario[] = [
