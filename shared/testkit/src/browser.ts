@@ -48,9 +48,10 @@ const FLAGS = [
   "--no-first-run",
 ];
 
-export async function launchBrowser(executablePath = findChromium()): Promise<Browser> {
+/** `args`: more flags for a test that needs them (lesson 09: --ignore-certificate-errors for its self-signed certificate). */
+export async function launchBrowser(executablePath = findChromium(), args: string[] = []): Promise<Browser> {
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
-  return chromium.launch({ executablePath, headless: true, args: FLAGS });
+  return chromium.launch({ executablePath, headless: true, args: [...FLAGS, ...args] });
 }
 
 /**
@@ -58,7 +59,11 @@ export async function launchBrowser(executablePath = findChromium()): Promise<Br
  * skipped with one line saying how to get one, except under CI=true, where a
  * missing browser is a failure: CI must never pass by skipping.
  */
-export function describeInBrowser(name: string, body: (browser: () => Browser) => void): void {
+export function describeInBrowser(
+  name: string,
+  body: (browser: () => Browser) => void,
+  { args = [] }: { args?: string[] } = {},
+): void {
   const executablePath = findChromium();
   if (!executablePath) {
     if (process.env.CI === "true") {
@@ -76,7 +81,7 @@ export function describeInBrowser(name: string, body: (browser: () => Browser) =
   describe(name, () => {
     let browser: Browser | undefined;
     beforeAll(async () => {
-      browser = await launchBrowser(executablePath);
+      browser = await launchBrowser(executablePath, args);
     });
     afterAll(async () => {
       await browser?.close();

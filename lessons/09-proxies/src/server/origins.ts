@@ -11,6 +11,7 @@ import { createMockLlm, type MockLlmOptions } from "@workshop/mock-llm";
 import { lessonPageOrigins } from "@workshop/server-kit";
 
 export const HEARTBEAT_MS = 300;
+const LOOPBACK_PAGE = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
 
 export interface Origin {
   server: Server;
@@ -27,7 +28,6 @@ export function createOrigin(
     llm: createMockLlm({ timing }),
     heartbeatMs: beating ? HEARTBEAT_MS : 0,
     clockMs: beating ? 1000 : 3_600_000, // the quiet origin's clock says nothing for an hour
-    corsOrigins: [...pages], // the lesson page reads every path cross-origin
     maxStreamsPerClient: 100, // the seven-streams demo, and every test, come from one address
   });
   const ws = createWebSocketServer({
@@ -36,6 +36,16 @@ export function createOrigin(
     maxSocketsPerClient: 100,
   });
   acceptUpgrades(sse.server, ws.wss, (origin) => pages.has(origin)); // /ws on the same port
+  // The lesson page reads every path cross-origin (EventSource and fetch, no credentials):
+  // set before any route, including lesson 02's plain notification stream. Any page served
+  // from this machine may (the lesson page, or a test's on a free port); no other site.
+  sse.server.prependListener("request", (req, res) => {
+    const origin = req.headers.origin;
+    if (origin && (pages.has(origin) || LOOPBACK_PAGE.test(origin))) {
+      res.setHeader("Access-Control-Allow-Origin", origin);
+      res.setHeader("Vary", "Origin");
+    }
+  });
   return {
     server: sse.server,
     async shutdown() {

@@ -1,0 +1,29 @@
+// One reply read through one path: when the first token came, when the last
+// did. Streamed, the first comes right away; buffered, with the last.
+export interface RaceResult {
+  firstMs: number;
+  lastMs: number;
+  tokens: number;
+}
+
+// #region path-race
+export function readThrough(url: string, jobId: string): Promise<RaceResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const result: RaceResult = { firstMs: Number.NaN, lastMs: Number.NaN, tokens: 0 };
+    const source = new EventSource(`${url}/api/jobs/${jobId}/events`);
+    source.addEventListener("token", () => {
+      result.tokens++;
+      if (result.tokens === 1) result.firstMs = performance.now() - started;
+    });
+    source.addEventListener("done", () => {
+      result.lastMs = performance.now() - started;
+      source.close(); // the reply is whole: no reconnect (lesson 02)
+      resolve(result);
+    });
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED) reject(new Error(`${url}: the stream was refused`));
+    };
+  });
+}
+// #endregion

@@ -1,0 +1,33 @@
+// Lesson 09's server: starts the origins and nginx, and lists the paths.
+// The page and the tests read GET /api/proxies, then talk to each path directly.
+import { createLessonApp, type LessonServer, serveLesson } from "@workshop/server-kit";
+import type { ProxyList } from "../protocol.ts";
+import { type Proxies, startProxies } from "./proxies.ts";
+
+export const LESSON = "09-proxies";
+
+export async function createServer(
+  options: Parameters<typeof startProxies>[0] = {},
+): Promise<LessonServer & { proxies: Proxies }> {
+  const proxies = await startProxies(options);
+  const app = createLessonApp(LESSON, (app) => {
+    app.get("/api/proxies", (_req, res) => {
+      res.json({ paths: proxies.paths } satisfies ProxyList);
+    });
+    // The page starts a reply here (same origin, no CORS preflight), then reads
+    // it through every path: they all front the same origin and its job store.
+    app.post("/api/jobs", async (req, res) => {
+      const direct = proxies.paths[0] as ProxyList["paths"][number];
+      const answer = await fetch(`${direct.url}/api/jobs`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(req.body ?? {}),
+      });
+      res
+        .status(answer.status)
+        .type("application/json")
+        .send(await answer.text());
+    });
+  });
+  return serveLesson({ app, proxies }, () => proxies.stop());
+}

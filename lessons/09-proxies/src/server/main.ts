@@ -1,0 +1,14 @@
+// `pnpm start` / `pnpm dev 09`: the origins, a private nginx with every path
+// (free ports), and the lesson's API on 127.0.0.1:3109. Without nginx, one
+// line says how to get it.
+import { runLessonServer } from "@workshop/server-kit";
+import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
+import { createServer, LESSON } from "./app.ts";
+
+if (!findNginx()) {
+  console.error(`Lesson 09 needs nginx: ${HOW_TO_GET_NGINX}`);
+  process.exit(1);
+}
+const lesson = await createServer();
+for (const path of lesson.proxies.paths) console.log(`  ${path.name.padEnd(20)} ${path.url}`);
+runLessonServer(LESSON, lesson);

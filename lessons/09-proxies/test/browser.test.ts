@@ -1,0 +1,95 @@
+// In Chromium: the six-connections-per-origin limit of HTTP/1.1, HTTP/2 lifting
+// it, and the workaround without HTTP/2 (one SharedWorker stream for every tab).
+import { fileURLToPath } from "node:url";
+import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
+import { describeInBrowser, freshPage, type Page, postJson, servePage, startLesson } from "@workshop/testkit";
+import { describe, expect, it } from "vitest";
+import type { ProxyList } from "../src/protocol.ts";
+import { createServer } from "../src/server/app.ts";
+import { TIMING } from "./with-proxies.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const runs = Boolean(findNginx()) || process.env.CI === "true";
+if (!runs) console.warn(`[nginx tests skipped] lesson 09's page: ${HOW_TO_GET_NGINX}`);
+
+describe.runIf(runs)("lesson 09 in Chromium", () => {
+  const served = servePage(root, async () => startLesson(await createServer({ timing: TIMING })));
+  const pathUrl = (name: string) => served.lesson.proxies.paths.find((p) => p.name === name)?.url ?? "";
+
+  /** Opens `count` EventSources to the clock of the page's own origin; returns how many are open. */
+  const openClocks = (page: Page, count: number) =>
+    page.evaluate((count) => {
+      const sources = Array.from({ length: count }, () => new EventSource("/api/clock"));
+      Object.assign(window, { sources });
+    }, count);
+  const openCount = (page: Page) =>
+    page.evaluate(
+      () =>
+        (window as unknown as { sources: EventSource[] }).sources.filter(
+          (s) => s.readyState === EventSource.OPEN,
+        ).length,
+    );
+
+  describeInBrowser(
+    "connections per origin",
+    (browser) => {
+      const page = freshPage(browser, () => served.site.url);
+
+      it("over HTTP/1.1 the 7th EventSource to one origin waits until one of the six closes", async () => {
+        await page.goto(`${pathUrl("direct")}/api/health`); // a document on the origin itself
+        await openClocks(page, 7);
+        await expect.poll(() => openCount(page)).toBe(6);
+        expect(
+          await page.evaluate(() => (window as unknown as { sources: EventSource[] }).sources[6]?.readyState),
+        ).toBe(0); // CONNECTING
+        await page.evaluate(() => (window as unknown as { sources: EventSource[] }).sources[0]?.close());
+        await expect.poll(() => openCount(page)).toBe(6); // the 7th took the freed connection
+        expect(
+          await page.evaluate(() => (window as unknown as { sources: EventSource[] }).sources[6]?.readyState),
+        ).toBe(1); // OPEN
+      });
+
+      it("over HTTP/2 (nginx, TLS) all seven are open at once, on one connection", async () => {
+        await page.goto(`${pathUrl("http2")}/api/health`);
+        await openClocks(page, 7);
+        await expect.poll(() => openCount(page)).toBe(7);
+        const protocol = await page.evaluate(
+          () =>
+            (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).nextHopProtocol,
+        );
+        expect(protocol).toBe("h2");
+      });
+
+      it("without HTTP/2, a SharedWorker gives every tab the same single stream", async () => {
+        const context = await browser().newContext(); // tabs of one browser profile share a worker
+        const tabs = await Promise.all(Array.from({ length: 7 }, () => context.newPage())); // one past six
+        await Promise.all(
+          tabs.map(async (tab) => {
+            await tab.goto(served.site.url);
+            await tab.getByRole("button", { name: "Join" }).click();
+          }),
+        );
+        // The origin counts ONE listener (its presence event), though seven tabs listen.
+        for (const tab of tabs)
+          await expect
+            .poll(() => tab.locator('[data-metric="streams the server counts"]').textContent())
+            .toBe("1");
+        expect(
+          (await postJson(`${pathUrl("direct")}/api/notifications`, { text: "to every tab" })).status,
+        ).toBe(202);
+        for (const tab of tabs)
+          await expect.poll(() => tab.locator('[data-metric="notices heard"]').textContent()).toBe("1");
+        await context.close();
+      });
+    },
+    { args: ["--ignore-certificate-errors"] }, // the HTTP/2 path's certificate is self-signed, made at start
+  );
+
+  it("lists every path at GET /api/proxies, with what it stands for", async () => {
+    const { paths } = (await (await fetch(`${served.lesson.url}/api/proxies`)).json()) as ProxyList;
+    expect(paths.map((p) => p.name)).toContain("two-layers");
+    expect(paths.every((p) => p.url.startsWith(p.http2 ? "https://" : "http://") && p.note.length > 20)).toBe(
+      true,
+    );
+  });
+});
