@@ -5,6 +5,7 @@
 // and the copies import the same node_modules as the lesson itself.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
 import { findRedisServer, HOW_TO_GET_REDIS } from "@workshop/server-kit/private-redis";
 import { findChromium, HOW_TO_GET_CHROMIUM } from "@workshop/testkit";
 import { afterAll, describe, expect, it } from "vitest";
@@ -83,10 +84,11 @@ export function describeExerciseIntegrity(lessonDir: string): void {
     });
 
     for (const exercise of exercises) {
-      // Like every browser or Redis test: skipped with one line locally without it, a failure under CI.
+      // Like every browser, Redis or nginx test: skipped with one line locally without it, a failure under CI.
       const missing = [
         exercise.needs.includes("chromium") && !findChromium() && HOW_TO_GET_CHROMIUM,
         exercise.needs.includes("redis") && !findRedisServer() && HOW_TO_GET_REDIS,
+        exercise.needs.includes("nginx") && !findNginx() && HOW_TO_GET_NGINX,
       ].find(Boolean);
       if (missing && process.env.CI !== "true") {
         it.skip(`${exercise.id}: ${missing}`);

@@ -33,12 +33,10 @@ function server(port: number, to: number, directives: string[], tls?: { cert: st
 
 /** The directives of one path, as they appear in the config (the README's excerpts). */
 export function excerpt(path: PathSpec): string {
-  const inner = location(0, path.directives).replace(
-    "http://127.0.0.1:0",
-    path.outer ? "http://inner" : "http://origin",
-  );
-  if (!path.outer) return inner;
-  return `# the inner nginx\n${inner}\n# the outer nginx, in front of it\n${location(0, path.outer).replace("http://127.0.0.1:0", "http://inner")}`;
+  const to = (upstream: string, directives: string[]) =>
+    location(0, directives).replace("http://127.0.0.1:0", `http://${upstream}`);
+  if (!path.outer) return to("origin", path.directives);
+  return `# the inner nginx\n${to("origin", path.directives)}\n# the outer nginx, in front of it\n${to("inner", path.outer)}`;
 }
 
 export function renderNginxConfig(

@@ -10,7 +10,10 @@ import { acceptUpgrades } from "@workshop/03-websocket/server/upgrade.ts";
 import { createMockLlm, type MockLlmOptions } from "@workshop/mock-llm";
 import { lessonPageOrigins } from "@workshop/server-kit";
 
+// #region heartbeat-interval
+/** Under every idle timeout on the path (here nginx's proxy_read_timeout, 1 s): a stream that speaks is not cut. */
 export const HEARTBEAT_MS = 300;
+// #endregion
 const LOOPBACK_PAGE = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
 
 export interface Origin {

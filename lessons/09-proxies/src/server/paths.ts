@@ -70,7 +70,9 @@ export const PATHS: PathSpec[] = [
     note: "The inner nginx passes the header on (`proxy_pass_header`), and the outer honors it too.",
     buffering: false,
     origin: "beating",
+    // #region pass-the-hint
     directives: ["proxy_pass_header X-Accel-Buffering;"],
+    // #endregion
     outer: GZIP,
   },
   {
