@@ -57,7 +57,8 @@ describe("the comparison matrix", () => {
   });
 
   it("a buffering proxy delays an HTTP stream to the end, but not polling or WebSocket", () => {
-    const scenario = "a buffering reverse proxy: text before the end?";
+    const scenario =
+      "a buffering reverse proxy (nginx with gzip for event streams, lesson 09): text before the end?";
     expect(verdict(scenario, "SSE")).toBe("✗ all at once, at the end");
     expect(verdict(scenario, "fetch stream")).toBe("✗ all at once, at the end");
     expect(verdict(scenario, "WebSocket")).toBe("✓ token by token");

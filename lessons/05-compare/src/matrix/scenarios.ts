@@ -101,7 +101,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     group: "Format",
-    name: "a buffering reverse proxy: text before the end?",
+    name: "a buffering reverse proxy (nginx with gzip for event streams, lesson 09): text before the end?",
     prompt: REPLY,
     setup: (s) => s.proxy.bufferResponses(true),
     deadlineMs: 1500,

@@ -35,6 +35,10 @@ function server(port: number, to: number, directives: string[], tls?: { cert: st
 export function excerpt(path: PathSpec): string {
   const to = (upstream: string, directives: string[]) =>
     location(0, directives).replace("http://127.0.0.1:0", `http://${upstream}`);
+  if (path.http2)
+    return server(0, 0, path.directives, { cert: "localhost.crt", key: "localhost.key" })
+      .replace("127.0.0.1:0 ssl", "127.0.0.1:PORT ssl")
+      .replace("http://127.0.0.1:0", "http://origin");
   if (!path.outer) return to("origin", path.directives);
   return `# the inner nginx\n${to("origin", path.directives)}\n# the outer nginx, in front of it\n${to("inner", path.outer)}`;
 }

@@ -9,7 +9,14 @@ export const markers = (name: string) => ({
   end: `<!-- nginx:${name}:end -->`,
 });
 
-const dedent = (text: string) => text.replace(/^ {4}/gm, "");
+/** Strips the indentation every line shares (comments at column 0 aside). */
+function dedent(text: string): string {
+  const lines = text.split("\n");
+  const depth = Math.min(
+    ...lines.filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.length - l.trimStart().length),
+  );
+  return lines.map((l) => (l.startsWith("#") ? l : l.slice(depth))).join("\n");
+}
 
 /** Every marked excerpt in `readme`, rewritten from the paths. */
 export function withExcerpts(readme: string): string {
