@@ -2,7 +2,8 @@
 // what its lesson does differently (plain code after these calls):
 // - servePage: the lesson's server and its page (the lesson's own
 //   vite.config.ts, proxying to that server), started once per file;
-// - freshPage: a new Chromium page per test at that URL, closed after it,
+// - freshPage: a new Chromium page per test at that URL (or blank, for tests
+//   that open their own), closed after it,
 //   with uncaught page errors failing the test.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
@@ -35,14 +36,19 @@ export function servePage<L extends { url: string; close(): Promise<void> }>(
  * The current test's page. It stands for whichever page the running test
  * has (a new one each test), so tests can write `page.click(…)` as usual.
  */
-export function freshPage(browser: () => Browser, url: () => string): Page {
+export function freshPage(
+  browser: () => Browser,
+  /** Where each test starts; undefined when every test opens its own address first. */
+  url: () => string | undefined,
+): Page {
   let current: Page | undefined;
   const errors: string[] = [];
   beforeEach(async () => {
     errors.length = 0;
     current = await browser().newPage();
     current.on("pageerror", (error) => errors.push(error.message));
-    await current.goto(url());
+    const start = url();
+    if (start) await current.goto(start);
   });
   afterEach(async () => {
     await current?.close();
