@@ -4,7 +4,7 @@ import "./proxies.css";
 import { renderMetrics, usePresentationLayout } from "@workshop/page-kit";
 import type { ProxyList, ProxyPath } from "../protocol.ts";
 import { readThrough } from "./path-race.ts";
-import { joinSharedStream } from "./shared-stream.ts";
+import { showSharedStream } from "./shared-stream-panel.ts";
 
 usePresentationLayout();
 
@@ -99,18 +99,7 @@ byId("seven").addEventListener("click", () => {
   draw();
 });
 
-// 4 · One stream shared by every tab.
-byId("share").addEventListener("click", () => {
-  const seen = { "streams the server counts": "–", "notices heard": 0 };
-  const draw = () =>
-    renderMetrics(
-      byId("share-metrics"),
-      Object.entries(seen).map(([k, v]) => [k, String(v)]),
-    );
-  joinSharedStream(`${pathNamed("direct").url}/api/notifications`, (type, data) => {
-    if (type === "presence") seen["streams the server counts"] = String(JSON.parse(data).connections);
-    else seen["notices heard"]++;
-    draw();
-  });
-  draw();
-});
+// 4 · One stream shared by every tab (tab/ is this panel alone, to open many times).
+byId("share").addEventListener("click", () =>
+  showSharedStream(byId("share-metrics"), `${pathNamed("direct").url}/api/notifications`),
+);

@@ -1,0 +1,19 @@
+// What a tab shows of the shared stream: how many streams the server counts
+// (one, however many tabs joined) and how many notices this tab heard.
+import { renderMetrics } from "@workshop/page-kit";
+import { joinSharedStream } from "./shared-stream.ts";
+
+export function showSharedStream(metrics: HTMLElement, url: string): void {
+  const seen = { "streams the server counts": "–", "notices heard": 0 };
+  const draw = () =>
+    renderMetrics(
+      metrics,
+      Object.entries(seen).map(([k, v]) => [k, String(v)]),
+    );
+  joinSharedStream(url, (type, data) => {
+    if (type === "presence") seen["streams the server counts"] = String(JSON.parse(data).connections);
+    else seen["notices heard"]++;
+    draw();
+  });
+  draw();
+}
