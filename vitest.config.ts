@@ -23,10 +23,11 @@ export default defineConfig({
     exclude: ["**/node_modules/**"],
     testTimeout: 15_000,
     hookTimeout: 30_000,
-    // Two workers on two cores. A third filled idle time on a quiet machine (~70 s instead
-    // of ~80 s), but on a busy one it pushed the load past 9 and made timing-sensitive
-    // rows (a fault window of 300 ms) flaky; CI must be green before it is fast.
-    maxWorkers: 2,
+    // Three workers on two cores: most files wait on Chromium, timers and sockets more than
+    // they compute, so a third keeps the cores busy (~90% instead of ~70%; the suite runs
+    // ~15% faster). Timing-sensitive checks count from the event they measure (e.g. a fault
+    // window starts at the first reconnect it answers), so a busy machine cannot flip them.
+    maxWorkers: 3,
     // Test files in one worker share loaded modules instead of re-importing
     // vite, playwright and the lessons for each file (import time: ~43 s → ~6 s
     // of the run). Safe here because every test starts its own servers and

@@ -1,9 +1,11 @@
-import { createServer } from "node:http";
-import { describe, expect, it } from "vitest";
+import { createServer, type ServerResponse } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   activeResources,
   describeInBrowser,
   eventually,
+  freshPage,
+  type RunningServer,
   resourcesAddedSince,
   startServer,
 } from "../src/index.ts";
@@ -58,5 +60,40 @@ describeInBrowser("the test browser", (browser) => {
     expect(await page.textContent("#msg")).toBe("流式输出");
     await page.close();
     await running.close();
+  });
+});
+
+describeInBrowser("freshPage: one tab per file, left for about:blank after each test", (browser) => {
+  // A page that holds a stream open, and a server that counts the streams it holds.
+  const streams = new Set<ServerResponse>();
+  let site: RunningServer;
+  beforeAll(async () => {
+    site = await startServer(
+      createServer((req, res) => {
+        if (req.url === "/stream") {
+          res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": open\n\n");
+          streams.add(res);
+          return void res.on("close", () => streams.delete(res));
+        }
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end("<!doctype html><title>t</title><script>window.source = new EventSource('/stream')</script>");
+      }),
+    );
+  });
+  afterAll(() => site.close());
+  const page = freshPage(browser, () => undefined); // these tests open the page themselves
+
+  it("a test opens the page, which holds a stream open", async () => {
+    await page.goto(site.url);
+    await eventually(() => streams.size === 1);
+    expect(streams.size).toBe(1);
+    await page.evaluate(() => Object.assign(window, { leftover: true }));
+  });
+
+  it("the next test finds that stream ended and the tab on about:blank, as if it had closed", async () => {
+    await eventually(() => streams.size === 0);
+    expect(streams.size).toBe(0);
+    expect(page.url()).toBe("about:blank");
+    expect(await page.evaluate(() => "leftover" in window)).toBe(false);
   });
 });
