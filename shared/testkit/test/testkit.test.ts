@@ -87,13 +87,13 @@ describeInBrowser("freshPage: one tab per file, left for about:blank after each 
     await page.goto(site.url);
     await eventually(() => streams.size === 1);
     expect(streams.size).toBe(1);
-    await page.evaluate(() => Object.assign(window, { leftover: true }));
+    await page.evaluate(() => Object.assign(globalThis, { leftover: true }));
   });
 
   it("the next test finds that stream ended and the tab on about:blank, as if it had closed", async () => {
     await eventually(() => streams.size === 0);
     expect(streams.size).toBe(0);
     expect(page.url()).toBe("about:blank");
-    expect(await page.evaluate(() => "leftover" in window)).toBe(false);
+    expect(await page.evaluate(() => "leftover" in globalThis)).toBe(false);
   });
 });
