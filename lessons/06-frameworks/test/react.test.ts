@@ -57,9 +57,16 @@ describeInBrowser("lesson 06's React page", (browser) => {
     const encoder = new TextEncoder();
     const event = (content: string) =>
       `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\r\n\r\n`;
+    const first = encoder.encode(event("你好"));
     const bytes = encoder.encode(`${event("你好")}${event("，世界")}data: [DONE]\r\n\r\n`);
-    const cut = encoder.encode(event("").slice(0, event("").indexOf('""'))).length + 2; // inside 你
-    const bff = await chunkedBff([bytes.slice(0, cut), bytes.slice(cut)]);
+    const prefix = encoder.encode(event("").slice(0, event("").indexOf('""') + 1)).length;
+    // Cut inside 你 and inside 世, 100 ms apart: the trap garbles a character whenever one cut
+    // lands between two reads, even on a busy machine that merges some chunks into one read.
+    const cuts = [prefix + 1, first.length + prefix + 3 + 1];
+    const bff = await chunkedBff(
+      [bytes.slice(0, cuts[0]), bytes.slice(cuts[0], cuts[1]), bytes.slice(cuts[1])],
+      100,
+    );
     const site = await startPage(root, bff.url);
     try {
       for (const [query, exact] of [

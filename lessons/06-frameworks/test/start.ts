@@ -30,7 +30,7 @@ export async function within(ms: number, check: () => Promise<boolean>): Promise
 }
 
 /** A stand-in BFF that answers every chat with these chunks, each written on its own after a pause. */
-export async function chunkedBff(chunks: Uint8Array[]) {
+export async function chunkedBff(chunks: Uint8Array[], pauseMs = 30) {
   const { createServer } = await import("node:http");
   const { startServer } = await import("@workshop/testkit");
   const server = createServer(async (req, res) => {
@@ -38,7 +38,7 @@ export async function chunkedBff(chunks: Uint8Array[]) {
     res.writeHead(200, { "Content-Type": "text/event-stream" });
     for (const chunk of chunks) {
       res.write(chunk);
-      await new Promise((resolve) => setTimeout(resolve, 30)); // separate network chunks, as on a real network
+      await new Promise((resolve) => setTimeout(resolve, pauseMs)); // separate network chunks, as on a real network
     }
     res.end();
   });
