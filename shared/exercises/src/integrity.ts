@@ -16,8 +16,12 @@ import { type CodeState, editedFiles, finishedSource, withRegions } from "./code
 /** Scratch copies live here, inside the lesson, so package resolution works unchanged. */
 export const WORK_FOLDER = ".exercise-work";
 
-/** How long one check may take before it counts as failed (a hanging stub must not stall CI). */
-export const CHECK_TIMEOUT_MS = 8_000;
+/**
+ * How long one check may take before it counts as failed (a hanging stub must not stall CI).
+ * It includes loading the lesson's code, which takes seconds on a busy machine; a check's own
+ * waits stay well under it, so a student reads the check's sentence, not this timeout.
+ */
+export const CHECK_TIMEOUT_MS = 15_000;
 
 const NOT_COPIED = new Set(["node_modules", "test", "exercises", "bench", WORK_FOLDER]);
 

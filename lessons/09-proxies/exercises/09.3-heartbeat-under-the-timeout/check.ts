@@ -7,7 +7,7 @@ export default defineChecks({
     withProxies(code, async (path) => {
       const quiet = await connectSse(`${path("idle-quiet")}/api/notifications`);
       const beating = await connectSse(`${path("idle-heartbeat")}/api/notifications`);
-      await within(quiet.ended, 5000, "the quiet stream was never cut: is proxy_read_timeout still 1s?");
+      await within(quiet.ended, 3000, "the quiet stream was never cut: is proxy_read_timeout still 1s?");
       let cut = false;
       void beating.ended.then(() => {
         cut = true;
@@ -15,7 +15,7 @@ export default defineChecks({
       const heard = beating.comments.length;
       await within(
         beating.waitFor((r) => r.comments.length > heard + 1).catch(() => {}),
-        3000,
+        2000,
         "no heartbeat came through",
       );
       must(!cut, "the stream with heartbeats was cut too: beat more often than the timeout");
