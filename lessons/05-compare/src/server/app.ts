@@ -90,6 +90,7 @@ export function createServer({
     async shutdown() {
       await ready;
       await Promise.all([...stations.values()].map((station) => station.close()));
+      forward.closeUpgraded();
       await closeServer(server);
     },
   };

@@ -11,6 +11,7 @@ import { TRANSPORTS, type Transport } from "../matrix/transports.ts";
 
 export function createForwarder(stations: Map<Transport, Station>) {
   const proxy = createProxyServer({});
+  const upgraded = new Set<Duplex>();
   passDropsThrough(proxy);
   proxy.on("error", (_error, _req, res) => {
     if ("writeHead" in res && !res.headersSent) res.writeHead(502).end();
@@ -36,10 +37,19 @@ export function createForwarder(stations: Map<Transport, Station>) {
       return true;
     },
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      upgraded.add(socket);
+      socket.once("close", () => upgraded.delete(socket));
       const found = route(req.url);
       if (!found) return void socket.destroy();
       req.url = found.path;
       proxy.ws(req, socket as never, head, { target: found.target });
+    },
+    /**
+     * Cuts every forwarded WebSocket. The HTTP server's closeAllConnections() does not see
+     * upgraded sockets, and one whose far side never hangs up would keep server.close() waiting.
+     */
+    closeUpgraded(): void {
+      for (const socket of upgraded) socket.destroy();
     },
   };
 }
