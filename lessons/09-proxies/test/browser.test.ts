@@ -35,6 +35,29 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
     (browser) => {
       const page = freshPage(browser, () => undefined); // each test opens the origin it needs
 
+      it("the page races one reply through every path: first tokens show as they come, and only gzip without the hint arrives all at once", async () => {
+        await page.goto(served.site.url);
+        await page.getByRole("button", { name: "Run every path" }).click();
+        const row = (name: string) =>
+          page.locator("#paths tr", { has: page.locator("code", { hasText: name }) });
+        const cells = async (name: string) => row(name).locator("td").allTextContents();
+        // Live: the direct path's first token is on the page while its reply is still going.
+        await expect
+          .poll(async () => {
+            const [, , first, , verdict] = await cells("direct");
+            return first !== "–" && verdict === "…";
+          })
+          .toBe(true);
+        const lumped = new Set(["gzip", "two-layers"]);
+        for (const path of served.lesson.proxies.paths.filter((p) => p.name !== "idle-quiet")) {
+          const name = path.http2 ? `${path.name} (HTTP/2)` : path.name;
+          await expect.poll(async () => (await cells(name))[4], { timeout: 10_000 }).not.toBe("…");
+          expect((await cells(name))[4], name).toBe(
+            lumped.has(path.name) ? "✗ all at once, at the end" : "✓ token by token",
+          );
+        }
+      });
+
       it("over HTTP/1.1 the 7th EventSource to one origin waits until one of the six closes", async () => {
         await page.goto(`${pathUrl("direct")}/api/health`); // a document on the origin itself
         await openClocks(page, 7);

@@ -28,7 +28,8 @@ export default defineChecks({
       ).json()) as {
         id: string;
       };
-      const result = await readThrough(lesson.url, id);
+      const told: number[] = [];
+      const result = await readThrough(lesson.url, id, (ms) => told.push(ms));
       must(
         result.tokens === tokens,
         `counted ${result.tokens} tokens, not ${tokens}: count each token event`,
@@ -36,6 +37,10 @@ export default defineChecks({
       must(
         Number.isFinite(result.firstMs) && result.firstMs <= result.lastMs,
         `the first token's time is ${result.firstMs}: note it when the first token arrives`,
+      );
+      must(
+        told.length === 1 && told[0] === result.firstMs,
+        `onFirstToken was told ${JSON.stringify(told)}: call it once, with the first token's time`,
       );
       must(
         opened.at(-1)?.readyState === 2,

@@ -46,8 +46,9 @@ byId("race").addEventListener("click", async () => {
       if (!row) return;
       row.verdict.textContent = "…";
       try {
-        const result = await readThrough(path.url, id);
-        row.first.textContent = `${Math.round(result.firstMs)} ms`;
+        const result = await readThrough(path.url, id, (ms) => {
+          row.first.textContent = `${Math.round(ms)} ms`;
+        });
         row.last.textContent = `${Math.round(result.lastMs)} ms`;
         const lump = result.lastMs - result.firstMs < 0.1 * result.lastMs;
         row.verdict.textContent = lump ? "✗ all at once, at the end" : "✓ token by token";

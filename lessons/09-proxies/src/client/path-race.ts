@@ -7,14 +7,21 @@ export interface RaceResult {
 }
 
 // #region path-race
-export function readThrough(url: string, jobId: string): Promise<RaceResult> {
+export function readThrough(
+  url: string,
+  jobId: string,
+  /** Told the moment the first token arrives, so the page shows it before the reply ends. */
+  onFirstToken: (ms: number) => void = () => {},
+): Promise<RaceResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const result: RaceResult = { firstMs: Number.NaN, lastMs: Number.NaN, tokens: 0 };
     const source = new EventSource(`${url}/api/jobs/${jobId}/events`);
     source.addEventListener("token", () => {
       result.tokens++;
-      if (result.tokens === 1) result.firstMs = performance.now() - started;
+      if (result.tokens > 1) return;
+      result.firstMs = performance.now() - started;
+      onFirstToken(result.firstMs);
     });
     source.addEventListener("done", () => {
       result.lastMs = performance.now() - started;
