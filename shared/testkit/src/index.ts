@@ -3,8 +3,9 @@ export { activeResources, eventually, type ResourceCounts, resourcesAddedSince }
 export { apiErrorOf } from "./api-error.ts";
 export { describeInBrowser, findChromium, HOW_TO_GET_CHROMIUM, launchBrowser } from "./browser.ts";
 export { HOW_TO_GET_A_CJK_FONT, hasCjkFont } from "./cjk-font.ts";
-export { deferred } from "./deferred.ts";
+export { deferred, settlesWithin } from "./deferred.ts";
 export { type FaultProxy, startFaultProxy } from "./fault-proxy.ts";
+export { openHalfOpenWebSocket } from "./half-open-websocket.ts";
 export { getJson, postJson } from "./http.ts";
 export { freshPage, type Served, servePage } from "./lesson-page.ts";
 export { describeWithRedis } from "./redis.ts";

@@ -48,6 +48,7 @@ export async function createBalancer({
     startInstance ?? ((name: string, port: number) => startInstanceProcess(name, port, redisUrl, env));
   const processes = new Map<string, InstanceProcess>();
   const connections = new Map<string, number>(names.map((name) => [name, 0]));
+  const upgraded = new Set<import("node:stream").Duplex>();
   // Side by side: each instance takes most of a second to start (tsx), and they share nothing.
   const started = await Promise.all(names.map((name) => start(name, 0)));
   for (const instance of started) processes.set(instance.name, instance);
@@ -85,6 +86,9 @@ export async function createBalancer({
     async shutdown() {
       await Promise.all([...processes.values()].map((instance) => instance.stop()));
       proxy.close();
+      // The HTTP server's closeAllConnections() does not see upgraded sockets, and one whose
+      // client never hangs up would keep server.close() waiting.
+      for (const socket of upgraded) socket.destroy();
     },
   };
 
@@ -135,6 +139,8 @@ export async function createBalancer({
     });
   });
   server.on("upgrade", (req, socket, head) => {
+    upgraded.add(socket);
+    socket.once("close", () => upgraded.delete(socket));
     const target = pick();
     if (!target) return socket.destroy();
     counted(target.name, socket);
