@@ -57,12 +57,10 @@ describeInBrowser("lesson 06's React page", (browser) => {
     const encoder = new TextEncoder();
     const event = (content: string) =>
       `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\r\n\r\n`;
-    const first = encoder.encode(event("你好"));
     const bytes = encoder.encode(`${event("你好")}${event("，世界")}data: [DONE]\r\n\r\n`);
-    const prefix = encoder.encode(event("").slice(0, event("").indexOf('""') + 1)).length;
-    // Cut inside 你 and inside 世, 100 ms apart: the trap garbles a character whenever one cut
-    // lands between two reads, even on a busy machine that merges some chunks into one read.
-    const cuts = [prefix + 1, first.length + prefix + 3 + 1];
+    // One byte into 你 and one into 世, sent 100 ms apart: the trap garbles a character whenever
+    // one cut lands between two reads, even on a busy machine that merges some chunks into one.
+    const cuts = ["你", "世"].map((char) => Buffer.from(bytes).indexOf(char) + 1);
     const bff = await chunkedBff(
       [bytes.slice(0, cuts[0]), bytes.slice(cuts[0], cuts[1]), bytes.slice(cuts[1])],
       100,

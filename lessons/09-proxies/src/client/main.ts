@@ -24,9 +24,9 @@ const rows = new Map(
   racing.map((path) => {
     const row = document.createElement("tr");
     const name = cell(row);
-    const link = document.createElement("code");
-    link.textContent = path.http2 ? `${path.name} (HTTP/2)` : path.name;
-    name.append(link);
+    const label = document.createElement("code");
+    label.textContent = path.http2 ? `${path.name} (HTTP/2)` : path.name;
+    name.append(label);
     cell(row, path.note.replaceAll("`", ""));
     byId("paths").append(row);
     return [path.name, { first: cell(row, "–"), last: cell(row, "–"), verdict: cell(row, "") }];
@@ -44,7 +44,7 @@ byId("race").addEventListener("click", async () => {
     racing.map(async (path) => {
       const row = rows.get(path.name);
       if (!row) return;
-      row.verdict.textContent = "…";
+      [row.first.textContent, row.last.textContent, row.verdict.textContent] = ["–", "–", "…"]; // a new race
       try {
         const result = await readThrough(path.url, id, (ms) => {
           row.first.textContent = `${Math.round(ms)} ms`;
