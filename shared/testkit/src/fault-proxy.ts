@@ -94,6 +94,15 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
         to.end();
       });
     });
+    // A peer that closes (a server ending a `Connection: close` answer, or its idle
+    // keep-alive timer) has already sent what it sent: deliver what is queued first, as
+    // a network would. Destroying at once cut a 1-byte-fragmented answer short on a
+    // slow machine, where the queue lags behind the server.
+    from.on("close", () => {
+      chain = chain.then(() => {
+        to.destroy();
+      });
+    });
   }
 
   const server: Server = createServer((client) => {
@@ -108,12 +117,8 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     }
     const upstream = connect(target, "127.0.0.1");
     open.add(upstream);
-    upstream.on("close", () => {
-      open.delete(upstream);
-      client.destroy();
-    });
+    upstream.on("close", () => open.delete(upstream));
     upstream.on("error", () => upstream.destroy());
-    client.on("close", () => upstream.destroy());
     relay(client, upstream, "up");
     relay(upstream, client, "down");
   });

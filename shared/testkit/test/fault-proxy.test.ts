@@ -44,6 +44,24 @@ describe("the fault-injecting proxy", () => {
     await server.close();
   });
 
+  it("delivers every queued fragment before passing on a server's close (Connection: close)", async () => {
+    // The server writes the whole answer and closes at once; the proxy still has
+    // thousands of 1-byte pieces queued. A network delivers them before the FIN.
+    const body = "流式输出".repeat(2000); // 24,000 bytes
+    const server = await startServer(
+      createServer((_req, res) => {
+        res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+        res.end(body);
+      }),
+    );
+    const proxy = await startFaultProxy(server.port);
+    proxy.fragment(1);
+    const response = await fetch(proxy.url);
+    expect(await response.text()).toBe(body);
+    await proxy.close();
+    await server.close();
+  });
+
   it("cuts every open connection", async () => {
     const server = await streamingServer(Array.from({ length: 1000 }, (_, i) => String(i)));
     const proxy = await startFaultProxy(server.port);
