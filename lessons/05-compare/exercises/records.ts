@@ -6,11 +6,15 @@ import type { Arrival, RunRecord } from "../src/matrix/run-record.ts";
 export const PROMPT = "echo: 流式输出 sends each token as soon as it exists.";
 export const TOKENS = createMockLlm({ largeReplies: true }).replyTokens(PROMPT);
 
-/** Arrivals of the tokens at `seqs`, `gapMs` apart, carrying their seq (or not: the fetch stream has none). */
-export function arrivals(seqs: number[], { gapMs = 4, withSeq = true } = {}): Arrival[] {
+/**
+ * Arrivals of the tokens at `seqs`, `gapMs` apart, each in a network read of its own (or all
+ * in one, as a buffering proxy delivers them), carrying their seq (or not: the fetch stream has none).
+ */
+export function arrivals(seqs: number[], { gapMs = 4, withSeq = true, oneRead = false } = {}): Arrival[] {
   return seqs.map((seq, i) => ({
     text: TOKENS[seq] ?? "",
     at: 1000 + i * gapMs,
+    read: oneRead ? 1 : i + 1,
     ...(withSeq ? { seq } : {}),
   }));
 }

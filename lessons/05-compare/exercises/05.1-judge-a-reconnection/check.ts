@@ -56,7 +56,7 @@ export default defineChecks({
     expectVerdict(
       judge(record("stuck", partial)),
       "✗ stuck, never notices",
-      "a run stuck until the deadline",
+      "a run that got no token for too long",
     );
     expectVerdict(judge(record("gave up", arrivals(all()))), "✗ gives up", "gave up (even with every token)");
   },

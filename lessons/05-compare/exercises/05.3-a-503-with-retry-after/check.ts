@@ -35,7 +35,7 @@ export default defineChecks({
     for (const transport of ["WebSocket", "long polling", "short polling"]) {
       must(
         verdict(transport) === "✓ resumes exactly",
-        `${transport}'s cell says "${verdict(transport)}": is the deadline long enough to retry after the 503s?`,
+        `${transport}'s cell says "${verdict(transport)}": does its reconnect get the 503, and then the server back?`,
       );
     }
   },

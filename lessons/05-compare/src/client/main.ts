@@ -41,7 +41,7 @@ async function askAll(): Promise<void> {
       platform: browserPlatform,
       base: STATION_PATHS[transport],
       prompt,
-      deadlineMs: 60_000,
+      stuckAfterMs: 60_000,
       heartbeatMs: CLASSROOM_HEARTBEAT_MS,
       signal,
       onToken: (_count, record) => pane?.update(record),

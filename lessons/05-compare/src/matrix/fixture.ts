@@ -20,10 +20,14 @@ export interface StationSettings {
   isAllowedOrigin: (origin: string) => boolean;
 }
 
-/** For the matrix: tokens every 4 ms; retry, heartbeat and watchdog short enough for a test. */
+/**
+ * For the matrix: tokens every 4 ms; retry, heartbeat and watchdog short enough for a test.
+ * A heartbeat of 250 ms puts WebSocket's watchdog (three missed heartbeats) at 750 ms, well
+ * past the pauses a busy machine makes while it moves a 1 MiB message or 1-byte fragments.
+ */
 export const TEST_SETTINGS: StationSettings = {
   timing: { firstTokenDelayMs: 0, tokenDelayMs: 4, jitterMs: 0 },
-  heartbeatMs: 100,
+  heartbeatMs: 250,
   retryMs: 50,
   isAllowedOrigin: () => true,
 };

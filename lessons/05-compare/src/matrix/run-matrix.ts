@@ -3,7 +3,7 @@ import { startStation, TEST_SETTINGS, TRANSPORTS, type Transport } from "./fixtu
 import { judgeFormat, judgeReconnection, overhead } from "./judge.ts";
 import { nodePlatform } from "./node-platform.ts";
 import { runTransport } from "./run-transport.ts";
-import { FAULT_AT, SCENARIOS, type Scenario } from "./scenarios.ts";
+import { FAULT_AT, SCENARIOS, STUCK_AFTER_MS, type Scenario } from "./scenarios.ts";
 
 export interface MatrixResult {
   /** scenario name → transport → stable verdict */
@@ -30,7 +30,7 @@ export async function runScenario(scenario: Scenario) {
         platform: nodePlatform,
         base: station.proxy.url,
         prompt: scenario.prompt,
-        deadlineMs: scenario.deadlineMs,
+        stuckAfterMs: scenario.stuckAfterMs ?? STUCK_AFTER_MS,
         heartbeatMs: TEST_SETTINGS.heartbeatMs,
         onToken: (count) => {
           if (scenario.fault && count === FAULT_AT && faultAt === undefined) {

@@ -15,6 +15,11 @@ export interface Arrival {
   seq?: number;
   text: string;
   at: number;
+  /**
+   * Which network read delivered it, counted from 1: tokens handled in one task (one
+   * chunk parsed) share a read. A buffered response arrives in one read, a stream in many.
+   */
+  read: number;
 }
 
 export interface RunRecord {
@@ -31,7 +36,12 @@ export interface RunOptions {
   platform: Platform;
   base: string;
   prompt: string;
-  deadlineMs: number;
+  /**
+   * The run counts as stuck once no token has come for this long (from the start, or
+   * from the last token). Measured from what happened, so a slow machine that still makes
+   * progress is never called stuck; a client that never notices its fault makes none.
+   */
+  stuckAfterMs: number;
   /** How often the station's server sends heartbeats; watchdogs derive their deadline from it. */
   heartbeatMs: number;
   /** Called after each token, with the count so far: the scenario injects its fault here. */
@@ -44,6 +54,6 @@ export type Finish = (outcome: RunRecord["outcome"]) => void;
 export type Start = (
   record: RunRecord,
   options: RunOptions,
-  arrive: (a: Omit<Arrival, "at">) => void,
+  arrive: (a: Omit<Arrival, "at" | "read">) => void,
   finish: Finish,
 ) => () => void;

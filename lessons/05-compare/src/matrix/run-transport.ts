@@ -1,7 +1,7 @@
 // Runs one reply through one transport with that lesson's own client code
 // (one file per transport in runs/), in Node or in the page, and records what
-// arrived. The run ends when the reply completes, the client gives up, or
-// `deadlineMs` passes (then it counts as stuck).
+// arrived. The run ends when the reply completes, the client gives up, or no
+// token comes for `stuckAfterMs` (then it counts as stuck).
 import type { Finish, RunOptions, RunRecord, Start } from "./run-record.ts";
 import { fetchStreamRun } from "./runs/fetch-stream.ts";
 import { pollingRun } from "./runs/polling.ts";
@@ -32,13 +32,27 @@ export function runTransport(transport: Transport, options: RunOptions): Promise
       queueMicrotask(() => stop());
       resolve(record);
     };
-    const deadline = setTimeout(() => finish("stuck"), options.deadlineMs);
+    // Stuck: no token for stuckAfterMs. The timer restarts with every token, so a run
+    // that progresses slowly (a busy machine, a 1 MiB token) is judged by what it delivers.
+    let deadline = setTimeout(() => finish("stuck"), options.stuckAfterMs);
     options.signal?.addEventListener("abort", () => finish("gave up"), { once: true });
+    // Tokens handled in one task came in one network read: a new read starts after a macrotask.
+    let read = 0;
+    let inRead = false;
     stop = STARTS[transport](
       record,
       options,
       (arrival) => {
-        record.arrivals.push({ ...arrival, at: performance.now() });
+        if (!inRead) {
+          read++;
+          inRead = true;
+          setTimeout(() => {
+            inRead = false;
+          }, 0);
+        }
+        record.arrivals.push({ ...arrival, at: performance.now(), read });
+        clearTimeout(deadline);
+        if (!settled) deadline = setTimeout(() => finish("stuck"), options.stuckAfterMs);
         options.onToken?.(record.arrivals.length, record);
       },
       finish,

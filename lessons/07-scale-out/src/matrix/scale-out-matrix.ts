@@ -6,6 +6,7 @@
 import { judgeReconnection } from "@workshop/05-compare/src/matrix/judge.ts";
 import { nodePlatform } from "@workshop/05-compare/src/matrix/node-platform.ts";
 import { runTransport } from "@workshop/05-compare/src/matrix/run-transport.ts";
+import { WEBSOCKET_BACKOFF } from "@workshop/05-compare/src/matrix/runs/websocket.ts";
 import { FAULT_AT, SCENARIOS } from "@workshop/05-compare/src/matrix/scenarios.ts";
 import { createMockLlm } from "@workshop/mock-llm";
 import { startServer } from "@workshop/testkit";
@@ -19,9 +20,10 @@ export type ScaleOutTransport = (typeof SCALE_OUT_TRANSPORTS)[number];
 
 const PROMPT = (SCENARIOS[0] as { prompt: string }).prompt; // the same reply as lesson 05's rows
 const LEASE_MS = 300;
-// A resume takes ~0.2 s and a dead owner is noticed within the 0.3 s lease; the rest is room
-// for a loaded machine (a run that never finishes waits this long to be called stuck).
-const DEADLINE_MS = 2500;
+const HEARTBEAT_MS = 250; // lesson 05's matrix settings: WebSocket's watchdog at three missed beats
+// Stuck once no token came for this long: a dead owner is noticed within the lease, a dead
+// connection by the watchdog, then one backoff; four times that holds on a quarter-speed machine.
+const STUCK_AFTER_MS = 4 * (LEASE_MS + 3 * HEARTBEAT_MS + WEBSOCKET_BACKOFF.maxMs);
 
 interface Cluster {
   balancer: Balancer;
@@ -60,7 +62,7 @@ async function startCluster(redisUrl: string) {
         llm: llm(),
         leaseMs: LEASE_MS,
         retryMs: 50,
-        heartbeatMs: 100,
+        heartbeatMs: HEARTBEAT_MS,
         isAllowedOrigin: () => true,
       }),
   });
@@ -99,8 +101,8 @@ export async function runScaleOutMatrix(redisUrl: string): Promise<ScaleOutResul
           platform: nodePlatform,
           base: url,
           prompt: PROMPT,
-          deadlineMs: DEADLINE_MS,
-          heartbeatMs: 100,
+          stuckAfterMs: STUCK_AFTER_MS,
+          heartbeatMs: HEARTBEAT_MS,
           onToken: (count) => {
             if (count !== FAULT_AT || faultAt !== undefined) return;
             faultAt = performance.now();

@@ -3,8 +3,8 @@
   //   2. The text differs (!exact) → "✗ text differs".
   //   3. The row only asks for exact text (!asksForTextBeforeTheEnd) → "✓ exact".
   //   4. Otherwise, did the text arrive token by token, or in one lump at the end (a
-  //      buffering proxy)? Tokens are generated 4 ms apart, so a stream that flows spreads
-  //      over ~100 ms: spread = last arrival's `at` − first arrival's `at`.
-  //      spread > 40 → "✓ token by token", else "✗ all at once, at the end".
-  //      measured: `~${Math.round(spread)} ms` (else "–").
+  //      buffering proxy)? Each arrival says which network read delivered it (`read`): a
+  //      stream arrives over many reads, a held-back response in one. Count the distinct
+  //      reads: more than one → "✓ token by token", else "✗ all at once, at the end".
+  //      measured: `${reads} reads` ("1 read" for one; "–" for the other rows).
   return { verdict: "?", measured: `${exact} ${asksForTextBeforeTheEnd}` };

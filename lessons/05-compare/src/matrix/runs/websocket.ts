@@ -5,6 +5,9 @@ import { newReply, resumeMessage, track } from "@workshop/03-websocket/client/re
 import { parseMessage, ServerMessage } from "@workshop/03-websocket/protocol";
 import type { Start } from "../run-record.ts";
 
+/** The matrix's WebSocket backoff: short, so a row finishes quickly; the stuck deadline derives from it. */
+export const WEBSOCKET_BACKOFF = { baseMs: 100, maxMs: 400 };
+
 export const webSocketRun: Start = (record, { base, prompt, platform, heartbeatMs }, arrive, finish) => {
   const reply = newReply();
   const socket = createReconnectingSocket({
@@ -13,7 +16,7 @@ export const webSocketRun: Start = (record, { base, prompt, platform, heartbeatM
       record.requests++;
       return platform.createSocket(url);
     },
-    backoff: { baseMs: 100, maxMs: 400 },
+    backoff: WEBSOCKET_BACKOFF,
     maxAttempts: 6,
     deadAfterMs: 3 * heartbeatMs, // three missed heartbeats: the server is presumed dead
     onOpen: ({ reconnected }) => {
