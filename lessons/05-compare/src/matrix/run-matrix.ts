@@ -3,7 +3,7 @@ import { startStation, TEST_SETTINGS, TRANSPORTS, type Transport } from "./fixtu
 import { judgeFormat, judgeReconnection, overhead } from "./judge.ts";
 import { nodePlatform } from "./node-platform.ts";
 import { runTransport } from "./run-transport.ts";
-import { FAULT_AT, SCENARIOS, STUCK_AFTER_MS, type Scenario } from "./scenarios.ts";
+import { FAULT_AT, SCENARIOS, type Scenario, STUCK_AFTER_MS } from "./scenarios.ts";
 
 export interface MatrixResult {
   /** scenario name → transport → stable verdict */
