@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 
 const SYSTEM_PATHS = [
@@ -54,8 +54,28 @@ export async function launchBrowser(executablePath = findChromium(), args: strin
   return chromium.launch({ executablePath, headless: true, args: [...FLAGS, ...args] });
 }
 
+const sharedBrowsers = new Map<string, Promise<Browser>>();
+
 /**
- * A describe block whose tests get a shared Chromium. Without a browser it is
+ * One Chromium per test process and set of flags, shared by every test file the process
+ * runs (vitest runs files one after another in a worker without isolating them): a launch
+ * costs about a second of CPU. Playwright ends it when the process exits; one that
+ * crashed is launched anew.
+ */
+export function sharedBrowser(args: string[] = []): Promise<Browser> {
+  const key = args.join(" ");
+  let browser = sharedBrowsers.get(key);
+  if (!browser) {
+    browser = launchBrowser(findChromium(), args);
+    sharedBrowsers.set(key, browser);
+    const forget = () => sharedBrowsers.delete(key);
+    browser.then((launched) => launched.on("disconnected", forget), forget);
+  }
+  return browser;
+}
+
+/**
+ * A describe block whose tests get the process's shared Chromium. Without a browser it is
  * skipped with one line saying how to get one, except under CI=true, where a
  * missing browser is a failure: CI must never pass by skipping.
  */
@@ -80,11 +100,14 @@ export function describeInBrowser(
   }
   describe(name, () => {
     let browser: Browser | undefined;
+    let before = new Set<BrowserContext>();
     beforeAll(async () => {
-      browser = await launchBrowser(executablePath, args);
+      browser = await sharedBrowser(args);
+      before = new Set(browser.contexts());
     });
     afterAll(async () => {
-      await browser?.close();
+      // The browser stays for the next file; what this block opened does not.
+      for (const context of browser?.contexts() ?? []) if (!before.has(context)) await context.close();
     });
     body(() => {
       if (!browser) throw new Error("browser not launched yet");

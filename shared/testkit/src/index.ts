@@ -1,7 +1,13 @@
 export type { Browser, Page } from "playwright-core";
 export { activeResources, eventually, type ResourceCounts, resourcesAddedSince } from "./active-resources.ts";
 export { apiErrorOf } from "./api-error.ts";
-export { describeInBrowser, findChromium, HOW_TO_GET_CHROMIUM, launchBrowser } from "./browser.ts";
+export {
+  describeInBrowser,
+  findChromium,
+  HOW_TO_GET_CHROMIUM,
+  launchBrowser,
+  sharedBrowser,
+} from "./browser.ts";
 export { HOW_TO_GET_A_CJK_FONT, hasCjkFont } from "./cjk-font.ts";
 export { deferred, settlesWithin } from "./deferred.ts";
 export { type FaultProxy, startFaultProxy } from "./fault-proxy.ts";
