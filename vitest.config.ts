@@ -34,5 +34,7 @@ export default defineConfig({
     // pages and restores what it changes (fake timers, env).
     isolate: false,
     sequence: { sequencer: SlowFilesFirst },
+    // The default output, then the suite's wall time and its ten slowest files.
+    reporters: ["default", "./scripts/suite-cost-reporter.ts"],
   },
 });
