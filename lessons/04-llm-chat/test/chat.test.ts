@@ -105,20 +105,36 @@ describe("upstream failures", () => {
     expect(await apiErrorOf(response)).toEqual({ status: 502, code: "upstream_unavailable" });
   });
 
-  it("ends the stream with an error chunk, and no [DONE], when the upstream dies mid-answer", async () => {
-    const dying = await fakeUpstream((_req, res) => {
-      res.writeHead(200, { "Content-Type": "text/event-stream" });
-      res.write(upstreamChunk("Hel") + upstreamChunk("lo"));
-      setImmediate(() => res.destroy()); // the provider's connection breaks
-    });
-    cleanups.push(dying.close);
-    lesson = await startLesson({ upstream: { baseUrl: dying.baseUrl } });
-    const stream = await chat(lesson.url, userSays(PROMPT));
-    await stream.ended;
-    const { text, done, error } = readChunks(stream.events);
-    expect(text).toBe("Hello");
-    expect(done).toBe(false);
-    expect(error?.code).toBe("upstream_failed");
+  it("ends the stream with an error chunk, and no [DONE], when the upstream resets or closes cleanly mid-answer, in both formats", async () => {
+    // A clean close (FIN after a complete chunked body) looks like a finished answer:
+    // only the format's end marker ([DONE], DashScope's finish_reason "stop") tells them apart.
+    const dashScopeEvent = (text: string) =>
+      `event:result\ndata:${JSON.stringify({ output: { finish_reason: "null", text } })}\n\n`;
+    const halfAnswers = {
+      openai: upstreamChunk("Hel") + upstreamChunk("lo"),
+      dashscope: dashScopeEvent("Hel") + dashScopeEvent("Hello"),
+    };
+    for (const [format, wire] of Object.entries(halfAnswers) as ["openai" | "dashscope", string][]) {
+      for (const ending of ["reset", "clean close"] as const) {
+        const cut = await fakeUpstream((_req, res) => {
+          res.writeHead(200, { "Content-Type": "text/event-stream" });
+          if (ending === "clean close") return void res.end(wire);
+          res.write(wire);
+          setImmediate(() => res.destroy()); // the provider's connection breaks
+        });
+        cleanups.push(cut.close);
+        lesson = await startLesson({ upstream: { baseUrl: cut.baseUrl, format } });
+        const stream = await chat(lesson.url, userSays(PROMPT));
+        await stream.ended;
+        const { text, done, error } = readChunks(stream.events);
+        const what = `${format}, ${ending}`;
+        expect(text, what).toBe("Hello");
+        expect(done, `${what}: the cut answer is not reported as finished`).toBe(false);
+        expect(error?.code, what).toBe("upstream_failed");
+        await lesson.close();
+        lesson = undefined;
+      }
+    }
   });
 
   it("ends the stream with a timeout error chunk when no token arrives for idleTimeoutMs", async () => {

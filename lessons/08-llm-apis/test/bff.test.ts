@@ -131,6 +131,60 @@ describe("what the page may see", () => {
     }
   });
 
+  it("a provider stream cut mid-answer, by a reset or by a clean close, ends in an error event, never in finish: every format", async () => {
+    // A stand-in for the network between the BFF and the provider: it forwards to the
+    // lesson's mock, keeps the answer's first three events, then resets or ends cleanly
+    // (a complete chunked body, as a proxy timing out does). Only the format's own end
+    // marker tells a cut answer from a finished one.
+    let ending: "reset" | "clean close" = "reset";
+    const cutter = await startServer(
+      createHttpServer(async (req, res) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        // The provider's headers (key, format switches), without those of this hop.
+        const { host: _host, connection: _connection, "content-length": _length, ...headers } = req.headers;
+        const upstream = await fetch(`${lesson.url}${req.url}`, {
+          method: req.method,
+          headers: headers as Record<string, string>,
+          body: Buffer.concat(chunks),
+        });
+        const events = (await upstream.text()).split(/(?<=\n\n)/);
+        res.writeHead(upstream.status, { "Content-Type": upstream.headers.get("content-type") ?? "" });
+        res.write(events.slice(0, 3).join(""));
+        if (ending === "clean close") res.end();
+        else setImmediate(() => res.destroy());
+      }),
+    );
+    const bff = await startLesson(
+      createServer({
+        llm,
+        env: {
+          OPENAI_API_KEY: "k",
+          OPENAI_BASE_URL: `${cutter.url}/v1`,
+          ANTHROPIC_API_KEY: "k",
+          ANTHROPIC_BASE_URL: cutter.url,
+          GEMINI_API_KEY: "k",
+          GEMINI_BASE_URL: cutter.url,
+          DASHSCOPE_API_KEY: "k",
+          DASHSCOPE_BASE_URL: cutter.url,
+        },
+      }),
+    );
+    try {
+      for (const provider of PROVIDERS) {
+        for (ending of ["reset", "clean close"] as const) {
+          const events = await ask(bff.url, provider, "why stream?");
+          const what = `${provider}, ${ending}`;
+          expect(ofType(events, "finish"), what).toEqual([]);
+          expect(events.at(-1), what).toMatchObject({ type: "error" });
+        }
+      }
+    } finally {
+      await bff.close();
+      await cutter.close();
+    }
+  });
+
   it("bad input gets a 400 with a JSON error, not a stream", async () => {
     const response = await postJson(`${lesson.url}/api/chat`, { provider: "nope", messages: [] });
     expect(response.status).toBe(400);

@@ -61,6 +61,17 @@ export default defineChecks({
     must(deltas.join("") === "最近", `the text before the error was "${deltas.join("")}"`);
   },
 
+  "a body that ends without finish_reason stop was cut: an UpstreamError, not a finished answer": async (
+    code,
+  ) => {
+    const { deltas, error } = await deltasOf(code, result(1, "最近") + result(2, "最近的公园"));
+    must(
+      error?.code === "upstream_failed",
+      'the body ended with no finish_reason "stop" and the adapter returned as if the answer were complete',
+    );
+    must(deltas.join("") === "最近的公园", `the text before the cut was "${deltas.join("")}"`);
+  },
+
   "through the BFF, a DashScope upstream gives the page the exact reply": (code) =>
     withServer(code, {}, async (upstream) => {
       const { createServer } = await code.load<typeof App>("src/server/app.ts");

@@ -33,6 +33,11 @@ export async function* dashScopeDeltas(
     }
     if (result.output?.finish_reason === "stop") return;
   }
+  // No finish_reason "stop": the body was closed mid-answer, so the answer is cut, not done.
+  throw new UpstreamError(
+    "upstream_failed",
+    'the stream ended without finish_reason "stop": the answer was cut',
+  );
   // #endregion
 }
 // #endregion

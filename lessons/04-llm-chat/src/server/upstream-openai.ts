@@ -19,6 +19,9 @@ export async function* openAiDeltas(
     const content = chunk.choices?.[0]?.delta?.content;
     if (content) yield content;
   }
+  // The body ended without [DONE]: a proxy or the provider closed it mid-answer. A
+  // clean close looks just like a finished answer unless the end marker is required.
+  throw new UpstreamError("upstream_failed", "the stream ended without [DONE]: the answer was cut");
 }
 // #endregion
 
