@@ -39,26 +39,29 @@ export async function runSplitChunks(): Promise<SplitResult> {
     }),
   );
   const result: SplitResult = new Map(SPLIT_ROWS.map((row) => [row, new Map()]));
+  const toolsRow = result.get(SPLIT_ROWS[0]) as Map<Provider, string>;
+  const chineseRow = result.get(SPLIT_ROWS[1]) as Map<Provider, string>;
+  // Every question at once: the proxy hands out one byte per turn of the event loop, so
+  // streams side by side share the turns (a tenth of the time of one after another).
+  const toolCell = async (provider: Provider) => {
+    if (provider === "dashscope") return "— (no tools in this lesson)";
+    const events = await ask(bff.url, provider, PROMPTS.tool);
+    const input = JSON.stringify(ofType(events, "tool-call-end")[0]?.input);
+    return input === '{"city":"Hangzhou"}' && textOf(events).includes("light rain")
+      ? "✓ exact"
+      : `✗ arguments ${input ?? "missing"}`;
+  };
+  const chineseCell = async (provider: Provider) =>
+    textOf(await ask(bff.url, provider, CHINESE)) === llm.replyTokens(CHINESE).join("")
+      ? "✓ exact"
+      : "✗ text differs";
   try {
-    for (const provider of PROVIDERS) {
-      const tools = result.get(SPLIT_ROWS[0]) as Map<Provider, string>;
-      if (provider === "dashscope") tools.set(provider, "— (no tools in this lesson)");
-      else {
-        const events = await ask(bff.url, provider, PROMPTS.tool);
-        const input = JSON.stringify(ofType(events, "tool-call-end")[0]?.input);
-        tools.set(
-          provider,
-          input === '{"city":"Hangzhou"}' && textOf(events).includes("light rain")
-            ? "✓ exact"
-            : `✗ arguments ${input ?? "missing"}`,
-        );
-      }
-      const text = textOf(await ask(bff.url, provider, CHINESE));
-      (result.get(SPLIT_ROWS[1]) as Map<Provider, string>).set(
-        provider,
-        text === llm.replyTokens(CHINESE).join("") ? "✓ exact" : "✗ text differs",
-      );
-    }
+    await Promise.all(
+      PROVIDERS.flatMap((provider) => [
+        toolCell(provider).then((cell) => toolsRow.set(provider, cell)),
+        chineseCell(provider).then((cell) => chineseRow.set(provider, cell)),
+      ]),
+    );
   } finally {
     await bff.close();
     await proxy.close();
