@@ -14,7 +14,7 @@ describeWithRedis("lesson 07's page", (redis) => {
     balancer = await createBalancer({
       redisUrl: redis().url,
       names: ["a", "b"],
-      env: { TOKEN_DELAY_MS: "8", LEASE_MS: "500" },
+      env: { TOKEN_DELAY_MS: "8", LEASE_MS: "1500" }, // renewed every 0.5 s: a busy machine never lapses it
     });
     const running = await startServer(balancer.server);
     return { url: running.url, close: running.close };
