@@ -7,7 +7,7 @@ import { createServer as createWebSocketServer } from "@workshop/03-websocket/se
 import { createServer as createChatServer } from "@workshop/04-llm-chat/server/app.ts";
 import { createMockLlm, type MockLlmTiming } from "@workshop/mock-llm";
 import type { LessonServer } from "@workshop/server-kit";
-import { type FaultProxy, type RunningServer, startFaultProxy, startServer } from "@workshop/testkit";
+import { type FaultProxy, type RunningServer, startFaultProxy, startServer } from "@workshop/testkit/servers";
 
 import type { Transport } from "./transports.ts";
 

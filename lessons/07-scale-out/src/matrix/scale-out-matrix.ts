@@ -9,7 +9,7 @@ import { runTransport } from "@workshop/05-compare/src/matrix/run-transport.ts";
 import { WEBSOCKET_BACKOFF } from "@workshop/05-compare/src/matrix/runs/websocket.ts";
 import { FAULT_AT, SCENARIOS } from "@workshop/05-compare/src/matrix/scenarios.ts";
 import { createMockLlm } from "@workshop/mock-llm";
-import { startServer } from "@workshop/testkit";
+import { startServer } from "@workshop/testkit/servers";
 import { type Balancer, createBalancer } from "../server/balancer.ts";
 import { startInstanceInProcess } from "../server/instance-in-process.ts";
 import { redisClient } from "../server/job-streams.ts";

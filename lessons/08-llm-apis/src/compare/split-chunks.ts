@@ -3,7 +3,7 @@
 // arguments split again, every Chinese character cut in three). Do the
 // arguments and the text still come out exact through the BFF?
 import { createMockLlm } from "@workshop/mock-llm";
-import { startFaultProxy, startLesson } from "@workshop/testkit";
+import { startFaultProxy, startLesson } from "@workshop/testkit/servers";
 import { PROMPTS, PROVIDERS, type Provider } from "../protocol.ts";
 import { createServer } from "../server/app.ts";
 import { ask, ofType, textOf } from "./ask.ts";
