@@ -36,6 +36,7 @@ export async function createBalancer({
   names = ["a", "b", "c"],
   env = {},
   startInstance,
+  readyWhen = "all",
 }: {
   redisUrl: string;
   names?: string[];
@@ -43,15 +44,32 @@ export async function createBalancer({
   env?: Record<string, string>;
   /** How an instance starts; default: its own process (instance-process.ts). */
   startInstance?: (name: string, port: number) => Promise<InstanceProcess>;
+  /**
+   * "all" (tests): resolve once every instance is up. "first" (`pnpm dev 07`): once the
+   * first one is; the others start after it, so it gets the machine to itself and the page
+   * answers sooner (it shows the others coming up).
+   */
+  readyWhen?: "all" | "first";
 }): Promise<Balancer> {
   const start =
     startInstance ?? ((name: string, port: number) => startInstanceProcess(name, port, redisUrl, env));
   const processes = new Map<string, InstanceProcess>();
   const connections = new Map<string, number>(names.map((name) => [name, 0]));
   const upgraded = new Set<import("node:stream").Duplex>();
-  // Side by side: each instance takes most of a second to start (tsx), and they share nothing.
-  const started = await Promise.all(names.map((name) => start(name, 0)));
-  for (const instance of started) processes.set(instance.name, instance);
+  const launch = (name: string) =>
+    start(name, 0).then((instance) => {
+      processes.set(instance.name, instance);
+    });
+  // Each instance takes most of a second to start (tsx). "all": side by side, they share nothing.
+  const [first, ...rest] = names;
+  let starting: Promise<unknown>;
+  if (readyWhen === "first" && first) {
+    await launch(first);
+    starting = Promise.all(rest.map(launch)).catch((error) => console.error(String(error)));
+  } else {
+    starting = Promise.all(names.map(launch));
+    await starting;
+  }
   let turn = 0;
 
   /** The next instance that is up, round-robin. */
@@ -84,6 +102,7 @@ export async function createBalancer({
       processes.set(name, await start(name, current?.port ?? 0));
     },
     async shutdown() {
+      await starting.catch(() => {}); // an instance still starting is stopped too, not orphaned
       await Promise.all([...processes.values()].map((instance) => instance.stop()));
       proxy.close();
       // The HTTP server's closeAllConnections() does not see upgraded sockets, and one whose

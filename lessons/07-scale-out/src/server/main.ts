@@ -12,7 +12,7 @@ const redis = process.env.REDIS_URL
       console.error(`Lesson ${LESSON}: ${HOW_TO_GET_REDIS}`);
       process.exit(1);
     });
-const balancer = await createBalancer({ redisUrl: redis.url });
+const balancer = await createBalancer({ redisUrl: redis.url, readyWhen: "first" });
 console.log(
   `Lesson ${LESSON}: Redis at ${redis.url}; instances ${balancer
     .instances()
