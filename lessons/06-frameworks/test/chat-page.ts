@@ -105,7 +105,7 @@ export function chatPageTests(
     // how many tokens a busy machine happens to deliver per frame: no frame runs while the answer
     // streams, then one frame is turned. The fix renders only for what is not a token (the
     // question, Stop appearing and going, the final flush); the trap renders for every network read.
-    const frameHeld = await browser().newPage();
+    const frameHeld = await page.context().newPage(); // beside the file's tab: its HTTP cache is warm
     try {
       await frameHeld.addInitScript(HOLD_FRAMES);
       const metricHeld = async (name: string) =>

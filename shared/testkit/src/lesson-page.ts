@@ -48,7 +48,8 @@ export function freshPage(
   let current: Page | undefined;
   const errors: string[] = [];
   beforeEach(async () => {
-    current ??= await browser().newPage();
+    // In a context of its own, so a test can open a second tab beside it (same HTTP cache).
+    current ??= await (await browser().newContext()).newPage();
     errors.length = 0;
     current.on("pageerror", (error) => errors.push(error.message));
     const start = url();
@@ -61,7 +62,7 @@ export function freshPage(
     expect(errors, "uncaught errors in the page").toEqual([]);
   });
   afterAll(async () => {
-    await current?.close();
+    await current?.context().close();
   });
   return new Proxy({} as Page, {
     get(_target, key) {
