@@ -16,8 +16,8 @@ const seqsOf = (messages: ServerMessage[]) => messages.flatMap((m) => (m.type ==
 
 describeWithRedis("lesson 03's WebSocket on lesson 07's instances", (redis) => {
   const running: { close(): Promise<void> }[] = [];
-  const instance = async (name: string) => {
-    const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } });
+  const instance = async (name: string, tokenDelayMs = 5) => {
+    const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs, jitterMs: 0 } });
     const started = await startLesson(await createInstance({ name, redisUrl: redis().url, llm }));
     running.push(started);
     return started;
@@ -59,7 +59,8 @@ describeWithRedis("lesson 03's WebSocket on lesson 07's instances", (redis) => {
   });
 
   it("cancel sent on c stops the job a generates, and its reader on b gets done", async () => {
-    const [a, b, c] = [await instance("a"), await instance("b"), await instance("c")];
+    // A slow model on a (16 tokens, 4 s): only the cancel can end the reply before its last token.
+    const [a, b, c] = [await instance("a", 250), await instance("b"), await instance("c")];
     const starter = await socket(a.url);
     starter.send({ type: "start", prompt: "echo: one two three four five six seven eight nine ten" });
     await starter.waitFor((messages) => messages.some((m) => m.type === "token"));
