@@ -14,7 +14,9 @@ describeWithRedis("lesson 07's page", (redis) => {
     balancer = await createBalancer({
       redisUrl: redis().url,
       names: ["a", "b"],
-      env: { TOKEN_DELAY_MS: "8", LEASE_MS: "1500" }, // renewed every 0.5 s: a busy machine never lapses it
+      // A 3 s reply, so a kill lands mid-answer on a slow machine; a lease renewed every 0.5 s,
+      // which a busy machine never lapses.
+      env: { TOKEN_DELAY_MS: "25", LEASE_MS: "1500" },
     });
     const running = await startServer(balancer.server);
     return { url: running.url, close: running.close };
@@ -27,39 +29,52 @@ describeWithRedis("lesson 07's page", (redis) => {
     const page = freshPage(browser, () => served.site.url);
     const metric = (name: string) => page.locator(metricValue(name)).textContent();
 
-    it("killing the instance that serves the reply moves the stream to another: 0 lost, 0 duplicated", async () => {
-      await page.getByRole("button", { name: "Kill a" }).waitFor();
-      await page.getByRole("button", { name: "Ask" }).click();
-      await expect.poll(async () => Number(await metric("tokens"))).toBeGreaterThan(10);
-      const serving = (await metric("served by"))?.trim() ?? "";
-      await page.getByRole("button", { name: `Kill ${serving}` }).click();
-      await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 15_000 });
-      expect(await metric("duplicated")).toBe("0");
-      expect(await metric("missing")).toBe("0");
-      expect(await metric("served by")).toMatch(new RegExp(`^${serving} → [abc]$`));
-      await page.getByRole("button", { name: `Start ${serving}` }).click();
-      await page.getByRole("button", { name: `Kill ${serving}` }).waitFor();
-    });
+    // A kill, a resume and a 3 s reply each: a hang guard longer than the suite's 15 s.
+    const LONG = { timeout: 30_000 };
 
-    it("killing the instance that generates says `interrupted`, and Continue asks a new generation for the rest", async () => {
-      await page.getByRole("button", { name: "Kill a" }).waitFor();
-      await page.getByRole("button", { name: "Ask" }).click();
-      await expect.poll(async () => Number(await metric("tokens"))).toBeGreaterThan(5);
-      const jobId = await page.locator("#reply").getAttribute("data-job");
-      const { owner } = (await (await fetch(`${served.lesson.url}/api/jobs/${jobId}`)).json()) as {
-        owner: string;
-      };
-      await page.getByRole("button", { name: `Kill ${owner}` }).click();
-      await page
-        .getByRole("status")
-        .getByText(/^interrupted/)
-        .waitFor({ timeout: 10_000 });
-      const partial = (await page.locator("#reply").textContent()) ?? "";
-      await page.getByRole("button", { name: "Continue" }).click();
-      await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 15_000 });
-      expect(((await page.locator("#reply").textContent()) ?? "").startsWith(partial)).toBe(true); // kept, then more
-      await page.getByRole("button", { name: `Start ${owner}` }).click();
-      await page.getByRole("button", { name: `Kill ${owner}` }).waitFor();
-    });
+    it(
+      "killing the instance that serves the reply moves the stream to another: 0 lost, 0 duplicated",
+      LONG,
+      async () => {
+        await page.getByRole("button", { name: "Kill a" }).waitFor();
+        await page.getByRole("button", { name: "Ask" }).click();
+        await expect
+          .poll(async () => Number(await metric("tokens")), { timeout: 10_000 })
+          .toBeGreaterThan(10);
+        const serving = (await metric("served by"))?.trim() ?? "";
+        await page.getByRole("button", { name: `Kill ${serving}` }).click();
+        await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 15_000 });
+        expect(await metric("duplicated")).toBe("0");
+        expect(await metric("missing")).toBe("0");
+        expect(await metric("served by")).toMatch(new RegExp(`^${serving} → [abc]$`));
+        await page.getByRole("button", { name: `Start ${serving}` }).click();
+        await page.getByRole("button", { name: `Kill ${serving}` }).waitFor();
+      },
+    );
+
+    it(
+      "killing the instance that generates says `interrupted`, and Continue asks a new generation for the rest",
+      LONG,
+      async () => {
+        await page.getByRole("button", { name: "Kill a" }).waitFor();
+        await page.getByRole("button", { name: "Ask" }).click();
+        await expect.poll(async () => Number(await metric("tokens")), { timeout: 10_000 }).toBeGreaterThan(5);
+        const jobId = await page.locator("#reply").getAttribute("data-job");
+        const { owner } = (await (await fetch(`${served.lesson.url}/api/jobs/${jobId}`)).json()) as {
+          owner: string;
+        };
+        await page.getByRole("button", { name: `Kill ${owner}` }).click();
+        await page
+          .getByRole("status")
+          .getByText(/^interrupted/)
+          .waitFor({ timeout: 10_000 });
+        const partial = (await page.locator("#reply").textContent()) ?? "";
+        await page.getByRole("button", { name: "Continue" }).click();
+        await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 15_000 });
+        expect(((await page.locator("#reply").textContent()) ?? "").startsWith(partial)).toBe(true); // kept, then more
+        await page.getByRole("button", { name: `Start ${owner}` }).click();
+        await page.getByRole("button", { name: `Kill ${owner}` }).waitFor();
+      },
+    );
   });
 });

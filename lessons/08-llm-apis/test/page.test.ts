@@ -59,6 +59,9 @@ describeInBrowser("lesson 08's page", (browser) => {
   });
 
   it("Stop ends the answer for every provider, aborts the upstream, and there is no usage", async () => {
+    // 2,000 tokens (4 s at 2 ms each): Stop lands mid-answer however slow the machine is.
+    const long = `echo: ${Array.from({ length: 1000 }, (_, i) => `w${i % 10}`).join(" ")}`;
+    await page.getByLabel("Message").fill(long);
     for (const [i, provider] of PROVIDERS.entries()) {
       await page.selectOption("#provider", provider);
       await page.getByRole("button", { name: "Send" }).click();
@@ -66,7 +69,7 @@ describeInBrowser("lesson 08's page", (browser) => {
       await page.getByRole("button", { name: "Stop" }).click();
       await finished(i + 1);
       expect(await page.locator(".message.assistant").nth(i).locator(".usage").count()).toBe(0);
-      await expect.poll(() => served.lesson.running.count, { timeout: 2000 }).toBe(0);
+      await expect.poll(() => served.lesson.running.count, { timeout: 10_000 }).toBe(0);
     }
   });
 });
