@@ -23,9 +23,9 @@ describeInBrowser("lesson 06's React page", (browser) => {
     ] as const) {
       await open(`react/${query}`);
       await notificationsOpen();
-      await expect.poll(openStreams, { timeout: 2000 }).toBe(expected);
+      await expect.poll(openStreams, { timeout: 10_000 }).toBe(expected);
       await page.goto("about:blank");
-      await expect.poll(openStreams, { timeout: 2000 }).toBe(0);
+      await expect.poll(openStreams, { timeout: 10_000 }).toBe(0);
     }
   });
 
@@ -40,16 +40,16 @@ describeInBrowser("lesson 06's React page", (browser) => {
       await postJson(`${served.lesson.url}/api/notifications`, { text: "hello" });
       await postJson(`${served.lesson.url}/api/notifications`, { text: "again" });
       const unread = page.getByTestId("unread");
-      if (countsWhenMuted) await expect.poll(() => unread.textContent()).toBe("2");
+      if (countsWhenMuted) await expect.poll(() => unread.textContent(), { timeout: 10_000 }).toBe("2");
       else {
         // Unmuted again, the next notice counts: proof the first two arrived and were ignored.
         await page.getByLabel("Mute").uncheck();
         await postJson(`${served.lesson.url}/api/notifications`, { text: "now" });
-        await expect.poll(() => unread.textContent()).toBe("1");
+        await expect.poll(() => unread.textContent(), { timeout: 10_000 }).toBe("1");
         expect(openStreams(), "a fresh handler must not cost a reconnect").toBe(1);
       }
       await page.goto("about:blank");
-      await expect.poll(openStreams, { timeout: 2000 }).toBe(0);
+      await expect.poll(openStreams, { timeout: 10_000 }).toBe(0);
     }
   });
 

@@ -17,9 +17,9 @@ describeInBrowser("lesson 06's Vue page", (browser) => {
       await open(`vue/${query}`);
       await notificationsOpen();
       await page.getByRole("button", { name: "Hide notifications" }).click();
-      await expect.poll(openStreams, { timeout: 2000 }).toBe(afterHide);
+      await expect.poll(openStreams, { timeout: 10_000 }).toBe(afterHide);
       await page.goto("about:blank");
-      await expect.poll(openStreams, { timeout: 2000 }).toBe(0);
+      await expect.poll(openStreams, { timeout: 10_000 }).toBe(0);
     }
   });
 });

@@ -6,7 +6,7 @@ import { createBalancer } from "../src/server/balancer.ts";
 import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
 
 describeWithRedis("stopping the balancer", (redis) => {
-  it("closes within a second of its instances while a client it passed a WebSocket to never hangs up", async () => {
+  it("closes after its instances while a client it passed a WebSocket to never hangs up", async () => {
     const balancer = await createBalancer({
       redisUrl: redis().url,
       names: ["a"],
@@ -17,7 +17,7 @@ describeWithRedis("stopping the balancer", (redis) => {
     const client = await openHalfOpenWebSocket(port, "/ws");
     await balancer.shutdown(); // the instances first (their sockets get a second's grace)
     const closing = close();
-    const closed = await settlesWithin(closing, 1000);
+    const closed = await settlesWithin(closing, 10_000); // the bug waits for ever; 10 s is a guard
     client.destroy();
     await closing;
     expect(closed, "still waiting for the half-open socket").toBe(true);

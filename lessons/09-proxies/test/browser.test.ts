@@ -43,10 +43,13 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
         const cells = async (name: string) => row(name).locator("td").allTextContents();
         // Live: the direct path's first token is on the page while its reply is still going.
         await expect
-          .poll(async () => {
-            const [, , first, , verdict] = await cells("direct");
-            return first !== "–" && verdict === "…";
-          })
+          .poll(
+            async () => {
+              const [, , first, , verdict] = await cells("direct");
+              return first !== "–" && verdict === "…";
+            },
+            { timeout: 10_000 },
+          )
           .toBe(true);
         const lumped = new Set(["gzip", "two-layers"]);
         for (const path of served.lesson.proxies.paths.filter((p) => p.name !== "idle-quiet")) {
@@ -61,12 +64,12 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
       it("over HTTP/1.1 the 7th EventSource to one origin waits until one of the six closes", async () => {
         await page.goto(`${pathUrl("direct")}/api/health`); // a document on the origin itself
         await openClocks(page, 7);
-        await expect.poll(() => openCount(page)).toBe(6);
+        await expect.poll(() => openCount(page), { timeout: 10_000 }).toBe(6);
         expect(
           await page.evaluate(() => (window as unknown as { sources: EventSource[] }).sources[6]?.readyState),
         ).toBe(0); // CONNECTING
         await page.evaluate(() => (window as unknown as { sources: EventSource[] }).sources[0]?.close());
-        await expect.poll(() => openCount(page)).toBe(6); // the 7th took the freed connection
+        await expect.poll(() => openCount(page), { timeout: 10_000 }).toBe(6); // the 7th took the freed connection
         expect(
           await page.evaluate(() => (window as unknown as { sources: EventSource[] }).sources[6]?.readyState),
         ).toBe(1); // OPEN
@@ -75,7 +78,7 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
       it("over HTTP/2 (nginx, TLS) all seven are open at once, on one connection", async () => {
         await page.goto(`${pathUrl("http2")}/api/health`);
         await openClocks(page, 7);
-        await expect.poll(() => openCount(page)).toBe(7);
+        await expect.poll(() => openCount(page), { timeout: 10_000 }).toBe(7);
         const protocol = await page.evaluate(
           () =>
             (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).nextHopProtocol,
@@ -103,13 +106,17 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
         // The origin counts ONE listener (its presence event), though seven tabs listen.
         for (const tab of tabs)
           await expect
-            .poll(() => tab.locator('[data-metric="streams the server counts"]').textContent())
+            .poll(() => tab.locator('[data-metric="streams the server counts"]').textContent(), {
+              timeout: 10_000,
+            })
             .toBe("1");
         expect(
           (await postJson(`${pathUrl("direct")}/api/notifications`, { text: "to every tab" })).status,
         ).toBe(202);
         for (const tab of tabs)
-          await expect.poll(() => tab.locator('[data-metric="notices heard"]').textContent()).toBe("1");
+          await expect
+            .poll(() => tab.locator('[data-metric="notices heard"]').textContent(), { timeout: 10_000 })
+            .toBe("1");
         await context.close();
       });
     },
