@@ -46,7 +46,10 @@ describeInBrowser("lesson 02's page", (browser) => {
     await page.check("#tutorial");
     await page.fill("#prompt", "echo: once");
     await page.click("#ask button[type=submit]");
-    await page.waitForFunction(() => document.querySelector("#reply")?.textContent === "onceonce");
+    // Twice at least: the trap keeps starting over, and a busy page may first look after the third.
+    await page.waitForFunction(() =>
+      /^(once){2,}$/.test(document.querySelector("#reply")?.textContent ?? ""),
+    );
     expect(Number(await metric(page, "Reconnections"))).toBeGreaterThanOrEqual(1);
     await page.click("#stop");
   });

@@ -33,8 +33,10 @@ describe("when an event-stream client goes away", () => {
 
   it("stops generating a job that nobody reconnects to within abandonAfterMs", async () => {
     lesson = await startLesson({
-      timing: { firstTokenDelayMs: 0, tokenDelayMs: 10, jitterMs: 0 },
-      abandonAfterMs: 50,
+      // Armed when the job is created: long enough for the client to connect on a busy machine,
+      // short against the reply (121 tokens, 2.4 s).
+      timing: { firstTokenDelayMs: 0, tokenDelayMs: 20, jitterMs: 0 },
+      abandonAfterMs: 500,
     });
     const id = await lesson.startJob("why stream?");
     const stream = await connectSse(`${lesson.url}/api/jobs/${id}/events`);

@@ -1,7 +1,7 @@
 import { apiErrorOf, postJson } from "@workshop/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_MESSAGES } from "../src/protocol.ts";
-import { chat, fakeUpstream, readChunks, STEADY, startLesson, upstreamChunk, userSays } from "./start.ts";
+import { chat, fakeUpstream, readChunks, startLesson, upstreamChunk, userSays } from "./start.ts";
 
 type Lesson = Awaited<ReturnType<typeof startLesson>>;
 let lesson: Lesson | undefined;
@@ -71,7 +71,9 @@ describe("invalid requests get 400 JSON before any stream starts", () => {
 
 describe("when the user presses Stop or closes the tab", () => {
   it("aborts the upstream request, so the model stops generating at once", async () => {
-    lesson = await startLesson({ timing: STEADY });
+    // 50 ms between tokens: the abort crosses three hops (client → BFF → upstream) in far less,
+    // even on a busy machine, so "at most two more" counts the tokens already in flight.
+    lesson = await startLesson({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 50, jitterMs: 0 } });
     const { llm } = lesson;
     const stream = await chat(lesson.url, userSays(PROMPT));
     await stream.waitFor((r) => r.events.length >= 5);

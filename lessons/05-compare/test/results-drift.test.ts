@@ -11,7 +11,7 @@ import { type MatrixResult, runMatrix } from "../src/matrix/run-matrix.ts";
 let fresh: MatrixResult;
 beforeAll(async () => {
   fresh = await runMatrix();
-}, 60_000);
+}, 90_000); // a hang guard: a busy machine takes several times as long
 
 const verdict = (scenario: string, transport: (typeof TRANSPORTS)[number]) =>
   fresh.verdicts.get(scenario)?.get(transport);

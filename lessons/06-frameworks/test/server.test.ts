@@ -29,7 +29,8 @@ describe("lesson 06's server", () => {
     await chat.waitFor((r) => r.events.length >= 3);
     expect(await running(lesson.url)).toBe(1);
     chat.abort();
-    await eventually(() => lesson?.llm.running === 0, 1000);
+    await lesson.llm.idle(); // the model stopped…
+    expect(lesson.llm.tokensGenerated).toBeLessThan(2000); // …before the end of its answer
     expect(await running(lesson.url)).toBe(0);
   });
 

@@ -108,7 +108,7 @@ describeWithRedis("lesson 03's WebSocket on lesson 07's instances", (redis) => {
     await client.waitFor((messages) => seqsOf(messages).length >= 3);
     expect(await clients()).toBe(before + 1); // the reader's blocking connection
     client.ws.terminate();
-    await expect.poll(clients, { timeout: 2000 }).toBe(before);
+    await expect.poll(clients, { timeout: 10_000 }).toBe(before);
     probe.destroy();
   });
 });

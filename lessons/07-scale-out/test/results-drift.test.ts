@@ -10,7 +10,7 @@ describeWithRedis("the scale-out rows of the comparison", (redis) => {
   let fresh: ScaleOutResult;
   beforeAll(async () => {
     fresh = await runScaleOutMatrix(redis().url);
-  }, 30_000);
+  }, 90_000); // a hang guard: a busy machine takes several times as long
   const verdict = (scenario: string, transport: "SSE" | "WebSocket") =>
     fresh.get(scenario)?.get(transport)?.verdict;
 

@@ -31,6 +31,8 @@ export async function eventually(check: () => boolean, timeoutMs = 5000): Promis
   const deadline = performance.now() + timeoutMs;
   while (!check()) {
     if (performance.now() > deadline) throw new Error(`condition still false after ${timeoutMs} ms`);
-    await new Promise((resolve) => setImmediate(resolve));
+    // A short timer, not setImmediate: the process sleeps between looks instead of spinning a
+    // core, which on a two-core machine slowed the very servers and browser being waited for.
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }

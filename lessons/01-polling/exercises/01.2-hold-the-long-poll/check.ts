@@ -41,16 +41,16 @@ export default defineChecks({
       const request = fetch(`${lesson.url}/api/jobs/${id}/wait?cursor=0`, {
         signal: controller.signal,
       }).catch(() => undefined);
-      await eventually(() => lesson.longPolls.held() === 1, 1000).catch(() => {});
+      await eventually(() => lesson.longPolls.held() === 1, 5000).catch(() => {});
       must(lesson.longPolls.held() === 1, "the request was never counted as held (held.add(answer))");
       controller.abort();
       await request;
-      await eventually(() => lesson.longPolls.held() === 0 && lesson.jobs.listenerCount() === 0, 1000).catch(
+      await eventually(() => lesson.longPolls.held() === 0 && lesson.jobs.listenerCount() === 0, 5000).catch(
         () => {},
       );
       must(lesson.longPolls.held() === 0, "after the client hung up, the request still counts as held");
       must(lesson.jobs.listenerCount() === 0, "after the client hung up, the job still has its listener");
-      await eventually(() => !resourcesAddedSince(before).Timeout, 1000).catch(() => {});
+      await eventually(() => !resourcesAddedSince(before).Timeout, 5000).catch(() => {});
       must(
         !resourcesAddedSince(before).Timeout,
         "after the client hung up, its timeout timer is still pending",

@@ -15,7 +15,7 @@ async function hangUpMidGeneration(url: string, completing: Set<AbortController>
     body: JSON.stringify({ prompt: PROMPT }),
     signal: controller.signal,
   }).catch(() => undefined);
-  await eventually(() => completing.size === 1, 1000);
+  await eventually(() => completing.size === 1, 5000);
   controller.abort();
   await request;
 }
@@ -29,13 +29,13 @@ export default defineChecks({
       must(body.tokenCount === lesson.llm.replyTokens(PROMPT).length, "the reply is incomplete");
     }),
 
-  "a client that hangs up stops the generation within a second": (code) =>
+  "a client that hangs up stops the generation before its reply ends": (code) =>
     withServer(code, { timing: SLOW }, async (lesson) => {
       await hangUpMidGeneration(lesson.url, lesson.completing);
-      await eventually(() => lesson.completing.size === 0, 1000).catch(() => {});
+      await eventually(() => lesson.completing.size === 0, 2500).catch(() => {}); // the reply lasts longer
       must(
         lesson.completing.size === 0,
-        "a second after the client hung up, the model is still generating: abort the controller on 'close'",
+        "long after the client hung up, the model is still generating: abort the controller on 'close'",
       );
       must(
         lesson.llm.tokensGenerated < lesson.llm.replyTokens(PROMPT).length,

@@ -10,7 +10,7 @@ export default defineChecks({
   "the stream says it is an event stream, and asks proxies not to buffer it": (code) =>
     withServer(code, { timing: SILENT }, async (lesson) => {
       const id = await lesson.startJob("why stream?");
-      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 10_000, NO_HEADERS);
       stream.abort();
       const type = stream.response.headers.get("content-type") ?? "(none)";
       must(
@@ -28,7 +28,7 @@ export default defineChecks({
   "the page hears 'open' before the first token": (code) =>
     withServer(code, { timing: SILENT }, async (lesson) => {
       const id = await lesson.startJob("why stream?");
-      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 10_000, NO_HEADERS);
       stream.abort();
       must(stream.response.status === 200, `the stream answered ${stream.response.status}, not 200`);
     }),
@@ -36,7 +36,7 @@ export default defineChecks({
   "the first line is retry:, the reconnection delay": (code) =>
     withServer(code, { timing: SILENT, retryMs: 50 }, async (lesson) => {
       const id = await lesson.startJob("why stream?");
-      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 10_000, NO_HEADERS);
       await within(
         stream.waitFor((r) => r.retries.length > 0),
         1000,
@@ -48,8 +48,8 @@ export default defineChecks({
   "a reply still streams to the end, token by token": (code) =>
     withServer(code, {}, async (lesson) => {
       const id = await lesson.startJob("why stream?");
-      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
-      await within(stream.ended, 3000, "the reply never finished");
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 10_000, NO_HEADERS);
+      await within(stream.ended, 10_000, "the reply never finished");
       const tokens = stream.events.filter((e) => e.type === "token").length;
       must(tokens === lesson.llm.replyTokens("why stream?").length, `only ${tokens} tokens arrived`);
     }),
@@ -57,10 +57,10 @@ export default defineChecks({
   "when the client leaves, the server stops waiting for its job": (code) =>
     withServer(code, { timing: SILENT }, async (lesson) => {
       const id = await lesson.startJob("why stream?");
-      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 1000, NO_HEADERS);
-      await eventually(() => lesson.jobs.listenerCount() === 1, 1000).catch(() => {});
+      const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 10_000, NO_HEADERS);
+      await eventually(() => lesson.jobs.listenerCount() === 1, 5000).catch(() => {});
       stream.abort();
-      await eventually(() => lesson.jobs.listenerCount() === 0, 1000).catch(() => {});
+      await eventually(() => lesson.jobs.listenerCount() === 0, 5000).catch(() => {});
       must(
         lesson.jobs.listenerCount() === 0,
         "after the client hung up, the job route still listens for tokens: abort the stream's signal on 'close'",

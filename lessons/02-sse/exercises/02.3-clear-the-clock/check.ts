@@ -27,7 +27,7 @@ export default defineChecks({
         clock.abort();
         await clock.ended;
       }
-      await eventually(() => !resourcesAddedSince(before).Timeout, 500).catch(() => {});
+      await eventually(() => !resourcesAddedSince(before).Timeout, 3000).catch(() => {});
       const leaked = resourcesAddedSince(before).Timeout ?? 0;
       must(
         leaked === 0,

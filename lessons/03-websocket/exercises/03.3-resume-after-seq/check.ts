@@ -16,12 +16,12 @@ export default defineChecks({
         client.send({ type: "start", prompt: PROMPT });
         await within(
           client.waitFor((m) => seqsOf(m).length >= 1),
-          1000,
+          5000, // hang guards: a busy machine takes several times as long, a bug takes for ever
           "no token arrived",
         );
         await within(
           client.waitFor((messages) => messages.some((m) => m.type === "done")),
-          2000,
+          10_000,
           "no `done` message arrived: send it when the job is done",
         );
         const count = llm.replyTokens(PROMPT).length;
@@ -40,7 +40,7 @@ export default defineChecks({
       first.send({ type: "start", prompt: PROMPT });
       await within(
         first.waitFor((m) => seqsOf(m).length >= 10),
-        1000,
+        5000,
         "the first 10 tokens never arrived",
       );
       first.ws.terminate(); // the network drops
@@ -51,7 +51,7 @@ export default defineChecks({
         second.send({ type: "resume", jobId, afterSeq: seen.at(-1) });
         await within(
           second.waitFor((messages) => messages.some((m) => m.type === "done")),
-          2000,
+          10_000,
           "after resume, no `done` message arrived",
         );
         const resumed = seqsOf(second.messages);
@@ -79,7 +79,7 @@ export default defineChecks({
         client.send({ type: "start", prompt: PROMPT });
         await within(
           client.waitFor((m) => seqsOf(m).length >= 1),
-          1000,
+          5000, // hang guards: a busy machine takes several times as long, a bug takes for ever
           "no token arrived",
         );
         must(jobs.listenerCount() === 1, "while a socket follows the job, the job should have one listener");
