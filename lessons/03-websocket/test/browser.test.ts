@@ -2,7 +2,13 @@
 
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
-import { describeInBrowser, type Page, type RunningPage, startPage } from "@workshop/testkit";
+import {
+  type BrowserContext,
+  describeInBrowser,
+  type Page,
+  type RunningPage,
+  startPage,
+} from "@workshop/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { STEADY, startLesson } from "./start.ts";
 
@@ -23,8 +29,15 @@ afterAll(async () => {
 
 describeInBrowser("lesson 03's page", (browser) => {
   let page: Page;
+  // One browser context for the file: every tab shares its HTTP cache, so only the first
+  // loads the page's modules cold (a new context per test paid that each time).
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser().newContext();
+  });
+  afterAll(() => context.close());
   const openPage = async () => {
-    const p = await browser().newPage();
+    const p = await context.newPage();
     await p.goto(site.url);
     await p.waitForSelector("#state.done"); // "open"
     return p;

@@ -5,7 +5,14 @@
 // would stop them even if the sanitizer missed.
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
-import { describeInBrowser, type Page, type RunningPage, startPage, startServer } from "@workshop/testkit";
+import {
+  type BrowserContext,
+  describeInBrowser,
+  type Page,
+  type RunningPage,
+  startPage,
+  startServer,
+} from "@workshop/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { startLesson } from "./start.ts";
 
@@ -49,9 +56,14 @@ const payloads = (evil: string) => [
 
 describeInBrowser("lesson 04's page against injected content", (browser) => {
   let page: Page;
+  let context: BrowserContext; // one for the file: its tabs share the HTTP cache
+  beforeAll(async () => {
+    context = await browser().newContext();
+  });
+  afterAll(() => context.close());
   beforeEach(async () => {
     stolen.length = 0;
-    page = await browser().newPage();
+    page = await context.newPage();
     await page.goto(site.url);
   });
   afterEach(async () => {

@@ -1,4 +1,4 @@
-export type { Browser, Page } from "playwright-core";
+export type { Browser, BrowserContext, Page } from "playwright-core";
 export { activeResources, eventually, type ResourceCounts, resourcesAddedSince } from "./active-resources.ts";
 export { apiErrorOf } from "./api-error.ts";
 export {
