@@ -135,6 +135,16 @@ export async function createBalancer({
     });
   });
   // #endregion
+  // #region pass-hang-up
+  // A client that leaves must leave the instance too. http-proxy only listens for the
+  // request's `aborted`, which Node 20 no longer fires once a GET's body has ended, so every
+  // stream a page closed stayed open on its instance: ghosts in presence, budgets used up.
+  proxy.on("proxyReq", (proxyReq, _req, res) => {
+    res.once("close", () => {
+      if (!res.writableFinished) proxyReq.destroy();
+    });
+  });
+  // #endregion
   const counted = (name: string, res: ServerResponse | import("node:stream").Duplex) => {
     connections.set(name, (connections.get(name) ?? 0) + 1);
     res.once("close", () => connections.set(name, (connections.get(name) ?? 1) - 1));
