@@ -1,11 +1,12 @@
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { COMPARISONS } from "./vitest.compare.config.ts";
 
 // Files that drive Chromium or run many servers take seconds each; small files
 // that finish in milliseconds fill the gaps. Without timings from an earlier
 // run (a fresh clone in CI), vitest orders by file size, and a three-line file
 // that proves twenty exercises would start last and run alone at the end.
-const SLOW = /(browser|slides|projector|react|vue|exercises?|injection|results-drift)\.test\.ts$/;
+const SLOW = /(browser|slides|projector|react|vue|exercises?|injection)\.test\.ts$/;
 class SlowFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
@@ -20,7 +21,9 @@ class SlowFilesFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ["{shared,lessons,slides,scripts}/**/test/**/*.test.ts"],
-    exclude: ["**/node_modules/**"],
+    // The comparison matrices rerun every transport through every fault, with realistic
+    // timing: `pnpm compare --check` runs them (vitest.compare.config.ts), and so does CI.
+    exclude: ["**/node_modules/**", ...COMPARISONS],
     testTimeout: 15_000,
     hookTimeout: 30_000,
     // Three workers on two cores: most files wait on Chromium, timers and sockets more than

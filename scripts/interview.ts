@@ -2,7 +2,8 @@
 // Format, per question:
 //   ## <id>
 //   - difficulty: easy | medium | hard
-//   - prove: `pnpm vitest run <test file> -t "<part of a test name>"`  (or `pnpm <script>`)
+//   - prove: `pnpm vitest run <test file> -t "<part of a test name>"` (a comparison's drift test:
+//     `pnpm compare --check <test file> -t "…"`), or `pnpm <script>`
 //   ### Question / ### 问题 / ### Key points / ### 要点
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -77,7 +78,8 @@ export function problemsOf(q: InterviewQuestion, root = repoRoot): string[] {
 
 /** A proof runs a test that exists (file + a test name the pattern matches) or a root script. */
 function proofProblems(prove: string, root: string): string[] {
-  const test = /^pnpm vitest run (\S+) -t "([^"]+)"$/.exec(prove);
+  // `pnpm compare --check` runs the comparison drift tests that `pnpm test` leaves out.
+  const test = /^pnpm (?:vitest run|compare --check) (\S+) -t "([^"]+)"$/.exec(prove);
   if (test) {
     const [, file = "", pattern = ""] = test;
     const path = join(root, file);
