@@ -9,8 +9,15 @@ import { createServer as createSseServer } from "@workshop/02-sse/server/app.ts"
 import { createServer as createWebSocketServer } from "@workshop/03-websocket/server/app.ts";
 import { createServer as createChatServer } from "@workshop/04-llm-chat/server/app.ts";
 import { createMockLlm } from "@workshop/mock-llm";
-import { describeInBrowser, type Page, startLesson, startPage } from "@workshop/testkit";
-import { expect, it } from "vitest";
+import {
+  describeInBrowser,
+  freshPage,
+  type Page,
+  type RunningPage,
+  startLesson,
+  startPage,
+} from "@workshop/testkit";
+import { afterAll, expect, it } from "vitest";
 import { createServer as createCompareServer } from "../src/server/app.ts";
 
 const lessonsDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -98,23 +105,13 @@ const LESSONS: LessonPage[] = [
 ];
 
 describeInBrowser("every lesson page on a 1280×720 projector", (browser) => {
-  it("keeps the roomy layout on a tall laptop screen, unless ?present asks for the projector's", async () => {
-    const [first] = LESSONS;
-    if (!first) throw new Error("no lessons");
-    const server = await first.start();
-    const site = await startPage(join(lessonsDir, first.folder), server.url);
-    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
-    const present = () => page.evaluate(() => document.documentElement.classList.contains("present"));
-    try {
-      await page.goto(site.url);
-      expect(await present()).toBe(false);
-      await page.goto(`${site.url}?present`);
-      expect(await present()).toBe(true);
-      await page.setViewportSize({ width: 1280, height: 700 });
-      await page.goto(`${site.url}?present=0`);
-      expect(await present()).toBe(false);
-    } finally {
-      await page.close();
+  // One tab for the file (a new tab costs a renderer process), and each lesson's servers once:
+  // the roomy-layout test below reuses lesson 01's, started by the first test.
+  const page = freshPage(browser, () => undefined);
+  const running: { server: { close(): Promise<void> }; site: RunningPage }[] = [];
+  let firstSite: RunningPage | undefined;
+  afterAll(async () => {
+    for (const { server, site } of running) {
       await site.close();
       await server.close();
     }
@@ -125,23 +122,32 @@ describeInBrowser("every lesson page on a 1280×720 projector", (browser) => {
     async (folder, lesson) => {
       const server = await lesson.start();
       const site = await startPage(join(lessonsDir, folder), server.url, lesson.prefixes);
-      const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
-      try {
-        await page.goto(site.url);
-        expect(await page.evaluate(() => document.documentElement.classList.contains("present"))).toBe(true);
-        await lesson.demo(page);
-        if (process.env.SCREENSHOTS)
-          await page.screenshot({ path: join(process.env.SCREENSHOTS, `${folder}.png`) });
-        const size = await page.evaluate(() => ({
-          height: document.documentElement.scrollHeight,
-          width: document.documentElement.scrollWidth,
-        }));
-        expect(size).toEqual({ height: 720, width: 1280 });
-      } finally {
-        await page.close();
-        await site.close();
-        await server.close();
-      }
+      running.push({ server, site });
+      firstSite ??= site;
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(site.url);
+      expect(await page.evaluate(() => document.documentElement.classList.contains("present"))).toBe(true);
+      await lesson.demo(page);
+      if (process.env.SCREENSHOTS)
+        await page.screenshot({ path: join(process.env.SCREENSHOTS, `${folder}.png`) });
+      const size = await page.evaluate(() => ({
+        height: document.documentElement.scrollHeight,
+        width: document.documentElement.scrollWidth,
+      }));
+      expect(size).toEqual({ height: 720, width: 1280 });
     },
   );
+
+  it("keeps the roomy layout on a tall laptop screen, unless ?present asks for the projector's", async () => {
+    if (!firstSite) throw new Error("lesson 01's page did not start");
+    const present = () => page.evaluate(() => document.documentElement.classList.contains("present"));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(firstSite.url);
+    expect(await present()).toBe(false);
+    await page.goto(`${firstSite.url}?present`);
+    expect(await present()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto(`${firstSite.url}?present=0`);
+    expect(await present()).toBe(false);
+  });
 });
