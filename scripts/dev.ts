@@ -1,9 +1,9 @@
 // `pnpm dev`: pick a lesson (arrow keys) and start its server and page.
 // `pnpm dev 01` or `pnpm dev polling` starts one directly; so does `pnpm dev`
 // inside a lesson's folder. To be ready in well under 3 s, this process checks
-// the ports itself and starts the two processes directly (no pnpm in between).
+// the ports itself and starts the two processes directly (no pnpm in between),
+// and it runs as `node --import tsx` (tsx's own CLI would start a second Node).
 import { join } from "node:path";
-import { isCancel, select } from "@clack/prompts";
 import { busyPortsMessage, lessonPageUrl } from "@workshop/server-kit/preflight";
 import concurrently from "concurrently";
 import { exerciseProgress } from "./exercise/lesson-progress.ts";
@@ -31,6 +31,8 @@ if (query) {
   // No terminal to ask in (CI, a pipe): say what there is and never wait for input.
   console.log(`The lessons:\n${describeLessons(lessons, exerciseProgress())}\n\n${howToChoose}`);
 } else {
+  // Loaded only for the picker: `pnpm dev NN` starts sooner without it.
+  const { isCancel, select } = await import("@clack/prompts");
   const progress = exerciseProgress();
   const choice = await select({
     message: "Which lesson?",
@@ -55,7 +57,13 @@ async function start(lesson: Lesson): Promise<void> {
   const env = { PATH: `${join(cwd, "node_modules", ".bin")}:${process.env.PATH}` };
   const { result } = concurrently(
     [
-      { command: "tsx watch src/server/main.ts", name: "server", prefixColor: "blue", cwd, env },
+      {
+        command: "node --watch --import tsx src/server/main.ts",
+        name: "server",
+        prefixColor: "blue",
+        cwd,
+        env,
+      },
       {
         command: "vite --configLoader runner --logLevel warn",
         name: "page",

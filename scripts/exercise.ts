@@ -143,7 +143,12 @@ async function devAndWatch(exercise: Exercise): Promise<void> {
   const { default: concurrently } = await import("concurrently");
   const { result } = concurrently(
     [
-      { command: `tsx scripts/dev.ts ${exercise.lesson}`, name: "dev", prefixColor: "blue", cwd: repoRoot },
+      {
+        command: `node --import tsx scripts/dev.ts ${exercise.lesson}`,
+        name: "dev",
+        prefixColor: "blue",
+        cwd: repoRoot,
+      },
       {
         command: `tsx scripts/exercise.ts watch ${exercise.id}`,
         name: "check",

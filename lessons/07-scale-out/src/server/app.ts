@@ -11,10 +11,11 @@ import { createLessonApp, type LessonServer, lessonPageOrigins, serveLesson } fr
 import { addChatSocket } from "./chat-socket.ts";
 import { addJobRoutes } from "./job-routes.ts";
 import { createJobStreams, type JobStreams, redisClient } from "./job-streams.ts";
+import { LESSON } from "./lesson-name.ts";
 import { publishNotice, subscribeToNotices } from "./notice-feed.ts";
 import { sumPresence } from "./presence-sum.ts";
 
-export const LESSON = "07-scale-out";
+export { LESSON };
 
 export interface InstanceOptions {
   /** a, b, c… shown in X-Instance and /api/health. */

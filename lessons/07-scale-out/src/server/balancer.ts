@@ -11,8 +11,8 @@ import {
   setTimeouts,
 } from "@workshop/server-kit";
 import httpProxy from "http-proxy";
-import { LESSON } from "./app.ts";
 import { type InstanceProcess, startInstanceProcess } from "./instance-process.ts";
+import { LESSON } from "./lesson-name.ts";
 
 export interface InstanceView {
   name: string;

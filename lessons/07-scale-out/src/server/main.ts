@@ -3,8 +3,8 @@
 // balancer on 127.0.0.1:3107.
 import { runLessonServer } from "@workshop/server-kit";
 import { HOW_TO_GET_REDIS, startPrivateRedis } from "@workshop/server-kit/private-redis";
-import { LESSON } from "./app.ts";
 import { createBalancer } from "./balancer.ts";
+import { LESSON } from "./lesson-name.ts";
 
 const redis = process.env.REDIS_URL
   ? { url: process.env.REDIS_URL, stop: async () => {} }
