@@ -150,7 +150,7 @@ async function devAndWatch(exercise: Exercise): Promise<void> {
         cwd: repoRoot,
       },
       {
-        command: `tsx scripts/exercise.ts watch ${exercise.id}`,
+        command: `node --import tsx scripts/exercise.ts watch ${exercise.id}`,
         name: "check",
         prefixColor: "green",
         cwd: repoRoot,

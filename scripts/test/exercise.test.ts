@@ -64,9 +64,10 @@ const statusOf09 = () => {
 const addFile = () => join(root, "lessons/09-demo/src/add.ts");
 
 function exercise(...args: string[]) {
+  // As `pnpm exercise` runs it: one Node with tsx's loader.
   const result = spawnSync(
-    join(repoRoot, "node_modules/.bin/tsx"),
-    [join(repoRoot, "scripts/exercise.ts"), ...args],
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "scripts/exercise.ts"), ...args],
     {
       cwd: repoRoot,
       env: { ...process.env, EXERCISES_ROOT: root, FORCE_COLOR: "0", NO_COLOR: "1" },
