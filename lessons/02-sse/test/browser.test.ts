@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
 import { describeInBrowser, freshPage, type Page, servePage } from "@workshop/testkit";
-import { expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { STEADY, startLesson } from "./start.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -14,6 +14,7 @@ const metric = async (page: Page, label: string) =>
 
 describeInBrowser("lesson 02's page", (browser) => {
   const page = freshPage(browser, () => served.site.url);
+  afterEach(() => served.lesson.llm.release()); // a test that held the model and failed must not hold the next
 
   it("streams a reply over EventSource and closes the connection on done", async () => {
     const prompt = "为什么要流式输出？";
@@ -29,10 +30,16 @@ describeInBrowser("lesson 02's page", (browser) => {
 
   it("after a dropped connection, reconnects by itself and finishes with the exact text", async () => {
     const prompt = "Why do LLM products stream?";
+    const { llm } = served.lesson;
+    // The model waits after 10 tokens until the drop is done: the drop lands mid-answer on any machine.
+    llm.hold(10);
     await page.fill("#prompt", prompt);
     await page.click("#ask button[type=submit]");
-    await page.waitForFunction(() => (document.querySelector("#reply")?.textContent ?? "").length > 40);
+    const first = llm.replyTokens(prompt).slice(0, 10).join("");
+    await page.waitForFunction((text) => document.querySelector("#reply")?.textContent === text, first);
     await page.click("#drop");
+    await page.getByText(/POST \/api\/debug\/drop: [1-9]\d* stream\(s\) cut/).waitFor();
+    llm.release();
     await page.waitForFunction(() =>
       /\d/.test(document.querySelector('#metrics dd[data-metric="Total time"]')?.textContent ?? ""),
     );

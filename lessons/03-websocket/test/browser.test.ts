@@ -46,6 +46,7 @@ describeInBrowser("lesson 03's page", (browser) => {
     page = await openPage();
   });
   afterEach(async () => {
+    lesson.llm.release(); // a test that held the model and failed must not hold the next
     await page.close();
   });
 
@@ -66,8 +67,10 @@ describeInBrowser("lesson 03's page", (browser) => {
 
   it("after a drop, reconnects with backoff, resumes, and finishes with the exact text", async () => {
     const prompt = "Why do LLM products stream?";
+    // The model waits after 10 tokens until the drop is done: the drop lands mid-answer on any machine.
+    lesson.llm.hold(10);
     await ask(prompt);
-    await page.waitForFunction(() => (document.querySelector("#reply")?.textContent ?? "").length > 40);
+    await replyIs(lesson.llm.replyTokens(prompt).slice(0, 10).join(""));
     // The "waiting" state may last only a few ms (full jitter): record every
     // state the page shows instead of hoping a poll catches it.
     await page.evaluate(() => {
@@ -86,6 +89,7 @@ describeInBrowser("lesson 03's page", (browser) => {
         /waiting · attempt 1, retry in/.test(text),
       ),
     );
+    lesson.llm.release();
     await replyIs(lesson.llm.replyTokens(prompt).join(""));
     expect(await page.textContent("#state")).toBe("open");
     expect(await page.textContent(`#metrics ${metricValue("Duplicated / lost")}`)).toBe("0 / 0");

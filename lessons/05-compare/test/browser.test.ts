@@ -2,12 +2,14 @@
 import { fileURLToPath } from "node:url";
 import { createMockLlm } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startLesson } from "@workshop/testkit";
-import { expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { createServer } from "../src/server/app.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PANES = ["short", "long", "sse", "ws", "chat"];
 
+// One model for the five stations, so a test can hold every answer mid-way.
+const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 } });
 const served = servePage(
   root,
   async () => {
@@ -15,6 +17,7 @@ const served = servePage(
       createServer({
         settings: {
           timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 },
+          llm,
           retryMs: 100,
           heartbeatMs: 300,
           isAllowedOrigin: () => true,
@@ -29,6 +32,7 @@ const served = servePage(
 
 describeInBrowser("lesson 05's side-by-side page", (browser) => {
   const page = freshPage(browser, () => served.site.url);
+  afterEach(() => llm.release()); // a test that held the model and failed must not hold the next
 
   const statuses = () => page.$$eval(".panel .status", (els) => els.map((e) => e.textContent));
   const allFinished = () =>
@@ -50,13 +54,17 @@ describeInBrowser("lesson 05's side-by-side page", (browser) => {
 
   it("after 'drop every connection', polling, SSE and WebSocket finish by themselves; the fetch stream stops", async () => {
     const prompt = "Why do LLM products stream?";
+    // Every answer waits after 10 tokens until the drop is done: it lands mid-answer on any machine.
+    llm.hold(10);
     await page.fill("#prompt", prompt);
     await page.click("#ask button[type=submit]");
     await page.waitForFunction(
-      (ids) => ids.every((id) => (document.querySelector(`#${id} .reply`)?.textContent ?? "").length > 30),
-      PANES,
+      ({ ids, text }) => ids.every((id) => document.querySelector(`#${id} .reply`)?.textContent === text),
+      { ids: PANES, text: llm.replyTokens(prompt).slice(0, 10).join("") },
     );
     await page.click('button[data-fault="drop"]');
+    await page.getByText("Injected: drop").waitFor();
+    llm.release();
     await allFinished();
     expect(await statuses()).toEqual(["done", "done", "done", "done", "gave up"]);
     const expected = createMockLlm().replyTokens(prompt).join("");

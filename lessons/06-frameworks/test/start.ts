@@ -44,3 +44,32 @@ export async function chunkedBff(chunks: Uint8Array[], pauseMs = 30) {
   });
   return startServer(server);
 }
+
+/**
+ * A stand-in BFF whose answer the test writes one event at a time (`send`), then ends (`end`):
+ * the test decides what each network read carries, whatever the machine's speed.
+ */
+export async function steppedBff() {
+  const { createServer } = await import("node:http");
+  const { deferred, startServer } = await import("@workshop/testkit");
+  let answer = deferred<import("node:http").ServerResponse>();
+  const server = createServer((req, res) => {
+    if (req.method !== "POST") return res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": "text/event-stream" });
+    answer.resolve(res);
+  });
+  const running = await startServer(server);
+  const event = (content: string) =>
+    `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`;
+  return {
+    ...running,
+    /** One token, in a write of its own. */
+    async send(content: string) {
+      (await answer.promise).write(event(content));
+    },
+    async end() {
+      (await answer.promise).end("data: [DONE]\n\n");
+      answer = deferred();
+    },
+  };
+}

@@ -1,5 +1,6 @@
 // The token source every lesson streams from.
 import type { ChatMessage } from "@workshop/protocol";
+import { createHold, type Hold, waitForGate } from "./hold.ts";
 import { BLOB_PREFIX, blobText, chooseReply, MAX_BLOB, MAX_REPLY_CHARS } from "./replies.ts";
 import { seededRandom } from "./seeded-random.ts";
 import { instantTiming, type MockLlmTiming, pause, realisticTiming } from "./timing.ts";
@@ -41,6 +42,13 @@ export interface MockLlm {
   readonly tokensGenerated: number;
   /** Resolves when no generation is running (at once if none is). */
   idle(): Promise<void>;
+  /**
+   * For tests that must act mid-answer: from now on every reply waits after its first
+   * `afterTokens` tokens (an abort still ends it) until `release()`.
+   */
+  hold(afterTokens: number): void;
+  /** Lets every held reply go on; later replies no longer wait. */
+  release(): void;
 }
 
 export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
@@ -48,6 +56,7 @@ export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
   const random = seededRandom(options.seed ?? 1);
   let running = 0;
   let tokensGenerated = 0;
+  let held: Hold | undefined;
   const idleWaiters: (() => void)[] = [];
 
   function replyTokens(input: string | readonly ChatMessage[]): readonly string[] {
@@ -69,6 +78,7 @@ export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
       await pause(timing.firstTokenDelayMs, signal);
       for (let i = 0; i < tokens.length && i < maxTokens; i++) {
         if (i > 0) await pause(timing.tokenDelayMs + Math.floor(random() * timing.jitterMs), signal);
+        if (held && i === held.afterTokens) await waitForGate(held, signal);
         signal?.throwIfAborted();
         tokensGenerated++;
         yield tokens[i] as string;
@@ -92,6 +102,14 @@ export function createMockLlm(options: MockLlmOptions = {}): MockLlm {
     },
     idle() {
       return running === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    hold(afterTokens) {
+      held?.open();
+      held = createHold(afterTokens);
+    },
+    release() {
+      held?.open();
+      held = undefined;
     },
   };
 }

@@ -118,6 +118,35 @@ describe("the mock LLM stops when asked", () => {
   });
 });
 
+describe("the mock LLM held mid-answer, for tests that act mid-answer on any machine", () => {
+  it("hold(n) stops every reply after n tokens until release(), then it finishes", async () => {
+    const llm = createMockLlm({ timing: "instant" });
+    llm.hold(3);
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const token of llm.generate("why stream?")) seen.push(token);
+    })();
+    // However long we wait, a held reply stays at its first three tokens.
+    for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toHaveLength(3);
+    expect(llm.running).toBe(1);
+    llm.release();
+    await reading;
+    expect(seen.join("")).toBe(llm.replyTokens("why stream?").join(""));
+  });
+
+  it("an abort ends a held reply at once", async () => {
+    const llm = createMockLlm({ timing: "instant" });
+    llm.hold(2);
+    const controller = new AbortController();
+    const reading = collect(llm.generate("why stream?", { signal: controller.signal }));
+    while (llm.tokensGenerated < 2) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await expect(reading).rejects.toThrow(/abort/i);
+    expect(llm.running).toBe(0);
+  });
+});
+
 describe("the mock LLM's timing", () => {
   afterEach(() => {
     vi.useRealTimers();

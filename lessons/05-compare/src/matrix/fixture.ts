@@ -5,7 +5,7 @@ import { createServer as createPollingServer } from "@workshop/01-polling/server
 import { createServer as createSseServer } from "@workshop/02-sse/server/app.ts";
 import { createServer as createWebSocketServer } from "@workshop/03-websocket/server/app.ts";
 import { createServer as createChatServer } from "@workshop/04-llm-chat/server/app.ts";
-import { createMockLlm, type MockLlmTiming } from "@workshop/mock-llm";
+import { createMockLlm, type MockLlm, type MockLlmTiming } from "@workshop/mock-llm";
 import type { LessonServer } from "@workshop/server-kit";
 import { type FaultProxy, type RunningServer, startFaultProxy, startServer } from "@workshop/testkit/servers";
 
@@ -18,6 +18,8 @@ export interface StationSettings {
   heartbeatMs: number;
   retryMs: number;
   isAllowedOrigin: (origin: string) => boolean;
+  /** One model for every station instead of one each: a test holds it mid-answer (`hold`). */
+  llm?: MockLlm;
 }
 
 /**
@@ -33,7 +35,7 @@ export const TEST_SETTINGS: StationSettings = {
 };
 
 function createLessonServer(transport: Transport, settings: StationSettings): LessonServer {
-  const llm = createMockLlm({ timing: settings.timing, largeReplies: true }); // the 1 MiB row
+  const llm = settings.llm ?? createMockLlm({ timing: settings.timing, largeReplies: true }); // the 1 MiB row
   const { heartbeatMs, retryMs, isAllowedOrigin } = settings;
   switch (transport) {
     case "short polling":
