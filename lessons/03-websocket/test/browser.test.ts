@@ -71,17 +71,24 @@ describeInBrowser("lesson 03's page", (browser) => {
     lesson.llm.hold(10);
     await ask(prompt);
     await replyIs(lesson.llm.replyTokens(prompt).slice(0, 10).join(""));
-    // The "waiting" state may last only a few ms (full jitter): record every
-    // state the page shows instead of hoping a poll catches it.
+    // The "waiting" state may last only a few ms (full jitter), and the frames log keeps only
+    // its latest lines: record every state and every frame line the page shows instead of
+    // hoping a later look still finds them.
     await page.evaluate(() => {
       const state = document.querySelector("#state") as HTMLElement;
+      const frames = document.querySelector("#frames") as HTMLElement;
       const seen: string[] = [];
-      Object.assign(window, { statesSeen: seen });
+      const lines: string[] = [];
+      Object.assign(window, { statesSeen: seen, framesSeen: lines });
       new MutationObserver(() => seen.push(state.textContent ?? "")).observe(state, {
         childList: true,
         characterData: true,
         subtree: true,
       });
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes) lines.push(node.textContent ?? "");
+      }).observe(frames, { childList: true });
     });
     await page.click("#drop");
     await page.waitForFunction(() =>
@@ -93,7 +100,8 @@ describeInBrowser("lesson 03's page", (browser) => {
     await replyIs(lesson.llm.replyTokens(prompt).join(""));
     expect(await page.textContent("#state")).toBe("open");
     expect(await page.textContent(`#metrics ${metricValue("Duplicated / lost")}`)).toBe("0 / 0");
-    expect(await page.textContent("#frames")).toContain("1006");
+    const framesSeen = await page.evaluate(() => (window as unknown as { framesSeen: string[] }).framesSeen);
+    expect(framesSeen.some((line) => line.includes("closed 1006"))).toBe(true);
   });
 
   it("lets two pages chat through the server", async () => {
