@@ -35,5 +35,8 @@ export function createClockLlm(): MockLlm {
       return tokensGenerated;
     },
     idle: async () => {},
+    // The bench never holds an answer mid-way.
+    hold: () => {},
+    release: () => {},
   };
 }
