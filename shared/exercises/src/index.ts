@@ -17,6 +17,7 @@ export {
   within,
 } from "./checks.ts";
 export { type CodeState, regionText, stateDir } from "./code-states.ts";
+export { withEventSourceGlobal } from "./event-source-global.ts";
 export {
   loadProgress,
   type Progress,
