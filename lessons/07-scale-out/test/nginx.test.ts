@@ -1,4 +1,4 @@
-// The lesson's nginx.conf, run for real in front of the instances:
+// The lesson's nginx.conf, run for real in front of three instance processes:
 // tokens pass through one by one, and a stream cut by a dead instance resumes
 // on another through nginx. Skipped with one line without nginx (a failure under CI).
 import { createMockLlm } from "@workshop/mock-llm";
@@ -12,7 +12,6 @@ import {
 import { connectSse, getJson, postJson } from "@workshop/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Balancer, createBalancer } from "../src/server/balancer.ts";
-import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
 import { findNginx, HOW_TO_GET_NGINX, startNginx } from "../src/server/nginx.ts";
 
 const ci = process.env.CI === "true";
@@ -30,15 +29,10 @@ describe.runIf(!missing || ci)("the lesson's nginx.conf in front of the instance
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    // Instances in this process (balancer.test.ts kills real ones): what nginx sees is the same.
     balancer = await createBalancer({
       redisUrl: redis.url,
       names: ["a", "b"],
-      startInstance: (name, port) =>
-        startInstanceInProcess(name, port, {
-          redisUrl: redis.url,
-          llm: createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 10, jitterMs: 0 } }),
-        }),
+      env: { TOKEN_DELAY_MS: "10" },
     });
     nginx = await startNginx(balancer.ports());
   }, 30_000);
