@@ -18,11 +18,6 @@ import { join } from "node:path";
 export interface LessonCode {
   /** The lesson folder being checked (a copy of it, in the integrity test). */
   root: string;
-  /**
-   * For a check that serves the page (startPage's cacheDir): scratch copies
-   * share one Vite dependency cache, so each copy does not optimize React again.
-   */
-  pageCacheDir?: string;
   /** Imports a module of that folder, e.g. `load<typeof App>("src/server/app.ts")`. */
   load<T>(path: string): Promise<T>;
 }
@@ -59,6 +54,6 @@ export async function within<T>(promise: Promise<T>, ms: number, message: string
   }
 }
 
-export function lessonCode(root: string, pageCacheDir?: string): LessonCode {
-  return { root, pageCacheDir, load: (path) => import(join(root, path)) };
+export function lessonCode(root: string): LessonCode {
+  return { root, load: (path) => import(join(root, path)) };
 }

@@ -53,9 +53,6 @@ export function solutionIsTheLesson(exercise: Exercise): boolean {
   });
 }
 
-/** One Vite cache for every scratch copy of a lesson (inside the work folder, removed with it). */
-const pageCacheDirOf = (exercise: Exercise) => join(exercise.lessonDir, WORK_FOLDER, "vite-cache");
-
 export async function loadChecks(exercise: Exercise): Promise<Checks> {
   return ((await import(join(exercise.dir, "check.ts"))) as { default: Checks }).default;
 }
@@ -68,14 +65,14 @@ export async function loadChecks(exercise: Exercise): Promise<Checks> {
 export async function runChecks(
   checks: Checks,
   root: string,
-  { untilFirstFailure = false, pageCacheDir }: { untilFirstFailure?: boolean; pageCacheDir?: string } = {},
+  { untilFirstFailure = false }: { untilFirstFailure?: boolean } = {},
 ): Promise<string[]> {
   const failures: string[] = [];
   for (const [name, check] of Object.entries(checks)) {
     if (untilFirstFailure && failures.length > 0) break;
     try {
       await within(
-        Promise.resolve(check(lessonCode(root, pageCacheDir))),
+        Promise.resolve(check(lessonCode(root))),
         CHECK_TIMEOUT_MS,
         `no answer within ${CHECK_TIMEOUT_MS / 1000} s`,
       );
@@ -113,10 +110,7 @@ export function describeExerciseIntegrity(lessonDir: string): void {
       describe(`${exercise.id} ${exercise.title}`, () => {
         it("its check fails on the starting code", { timeout: 60_000 }, async () => {
           const start = materialize(exercise, "start");
-          const failures = await runChecks(await loadChecks(exercise), start, {
-            untilFirstFailure: true,
-            pageCacheDir: pageCacheDirOf(exercise),
-          });
+          const failures = await runChecks(await loadChecks(exercise), start, { untilFirstFailure: true });
           expect(failures.length, "the check passes before the student writes anything").toBeGreaterThan(0);
         });
 
@@ -125,9 +119,7 @@ export function describeExerciseIntegrity(lessonDir: string): void {
           // its modules and its page are already loaded and optimized by the lesson's tests.
           const inPlace = solutionIsTheLesson(exercise);
           const root = inPlace ? exercise.lessonDir : materialize(exercise, "solution");
-          const failures = await runChecks(await loadChecks(exercise), root, {
-            pageCacheDir: inPlace ? undefined : pageCacheDirOf(exercise),
-          });
+          const failures = await runChecks(await loadChecks(exercise), root);
           expect(failures).toEqual([]);
         });
       });

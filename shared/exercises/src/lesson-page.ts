@@ -11,7 +11,7 @@ export async function withLessonPage(
 ): Promise<void> {
   must(findChromium(), HOW_TO_GET_CHROMIUM);
   const browser = await sharedBrowser();
-  const site = await startPage(code.root, apiUrl, [], code.pageCacheDir);
+  const site = await startPage(code.root, apiUrl);
   const page = await browser.newPage();
   try {
     await use(page, site.url);
