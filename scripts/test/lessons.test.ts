@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { findExercises } from "@workshop/exercises";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { renderCommandsTable, undescribedScripts, withCommandsTable } from "../commands-table.ts";
 import { renderExerciseTable, withExerciseTable } from "../exercise-table.ts";
 import { renderLessonMap, withLessonMap } from "../lesson-map.ts";
@@ -12,6 +12,7 @@ import { findLessons, type Lesson, matchLesson, repoRoot } from "../lessons.ts";
 
 function fakeRepo(folders: string[]): string {
   const root = mkdtempSync(join(tmpdir(), "lessons-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   for (const folder of folders) {
     mkdirSync(join(root, "lessons", folder), { recursive: true });
     const pkg = { name: `@workshop/${folder}`, description: `About ${folder}` };

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { loadQuestionBank } from "../interview.ts";
 import { repoRoot } from "../lessons.ts";
 import { emptyProgress, isDue, loadProgress, nextBox, record } from "../quiz/progress.ts";
@@ -90,7 +90,9 @@ describe("a drill session", () => {
 
 describe("pnpm quiz without a terminal", () => {
   it("prints the selected questions and answers as markdown, in the chosen language, and exits", async () => {
-    const progressFile = join(mkdtempSync(join(tmpdir(), "quiz-")), "progress.json");
+    const scratch = mkdtempSync(join(tmpdir(), "quiz-"));
+    onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
+    const progressFile = join(scratch, "progress.json");
     const { stdout } = await run(["--lang", "en", "--lessons", "03", "--count", "2"], {
       QUIZ_PROGRESS: progressFile,
     });

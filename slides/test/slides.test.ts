@@ -1,5 +1,5 @@
 // Builds the decks as `pnpm slides` would serve them, then opens each in Chromium.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +13,10 @@ const repoRoot = join(slidesRoot, "..");
 const deckNames = readdirSync(join(slidesRoot, "decks"))
   .filter((f) => /^\d{2}-.+\.md$/.test(f))
   .map((f) => f.replace(/\.md$/, ""));
-const outDir = mkdtempSync(join(tmpdir(), "slides-"));
+// Every build this file makes goes under one temporary folder, removed after its tests.
+const scratch = mkdtempSync(join(tmpdir(), "slides-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const outDir = join(scratch, "built");
 const quiet = { logLevel: "silent" as const, configLoader: "runner" as const };
 
 describe("the slides build", () => {
@@ -23,7 +26,7 @@ describe("the slides build", () => {
   });
 
   it("fails when a deck includes a region that no longer exists", async () => {
-    const decksDir = mkdtempSync(join(tmpdir(), "decks-"));
+    const decksDir = join(scratch, "broken-decks");
     mkdirSync(decksDir, { recursive: true });
     writeFileSync(
       join(decksDir, "01-broken.md"),
@@ -35,7 +38,7 @@ describe("the slides build", () => {
         configFile: false,
         root: slidesRoot,
         plugins: [decksPlugin({ decksDir, repoRoot })],
-        build: { outDir: mkdtempSync(join(tmpdir(), "slides-broken-")), write: false },
+        build: { outDir: join(scratch, "broken-built"), write: false },
       }),
     ).rejects.toThrow(/no "#region no-such-region"/);
   });

@@ -9,8 +9,7 @@
 // under `pnpm dev`), one bundle per page, and every later load of it is cheap.
 // A build is reused until one of the files it was made from changes (an
 // exercise's check in watch mode, a scratch copy written again).
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { apiProxy } from "@workshop/server-kit/vite";
 import { build, preview, type ResolvedConfig } from "vite";
@@ -29,19 +28,14 @@ interface BuiltPage {
   headers: ResolvedConfig["preview"]["headers"];
 }
 
-let buildsDir: string | undefined;
-let buildCount = 0;
 const builds = new Map<string, Promise<BuiltPage>>();
 
-/** One folder per process for every page it built, removed when the process exits. */
-function nextOutDir(): string {
-  if (!buildsDir) {
-    const dir = mkdtempSync(join(tmpdir(), "workshop-pages-"));
-    buildsDir = dir;
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  }
-  return join(buildsDir, String(buildCount++));
-}
+/**
+ * Where Vite keeps its other caches for this root, one folder per test worker: a rebuild
+ * replaces the worker's last build, so nothing piles up from run to run.
+ */
+const outDirOf = (root: string) =>
+  join(root, "node_modules", ".vite", `test-page-${process.env.VITEST_POOL_ID ?? process.pid}`);
 
 const stamp = (file: string) => {
   const stats = statSync(file, { throwIfNoEntry: false });
@@ -58,7 +52,7 @@ async function buildPage(root: string): Promise<BuiltPage> {
   let built = builds.get(root);
   if (built && !(await upToDate(built).catch(() => false))) built = undefined;
   if (!built) {
-    const outDir = nextOutDir();
+    const outDir = outDirOf(root);
     built = (async () => {
       let resolved: ResolvedConfig | undefined;
       const sources = new Map<string, string>();
