@@ -28,12 +28,20 @@ export type ChatEvent =
   | { type: "wire"; event: string; data: string };
 // #endregion
 
+/**
+ * What POST /api/chat (and /api/ui-chat) take: the server checks them, and the page keeps
+ * to them (conversation.ts), so a long conversation never jams on a 400 or 413.
+ */
+export const LIMITS = { messages: 50, contentLength: 20_000, bodyBytes: 512 * 1024 } as const;
+
 export const ChatRequest = z.object({
   provider: z.enum(PROVIDERS),
   messages: z
-    .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string().min(1).max(20_000) }))
+    .array(
+      z.object({ role: z.enum(["user", "assistant"]), content: z.string().min(1).max(LIMITS.contentLength) }),
+    )
     .min(1)
-    .max(50),
+    .max(LIMITS.messages),
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
 

@@ -1,7 +1,7 @@
 // The conversation both pages keep, and what they send: the same message
 // shapes as lesson 04 (imported, not retyped).
 import type { ChatRequest } from "@workshop/04-llm-chat/protocol";
-import { MAX_MESSAGES } from "@workshop/04-llm-chat/protocol";
+import { MAX_CONTENT_LENGTH, MAX_MESSAGES } from "@workshop/04-llm-chat/protocol";
 
 export type Role = ChatRequest["messages"][number]["role"];
 export type Status = "streaming" | "done" | "stopped" | "failed";
@@ -24,13 +24,19 @@ export const message = (role: Role, content: string, status: Status = "done"): M
 });
 
 /**
- * The request for the next answer. The server takes at most MAX_MESSAGES: a
- * long conversation sends its most recent ones (the model's context window
- * works the same way), never the thousands the list may hold.
+ * The request for the next answer, within what the server takes (lesson 04's
+ * ChatRequest): at most MAX_MESSAGES, the most recent (the model's context
+ * window works the same way), never the thousands the list may hold; each cut
+ * to MAX_CONTENT_LENGTH; none blank. Sent as it is, one long or blank answer
+ * would have every later question refused.
  */
 export function requestFor(history: readonly Message[]): ChatRequest {
-  const sendable = history.filter((m) => m.content !== "" && m.status !== "failed");
-  return { messages: sendable.slice(-MAX_MESSAGES).map(({ role, content }) => ({ role, content })) };
+  const sendable = history.filter((m) => m.content.trim() !== "" && m.status !== "failed");
+  return {
+    messages: sendable
+      .slice(-MAX_MESSAGES)
+      .map(({ role, content }) => ({ role, content: content.slice(0, MAX_CONTENT_LENGTH) })),
+  };
 }
 
 /** A long demo conversation, to show what virtualization buys. */

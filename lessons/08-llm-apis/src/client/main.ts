@@ -6,6 +6,7 @@ import { usePresentationLayout } from "@workshop/page-kit";
 import { readSseEvents } from "@workshop/protocol";
 import type { ChatEvent, ChatRequest, Provider } from "../protocol.ts";
 import { createAnswerView } from "./answer-view.ts";
+import { messagesToSend } from "./conversation.ts";
 import { createWireView } from "./wire-view.ts";
 
 usePresentationLayout();
@@ -35,7 +36,7 @@ async function ask(content: string): Promise<void> {
   stop.hidden = false;
   let answer = "";
   try {
-    const request: ChatRequest = { provider: provider.value as Provider, messages: history };
+    const request: ChatRequest = { provider: provider.value as Provider, messages: messagesToSend(history) };
     const response = await fetch("/api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },

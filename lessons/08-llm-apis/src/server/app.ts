@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createMockLlm, type MockLlm } from "@workshop/mock-llm";
 import { createLessonApp, createStreamLimit, type LessonServer, serveLesson } from "@workshop/server-kit";
 import type { Express } from "express";
-import type { Provider } from "../protocol.ts";
+import { LIMITS, type Provider } from "../protocol.ts";
 import { addChatRoute } from "./chat-route.ts";
 import { addMockUpstreams } from "./mock/index.ts";
 import { addUiChatRoute } from "./ui-message-stream.ts";
@@ -43,7 +43,7 @@ export function createServer(options: ApisServerOptions = {}): LessonServer & Ap
       addUiChatRoute(app, { upstream, limit, idleTimeoutMs });
       addMockUpstreams(app, { llm, running });
     },
-    { bodyLimit: 512 * 1024, health: () => ({ running: running.count }) },
+    { bodyLimit: LIMITS.bodyBytes, health: () => ({ running: running.count }) },
   );
   const lesson = serveLesson({ app, llm, running }, () => {});
   lesson.server.on("listening", () => {
