@@ -1,7 +1,7 @@
 // /api/ui-chat speaks the Vercel AI SDK's UI message stream: read here by the
 // `ai` package's own transport (what useChat uses) and message reader.
 import { createMockLlm } from "@workshop/mock-llm";
-import { startLesson } from "@workshop/testkit";
+import { apiErrorOf, postJson, startLesson } from "@workshop/testkit";
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROMPTS } from "../src/protocol.ts";
@@ -56,5 +56,18 @@ describe("the AI SDK's UI message stream (v1) at /api/ui-chat", () => {
       output: { city: "Hangzhou", condition: "light rain" },
     });
     expect(tool.parts.at(-1)).toMatchObject({ type: "text", text: expect.stringContaining("light rain") });
+  });
+
+  it.each([
+    ["messages is not a list", { messages: "x" }],
+    ["a message is null", { messages: [null] }],
+    ["parts is not a list", { messages: [{ role: "user", parts: "abc" }] }],
+    [
+      "a text part's text is not a string",
+      { messages: [{ role: "user", parts: [{ type: "text", text: {} }] }] },
+    ],
+  ])("a body useChat would never send is a 400 with a JSON error: %s", async (_name, body) => {
+    const response = await postJson(`${url}/api/ui-chat`, body);
+    expect(await apiErrorOf(response)).toEqual({ status: 400, code: "invalid_request" });
   });
 });

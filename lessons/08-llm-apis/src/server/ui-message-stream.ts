@@ -7,13 +7,28 @@ import { openEventStream } from "@workshop/02-sse/server/event-stream.ts";
 import { encodeEvent } from "@workshop/protocol";
 import { sendError } from "@workshop/server-kit";
 import type { Express, Response } from "express";
-import { type ChatEvent, ChatRequest, PROVIDERS } from "../protocol.ts";
+import { z } from "zod";
+import { type ChatEvent, ChatRequest, LIMITS, PROVIDERS } from "../protocol.ts";
 import { type ChatRouteOptions, serveChat } from "./chat-route.ts";
 
-interface UiMessageIn {
-  role: string;
-  parts?: { type: string; text?: string }[];
-}
+/**
+ * What useChat sends: { id, messages: UIMessage[], trigger }. Only the text parts are read;
+ * other parts (files, tool calls) pass through unread. Checked before anything is read
+ * from it, so `messages: "x"` or a part that is not an object is a 400, not a crash.
+ */
+const UiChatBody = z.object({
+  messages: z
+    .array(
+      z.object({
+        role: z.string(),
+        parts: z
+          .array(z.looseObject({ type: z.string(), text: z.string().optional() }))
+          .max(100)
+          .default([]),
+      }),
+    )
+    .max(LIMITS.messages),
+});
 
 // #region ui-message-stream
 /** Maps the lesson's events to UI message chunks, opening and closing text and reasoning parts. */
@@ -65,13 +80,16 @@ export function uiMessageWriter(emit: (chunk: Record<string, unknown>) => void) 
 
 export function addUiChatRoute(app: Express, options: ChatRouteOptions): void {
   app.post("/api/ui-chat", async (req, res) => {
-    // useChat sends { id, messages: UIMessage[] (parts), trigger }; ?provider= picks the format.
-    const messages = ((req.body?.messages ?? []) as UiMessageIn[]).map((m) => ({
-      role: m.role,
-      content: (m.parts ?? []).map((p) => (p.type === "text" ? (p.text ?? "") : "")).join(""),
-    }));
+    // ?provider= picks the format.
+    const body = UiChatBody.safeParse(req.body);
+    const messages = body.success
+      ? body.data.messages.map((m) => ({
+          role: m.role,
+          content: m.parts.map((p) => (p.type === "text" ? (p.text ?? "") : "")).join(""),
+        }))
+      : undefined;
     const provider = String(req.query.provider ?? req.body?.provider ?? "openai-chat");
-    const parsed = ChatRequest.safeParse({ provider, messages });
+    const parsed = body.success ? ChatRequest.safeParse({ provider, messages }) : body;
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return sendError(
