@@ -49,16 +49,36 @@ void refreshInstances();
 let source: EventSource | undefined;
 let jobId = "";
 
+function setStatus(text: string, kind: string): void {
+  status.textContent = text;
+  status.className = `status ${kind}`;
+}
+
+/**
+ * POST to the API; the job's id, or undefined once the refusal is on screen. A refused
+ * start (503 while Redis is down, 429 past a budget) has no id to follow.
+ */
+async function startJob(url: string, body?: unknown): Promise<string | undefined> {
+  const response = await fetch(url, {
+    method: "POST",
+    ...(body ? { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) } : {}),
+  }).catch(() => undefined);
+  const answer = (await response?.json().catch(() => undefined)) as
+    | { id?: string; error?: { message?: string } }
+    | undefined;
+  if (response?.ok && answer?.id) return answer.id;
+  const why = answer?.error?.message ?? (response ? `HTTP ${response.status}` : "the server did not answer");
+  setStatus(`failed: ${why}. Ask again in a moment.`, "error");
+  return undefined;
+}
+
 byId<HTMLFormElement>("ask").addEventListener("submit", async (event) => {
   event.preventDefault();
   source?.close();
   const prompt = byId<HTMLInputElement>("prompt").value || "Why do LLM products stream their answers?";
-  const started = await fetch("/api/jobs", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ prompt }),
-  }).then((r) => r.json() as Promise<{ id: string }>);
-  jobId = started.id;
+  const id = await startJob("/api/jobs", { prompt });
+  if (!id) return;
+  jobId = id;
   follow(jobId);
 });
 
@@ -66,10 +86,12 @@ byId<HTMLFormElement>("ask").addEventListener("submit", async (event) => {
 const continueButton = byId<HTMLButtonElement>("continue");
 continueButton.addEventListener("click", async () => {
   continueButton.hidden = true;
-  const next = await fetch(`/api/jobs/${jobId}/continue`, { method: "POST" }).then(
-    (r) => r.json() as Promise<{ id: string }>,
-  );
-  jobId = next.id;
+  const id = await startJob(`/api/jobs/${jobId}/continue`);
+  if (!id) {
+    continueButton.hidden = false; // the interrupted reply can still be continued later
+    return;
+  }
+  jobId = id;
   follow(jobId, { keepText: true });
 });
 
@@ -91,17 +113,21 @@ function follow(id: string, { keepText = false } = {}): void {
       ["served by", servedBy.join(" → ") || "–"],
       ["connections", String(connections)],
     ]);
-  const setStatus = (text: string, kind: string) => {
-    status.textContent = text;
-    status.className = `status ${kind}`;
-  };
   source = new EventSource(`/api/jobs/${id}/events`);
   source.onopen = () => {
     connections++;
     setStatus("streaming", "live");
     show();
   };
-  source.onerror = () => setStatus("reconnecting…", "warn");
+  // EventSource retries a dropped stream by itself (readyState CONNECTING), but gives up for
+  // good on an answer that is not a 200 event stream (429, 5xx, 404): readyState CLOSED
+  // (HTML spec, "fail the connection"). Then nothing more will come, and the page says so.
+  const stream = source;
+  stream.onerror = () => {
+    if (stream.readyState === EventSource.CLOSED)
+      setStatus("failed: the server refused the stream, and EventSource gave up. Ask again.", "error");
+    else setStatus("reconnecting…", "warn");
+  };
   source.addEventListener("served-by", (event) => {
     servedBy.push(event.data);
     show();
