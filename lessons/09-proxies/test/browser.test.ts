@@ -133,4 +133,19 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
       true,
     );
   });
+
+  it("POST /api/jobs passes on who is asking: the origin's per-client budget (4 running) is each client's own", async () => {
+    // A 300-token reply at 20 ms a token: every job is still running when the last request lands.
+    const prompt = `echo: ${Array.from({ length: 300 }, (_, i) => `w${i}`).join(" ")}`;
+    const start = (address: string) =>
+      postJson(
+        `${served.lesson.url}/api/jobs`,
+        { prompt },
+        { headers: { "Content-Type": "application/json", "X-Forwarded-For": address } },
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await start("10.0.0.1")).status);
+    statuses.push((await start("10.0.0.2")).status);
+    expect(statuses).toEqual([202, 202, 202, 202, 429, 202]);
+  });
 });

@@ -4,6 +4,7 @@
 // Plus the class's kill switch: POST /api/debug/instances/:name/kill|start.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import {
+  clientAddress,
   createLessonApp,
   HttpError,
   requireDebugHeader,
@@ -125,7 +126,14 @@ export async function createBalancer({
     });
   });
 
-  const proxy = httpProxy.createProxyServer({ xfwd: true });
+  // The instances budget per client, by the last X-Forwarded-For entry (server-kit's
+  // clientAddress). http-proxy's `xfwd` would append the balancer's own peer, which is the
+  // page's dev proxy on 127.0.0.1: every browser would share one budget. The balancer
+  // passes on the one address it trusts instead.
+  const forwardClient = (req: IncomingMessage) => {
+    req.headers["x-forwarded-for"] = clientAddress(req);
+  };
+  const proxy = httpProxy.createProxyServer({});
   // #region cut-on-death
   // An instance that dies mid-stream leaves its response unfinished: cut the
   // client's too, or it would wait forever on a stream nobody writes.
@@ -159,6 +167,7 @@ export async function createBalancer({
     if (!target)
       return sendPlainError(res, new HttpError(503, "no_instance", "Every instance is down: start one."));
     counted(target.name, res);
+    forwardClient(req);
     proxy.web(req, res, { target: `http://127.0.0.1:${target.port}` }, (error) => {
       // The instance died: before the answer began, say so; mid-stream, cut the
       // connection so the client sees a drop (EventSource then reconnects, and lands elsewhere).
@@ -171,8 +180,17 @@ export async function createBalancer({
     upgraded.add(socket);
     socket.once("close", () => upgraded.delete(socket));
     const target = pick();
-    if (!target) return socket.destroy();
+    if (!target) {
+      // An upgrade is still an HTTP request: answer it as one, so the client reads why.
+      const body = JSON.stringify({
+        error: { code: "no_instance", message: "Every instance is down: start one." },
+      });
+      return socket.end(
+        `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
     counted(target.name, socket);
+    forwardClient(req);
     proxy.ws(req, socket, head, { target: `ws://127.0.0.1:${target.port}` }, () => socket.destroy());
   });
   setTimeouts(server);

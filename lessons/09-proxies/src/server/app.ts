@@ -1,6 +1,6 @@
 // Lesson 09's server: starts the origins and nginx, and lists the paths.
 // The page and the tests read GET /api/proxies, then talk to each path directly.
-import { createLessonApp, type LessonServer, serveLesson } from "@workshop/server-kit";
+import { clientAddress, createLessonApp, type LessonServer, serveLesson } from "@workshop/server-kit";
 import type { ProxyList } from "../protocol.ts";
 import { type Proxies, startProxies } from "./proxies.ts";
 
@@ -20,7 +20,9 @@ export async function createServer(
       const direct = proxies.paths[0] as ProxyList["paths"][number];
       const answer = await fetch(`${direct.url}/api/jobs`, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        // The origin budgets running jobs per client: say who is asking, or every
+        // client would share the budget of this one server's address.
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": clientAddress(req) },
         body: JSON.stringify(req.body ?? {}),
       });
       res

@@ -1,0 +1,57 @@
+// The instances budget streams per client. Behind the page's dev proxy every browser
+// reaches the balancer from 127.0.0.1, named only by the X-Forwarded-For entry the proxy
+// appended; the balancer must pass that address on, not its own peer's.
+import { connectSse, describeWithRedis, startServer } from "@workshop/testkit";
+import { expect, it } from "vitest";
+import WebSocket from "ws";
+import { createBalancer } from "../src/server/balancer.ts";
+import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
+
+describeWithRedis("the balancer and who is asking", (redis) => {
+  async function startBalancer() {
+    const balancer = await createBalancer({
+      redisUrl: redis().url,
+      names: ["a"],
+      startInstance: (name, port) =>
+        startInstanceInProcess(name, port, {
+          redisUrl: redis().url,
+          maxStreamsPerClient: 1,
+          isAllowedOrigin: () => true,
+        }),
+    });
+    const running = await startServer(balancer.server);
+    return { balancer, ...running };
+  }
+
+  it("two browsers behind the page's proxy get a budget each; one browser still gets only its own", async () => {
+    const { balancer, url, close } = await startBalancer();
+    const from = (address: string) => ({ headers: { "X-Forwarded-For": address } });
+    try {
+      // Each one is counted by the instance before its answer's headers arrive here.
+      const first = await connectSse(`${url}/api/notifications`, from("10.0.0.1"));
+      const other = await connectSse(`${url}/api/notifications`, from("10.0.0.2"));
+      const again = await connectSse(`${url}/api/notifications`, from("10.0.0.1"));
+      expect([first, other, again].map((stream) => stream.response.status)).toEqual([200, 200, 429]);
+      for (const stream of [first, other, again]) stream.abort();
+    } finally {
+      await balancer.shutdown();
+      await close();
+    }
+  });
+
+  it("with every instance down, a WebSocket upgrade is answered 503, not hung up on", async () => {
+    const { balancer, url, close } = await startBalancer();
+    try {
+      await balancer.kill("a");
+      const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`);
+      const status = await new Promise<number | string>((resolve) => {
+        ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        ws.once("error", (error) => resolve(error.message));
+      });
+      expect(status).toBe(503);
+    } finally {
+      await balancer.shutdown();
+      await close();
+    }
+  });
+});
