@@ -2,7 +2,7 @@
 // 02's event stream, continued on whichever instance the client lands on.
 import { createMockLlm } from "@workshop/mock-llm";
 import type { Token } from "@workshop/protocol";
-import { connectSse, describeWithRedis, postJson, startLesson } from "@workshop/testkit";
+import { apiErrorOf, connectSse, describeWithRedis, postJson, startLesson } from "@workshop/testkit";
 import { afterEach, expect, it } from "vitest";
 import { createInstance } from "../src/server/app.ts";
 
@@ -35,7 +35,12 @@ describeWithRedis("lesson 07's instances, sharing one Redis", (redis) => {
     const a = await instance("a");
     const response = await fetch(`${a.url}/api/health`);
     expect(response.headers.get("x-instance")).toBe("a");
-    expect(await response.json()).toEqual({ ok: true, lesson: "07-scale-out", instance: "a" });
+    expect(await response.json()).toEqual({
+      ok: true,
+      lesson: "07-scale-out",
+      instance: "a",
+      redis: "ready",
+    });
   });
 
   it("a stream that drops on a and reconnects to b with Last-Event-ID continues exactly", async () => {
@@ -98,10 +103,35 @@ describeWithRedis("lesson 07's instances, sharing one Redis", (redis) => {
     for (const listener of [onA, onB, onB2]) listener.abort();
   });
 
-  it("answers 404 job_not_found for a job no instance knows", async () => {
+  it.each([
+    ["GET", "/events"],
+    ["GET", ""],
+    ["POST", "/cancel"],
+    ["POST", "/continue"],
+  ])("answers 404 job_not_found for a job no instance knows: %s /api/jobs/nope%s", async (method, path) => {
     const a = await instance("a");
-    const response = await fetch(`${a.url}/api/jobs/nope/events`);
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: { code: "job_not_found" } });
+    const response = await fetch(`${a.url}/api/jobs/nope${path}`, { method });
+    expect(await apiErrorOf(response)).toEqual({ status: 404, code: "job_not_found" });
+  });
+});
+
+describeWithRedis("lesson 07's instance when Redis goes away", (redis) => {
+  it("says so at once: /api/health answers 503 ok: false, and jobs and notices 503 redis_unavailable", async () => {
+    const a = await startLesson(
+      await createInstance({ name: "a", redisUrl: redis().url, llm: createMockLlm({ timing: STEADY }) }),
+    );
+    try {
+      expect((await fetch(`${a.url}/api/health`)).status).toBe(200);
+      await redis().stop();
+      const health = await fetch(`${a.url}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ ok: false, redis: "down" });
+      for (const path of ["/api/jobs", "/api/notifications"]) {
+        const refused = await postJson(`${a.url}${path}`, { prompt: "hi", text: "hi" });
+        expect(await apiErrorOf(refused)).toEqual({ status: 503, code: "redis_unavailable" });
+      }
+    } finally {
+      await a.close();
+    }
   });
 });

@@ -13,7 +13,8 @@ export interface ApiErrorBody {
 
 /** `GET /api/health` in every lesson. */
 export interface HealthBody {
-  ok: true;
+  /** False (with status 503) when something the lesson needs is down, e.g. lesson 07's Redis. */
+  ok: boolean;
   lesson: string;
 }
 

@@ -14,8 +14,11 @@ export interface LessonAppOptions {
   bodyLimit?: number;
   /** A request body that has not fully arrived after this long gets 408. */
   bodyTimeoutMs?: number;
-  /** More for GET /api/health to report (lesson 06: generations running). */
-  health?: () => Record<string, unknown>;
+  /**
+   * More for GET /api/health to report (lesson 06: generations running). `ok: false` in it
+   * answers 503: the process is up, but something it needs is not.
+   */
+  health?: () => Record<string, unknown> & { ok?: boolean };
 }
 
 export function createLessonApp(
@@ -28,7 +31,8 @@ export function createLessonApp(
   app.use(refuseOversizeBody(bodyLimit), bodyTimeout(bodyTimeoutMs));
   app.use(express.json({ limit: bodyLimit }));
   app.get("/api/health", (_req, res) => {
-    res.json({ ...health?.(), ok: true, lesson } satisfies HealthBody);
+    const body = { ok: true, ...health?.(), lesson } satisfies HealthBody;
+    res.status(body.ok ? 200 : 503).json(body);
   });
   routes(app);
   app.use(methodNotAllowed(app), notFound);

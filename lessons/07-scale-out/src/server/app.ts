@@ -7,7 +7,13 @@ import { createOpenStreams } from "@workshop/02-sse/server/open-streams.ts";
 import type { MockLlm } from "@workshop/mock-llm";
 import { createMockLlm } from "@workshop/mock-llm";
 import { encodeEvent } from "@workshop/protocol";
-import { createLessonApp, type LessonServer, lessonPageOrigins, serveLesson } from "@workshop/server-kit";
+import {
+  createLessonApp,
+  HttpError,
+  type LessonServer,
+  lessonPageOrigins,
+  serveLesson,
+} from "@workshop/server-kit";
 import { addChatSocket } from "./chat-socket.ts";
 import { addJobRoutes } from "./job-routes.ts";
 import { createJobStreams, type JobStreams, redisClient } from "./job-streams.ts";
@@ -63,6 +69,12 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
   const app = createLessonApp(
     LESSON,
     (app) => {
+      // Jobs and notices live in Redis. Without it, say so at once (503), rather than queue
+      // the command and answer 500 seconds later.
+      app.use(["/api/jobs", "/api/notifications"], (req, _res, next) => {
+        if (redis.isReady || (req.method === "GET" && req.path === "/")) return next();
+        next(new HttpError(503, "redis_unavailable", "Redis does not answer; try again in a moment."));
+      });
       // Before lesson 02's own POST (the first route wins): a notice goes to every
       // instance over Redis, and each one relays it to its own pages below.
       app.post("/api/notifications", async (req, res) => {
@@ -77,7 +89,9 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
       });
       addJobRoutes(app, jobs, settings);
     },
-    { health: () => ({ instance: options.name }) },
+    {
+      health: () => ({ instance: options.name, ok: redis.isReady, redis: redis.isReady ? "ready" : "down" }),
+    },
   );
   const local = notifications as NonNullable<typeof notifications>;
   const presence = sumPresence({

@@ -20,20 +20,23 @@ export function addJobRoutes(
       .location(`/api/jobs/${id}`)
       .json({ id } satisfies JobCreated);
   });
+  const notFound = (id: string) => new HttpError(404, "job_not_found", `No job ${id}; it may have expired.`);
   app.get("/api/jobs/:id", async (req, res) => {
     const id = req.params.id;
+    if (!(await jobs.exists(id))) throw notFound(id);
     const [owner, finished] = await Promise.all([jobs.owner(id), jobs.finishedWith(id)]);
     res.json({ id, owner: owner ?? null, done: finished !== undefined });
   });
   app.post("/api/jobs/:id/continue", async (req, res) => {
     const id = await jobs.continueJob(req.params.id);
-    if (!id) throw new HttpError(404, "job_not_found", `No job ${req.params.id}; it may have expired.`);
+    if (!id) throw notFound(req.params.id);
     res
       .status(202)
       .location(`/api/jobs/${id}`)
       .json({ id } satisfies JobCreated);
   });
   app.post("/api/jobs/:id/cancel", async (req, res) => {
+    if (!(await jobs.exists(req.params.id))) throw notFound(req.params.id);
     await jobs.cancel(req.params.id);
     res.status(202).json({ cancelled: req.params.id });
   });

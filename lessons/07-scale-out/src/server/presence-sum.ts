@@ -55,7 +55,9 @@ export function sumPresence({
     total: () => others + local(),
     async stop() {
       clearInterval(timer);
-      await redis.del(countKey(instance)).catch(() => {});
+      // With Redis gone, the command would wait in the client's queue for a reconnect; the
+      // count's expiry forgets this instance anyway.
+      if (redis.isReady) await redis.del(countKey(instance)).catch(() => {});
     },
   };
 }
