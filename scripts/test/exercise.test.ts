@@ -149,6 +149,18 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     expect(statusOf09()).toBe("done"); // done stays done
   });
 
+  it("reset brings back a file whose #region marker the student deleted, keeping their text as an attempt", () => {
+    exercise("start", "09.1", "--no-dev");
+    writeFileSync(
+      addFile(),
+      "export function add(a: number, b: number): number {\n  return a - b; // no markers\n}\n",
+    );
+    const { status, out } = exercise("reset", "09.1");
+    expect(status, out).toBe(0);
+    expect(out).toContain("your attempt is saved");
+    expect(readFileSync(addFile(), "utf8")).toBe(FINISHED);
+  });
+
   it("names the exercise it cannot find, and the way to list them", () => {
     const { status, out } = exercise("check", "42.7");
     expect(status).toBe(1);

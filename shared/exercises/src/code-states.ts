@@ -27,6 +27,11 @@ export function finishedSource(path: string): string {
   return readFileSync(existsSync(saved) ? saved : path, "utf8");
 }
 
+/** Whether an exercise saved this file's finished text before changing it. */
+export function hasSavedFinished(path: string): boolean {
+  return existsSync(savedFinishedPath(path));
+}
+
 /** Keeps the finished text of a file before an exercise changes it (once). */
 export function saveFinished(path: string): void {
   const saved = savedFinishedPath(path);

@@ -21,6 +21,7 @@ export { withEventSourceGlobal } from "./event-source-global.ts";
 export {
   loadProgress,
   type Progress,
+  readProgress,
   type Status,
   saveProgress,
   statusOf,

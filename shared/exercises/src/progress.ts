@@ -18,10 +18,30 @@ const progressFile = () => join(stateDir, "progress.json");
 export function loadProgress(): Progress {
   if (!existsSync(progressFile())) return { exercises: {} };
   try {
-    return JSON.parse(readFileSync(progressFile(), "utf8")) as Progress;
+    return readProgress(JSON.parse(readFileSync(progressFile(), "utf8")));
   } catch {
     return { exercises: {} }; // a corrupt file is not worth a crash
   }
+}
+
+/**
+ * The progress a parsed file holds, keeping only what has the right shape: the file is
+ * the student's, and a hand edit (`"hints": -5`, a list for `exercises`) must not crash
+ * a command or print "Hint undefined".
+ */
+export function readProgress(parsed: unknown): Progress {
+  const progress: Progress = { exercises: {} };
+  if (typeof parsed !== "object" || parsed === null) return progress;
+  const { current, exercises } = parsed as Record<string, unknown>;
+  if (typeof current === "string") progress.current = current;
+  if (typeof exercises !== "object" || exercises === null || Array.isArray(exercises)) return progress;
+  for (const [id, entry] of Object.entries(exercises)) {
+    const { status, hints } = (entry ?? {}) as Record<string, unknown>;
+    if (status !== "started" && status !== "done") continue;
+    const seen = typeof hints === "number" && Number.isInteger(hints) && hints > 0 ? hints : 0;
+    progress.exercises[id] = { status, hints: seen };
+  }
+  return progress;
 }
 
 export function saveProgress(progress: Progress): void {

@@ -8,7 +8,9 @@ import type { Exercise } from "./catalog.ts";
 import {
   type CodeState,
   editedFiles,
+  finishedSource,
   forgetFinishedIfRestored,
+  hasSavedFinished,
   regionText,
   saveFinished,
   stateDir,
@@ -30,12 +32,19 @@ export function applyState(exercise: Exercise, state: CodeState): Applied {
     const path = join(exercise.lessonDir, file);
     if (state !== "finished") saveFinished(path);
     const current = readFileSync(path, "utf8");
-    const next = withRegions(exercise, file, current, state);
+    const regionsIntact = hasRegions(exercise, file, current);
+    // A #region marker the student deleted: the regions cannot be found, so back to the
+    // lesson's whole file (their text is kept as an attempt, below). Only if it was saved.
+    if (!regionsIntact && (state !== "finished" || !hasSavedFinished(path)))
+      throw new Error(
+        `${exercise.lesson}/${file} lost a #region marker of exercise ${exercise.id}: put it back, or restore the file with \`git checkout -- ${file}\` (in lessons/${exercise.lesson}).`,
+      );
+    const next = regionsIntact ? withRegions(exercise, file, current, state) : finishedSource(path);
     if (next === current) {
       forgetFinishedIfRestored(path);
       continue;
     }
-    if (hasAttempt(exercise, file, current)) {
+    if (!regionsIntact || hasAttempt(exercise, file, current)) {
       backup ??= join(stateDir, "attempts", exercise.id, new Date().toISOString().replace(/[:.]/g, "-"));
       const copy = join(backup, exercise.lesson, file);
       mkdirSync(dirname(copy), { recursive: true });
@@ -46,6 +55,16 @@ export function applyState(exercise: Exercise, state: CodeState): Applied {
     forgetFinishedIfRestored(path); // back to the committed text: nothing to remember
   }
   return { changed, backup };
+}
+
+/** Whether every region this exercise edits in `file` is still marked in `source`. */
+function hasRegions(exercise: Exercise, file: string, source: string): boolean {
+  try {
+    for (const edit of editedFiles(exercise).get(file) ?? []) readRegion(source, edit.region, file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True when the file's regions hold something other than the start or the finished code: the student's work. */
@@ -66,8 +85,10 @@ export function currentRegions(exercise: Exercise): Map<string, string> {
   return regions;
 }
 
-/** Whether every region is in `state` now. */
+/** Whether every region is in `state` now (false when a region marker is gone). */
 export function isInState(exercise: Exercise, state: CodeState): boolean {
+  for (const file of editedFiles(exercise).keys())
+    if (!hasRegions(exercise, file, readFileSync(join(exercise.lessonDir, file), "utf8"))) return false;
   return exercise.edits.every(
     (edit) =>
       currentRegions(exercise).get(`${edit.file}#${edit.region}`) === regionText(exercise, edit, state),
