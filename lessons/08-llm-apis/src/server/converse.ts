@@ -3,7 +3,7 @@
 // asked for here on the server, and call it again with their results.
 import { readSseEvents } from "@workshop/protocol";
 import type { ChatEvent, Provider } from "../protocol.ts";
-import type { Turn } from "./adapters/adapter.ts";
+import { ToolArgumentsError, type Turn } from "./adapters/adapter.ts";
 import { ADAPTERS } from "./adapters/index.ts";
 import { runTool, TOOLS } from "./tools.ts";
 import type { Upstream } from "./upstreams.ts";
@@ -11,6 +11,13 @@ import type { Upstream } from "./upstreams.ts";
 export const SYSTEM_PROMPT = "You are a helpful assistant. Use the tools when they help. Answer concisely.";
 const MAX_TOOL_ROUNDS = 3;
 const MAX_EVENT_CHARS = 1 << 20;
+/**
+ * Tool-call arguments the BFF keeps and forwards: per call, and for all the calls of one
+ * answer. Each event is already bounded (MAX_EVENT_CHARS), but a provider can send
+ * fragments without end; past these the answer ends with `tool_arguments_too_long`.
+ */
+export const MAX_TOOL_ARGUMENT_CHARS = 64 * 1024;
+export const MAX_TOOL_ARGUMENT_CHARS_PER_ANSWER = 256 * 1024;
 /** A provider's error code may be shown; its message may not (it can quote the request, or a key). */
 const publicCode = (code: string) => (/^[a-z][a-z0-9_]{0,39}$/i.test(code) ? code : "upstream_failed");
 
@@ -23,6 +30,7 @@ export async function converse(
   idleTimeoutMs = 30_000,
 ): Promise<void> {
   const adapter = ADAPTERS[provider];
+  let answerArgumentChars = 0; // every tool call's arguments in this answer, all rounds
   // A provider that goes silent (no headers, or no event for idleTimeoutMs) is given up on:
   // never a hung connection on either side.
   const idle = new AbortController();
@@ -34,6 +42,12 @@ export async function converse(
   try {
     await rounds();
   } catch (error) {
+    if (error instanceof ToolArgumentsError)
+      return send({
+        type: "error",
+        code: "bad_tool_arguments",
+        message: "The provider asked for a tool with arguments that are not JSON.",
+      });
     if (!idle.signal.aborted) throw error;
     send({
       type: "error",
@@ -81,9 +95,24 @@ export async function converse(
       }
       // #region forward-events
       const calls: Extract<ChatEvent, { type: "tool-call-end" }>[] = [];
+      const argumentChars = new Map<string, number>();
       let finish = "stop";
       for await (const event of adapter.events(stream, MAX_EVENT_CHARS)) {
         heard();
+        if (event.type === "tool-call-delta") {
+          const chars = (argumentChars.get(event.id) ?? 0) + event.delta.length;
+          argumentChars.set(event.id, chars);
+          answerArgumentChars += event.delta.length;
+          if (chars > MAX_TOOL_ARGUMENT_CHARS || answerArgumentChars > MAX_TOOL_ARGUMENT_CHARS_PER_ANSWER) {
+            await wire;
+            // Leaving the loop closes the provider's stream: nothing more is read or kept.
+            return send({
+              type: "error",
+              code: "tool_arguments_too_long",
+              message: `A tool call's arguments passed ${MAX_TOOL_ARGUMENT_CHARS} characters, or one answer's ${MAX_TOOL_ARGUMENT_CHARS_PER_ANSWER}.`,
+            });
+          }
+        }
         if (event.type === "finish") finish = event.reason;
         else if (event.type === "error") {
           await wire;

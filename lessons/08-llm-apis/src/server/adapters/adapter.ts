@@ -37,3 +37,17 @@ export function parseJson<T>(text: string, what: string): T {
     throw new Error(`${what}: not JSON: ${text.slice(0, 80)}`);
   }
 }
+
+/** A tool call whose arguments are not JSON: the provider's mistake, named precisely (not "the stream broke"). */
+export class ToolArgumentsError extends Error {
+  override name = "ToolArgumentsError";
+}
+
+/** A tool call's arguments, parsed; a ToolArgumentsError when they are not JSON. */
+export function parseToolArguments(text: string, tool: string): unknown {
+  try {
+    return JSON.parse(text || "{}");
+  } catch {
+    throw new ToolArgumentsError(`${tool}: arguments are not JSON`);
+  }
+}

@@ -4,7 +4,7 @@
 // in message_delta is cumulative; unknown event types must be ignored.
 import { readSseEvents } from "@workshop/protocol";
 import type { ChatEvent } from "../../protocol.ts";
-import { type ProviderAdapter, parseJson, type Turn } from "./adapter.ts";
+import { type ProviderAdapter, parseJson, parseToolArguments, type Turn } from "./adapter.ts";
 
 interface AnthropicEvent {
   type: string;
@@ -78,7 +78,7 @@ export const anthropic: ProviderAdapter = {
             type: "tool-call-end",
             id: block.id,
             name: block.name,
-            input: parseJson(block.json || "{}", block.name),
+            input: parseToolArguments(block.json, block.name),
           };
       } else if (event.type === "message_delta") {
         stopReason = data.delta?.stop_reason ?? stopReason;

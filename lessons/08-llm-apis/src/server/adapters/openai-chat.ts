@@ -3,7 +3,7 @@
 // come only in the first one): concatenate per index, parse at the end.
 import { readSseEvents } from "@workshop/protocol";
 import type { ChatEvent } from "../../protocol.ts";
-import { type ProviderAdapter, parseJson, type Turn } from "./adapter.ts";
+import { type ProviderAdapter, parseJson, parseToolArguments, type Turn } from "./adapter.ts";
 
 interface Chunk {
   choices?: {
@@ -95,7 +95,7 @@ export const openAiChat: ProviderAdapter = {
         type: "tool-call-end",
         id: call.id,
         name: call.name,
-        input: parseJson(call.args || "{}", call.name),
+        input: parseToolArguments(call.args, call.name),
       };
     yield { type: "finish", reason: finish ?? "unknown" };
   },

@@ -3,7 +3,7 @@
 // usage is inside `response.completed`; the end is that event, not `[DONE]`.
 import { readSseEvents } from "@workshop/protocol";
 import type { ChatEvent } from "../../protocol.ts";
-import { type ProviderAdapter, parseJson, type Turn } from "./adapter.ts";
+import { type ProviderAdapter, parseJson, parseToolArguments, type Turn } from "./adapter.ts";
 
 interface ResponsesEvent {
   type: string;
@@ -73,7 +73,11 @@ export const openAiResponses: ProviderAdapter = {
         case "response.function_call_arguments.done": {
           const call = calls.get(data.item_id ?? "");
           if (call)
-            yield { type: "tool-call-end", ...call, input: parseJson(data.arguments || "{}", call.name) };
+            yield {
+              type: "tool-call-end",
+              ...call,
+              input: parseToolArguments(data.arguments ?? "", call.name),
+            };
           break;
         }
         // #region responses-completed
