@@ -115,6 +115,26 @@ describeWithRedis("lesson 07's instances, sharing one Redis", (redis) => {
   });
 });
 
+describeWithRedis("lesson 07's per-client budgets", (redis) => {
+  it("one client follows at most its share of streams: each follower holds a Redis connection", async () => {
+    const llm = createMockLlm({ timing: STEADY });
+    llm.hold(1); // every reply waits after its first token: the followers stay connected
+    const a = await startLesson(
+      await createInstance({ name: "a", redisUrl: redis().url, llm, maxStreamsPerClient: 2 }),
+    );
+    const followers: Awaited<ReturnType<typeof connectSse>>[] = [];
+    try {
+      const { id } = (await (await postJson(`${a.url}/api/jobs`, { prompt: "hi" })).json()) as { id: string };
+      for (let i = 0; i < 3; i++) followers.push(await connectSse(`${a.url}/api/jobs/${id}/events`));
+      expect(followers.map((follower) => follower.response.status)).toEqual([200, 200, 429]);
+    } finally {
+      for (const follower of followers) follower.abort();
+      llm.release();
+      await a.close();
+    }
+  });
+});
+
 describeWithRedis("lesson 07's instance when Redis goes away", (redis) => {
   it("says so at once: /api/health answers 503 ok: false, and jobs and notices 503 redis_unavailable", async () => {
     const a = await startLesson(

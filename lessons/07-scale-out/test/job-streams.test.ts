@@ -23,7 +23,7 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
   const instance = async (
     name: string,
     leaseMs = 2000,
-    limits: { maxTokens?: number; maxGenerating?: number } = {},
+    limits: { maxTokens?: number; maxGenerating?: number; maxGeneratingPerClient?: number } = {},
     timing: MockLlmTiming = STEADY,
   ) => {
     const streams = await createJobStreams({
@@ -134,6 +134,26 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     const a = await instance("a", 2000, { maxGenerating: 1 });
     await a.start(PROMPT);
     await expect(a.start(PROMPT)).rejects.toMatchObject({ status: 429, code: "too_many_jobs" });
+  });
+
+  it("requests that arrive together never take more slots than the instance has", async () => {
+    const a = await instance("a", 2000, { maxGenerating: 3 }, SLOW);
+    const started = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => a.start(PROMPT, `client ${i}`)),
+    );
+    expect(started.filter((s) => s.status === "fulfilled")).toHaveLength(3);
+    expect(a.generating()).toBe(3);
+    for (const s of started) if (s.status === "rejected") expect(s.reason).toMatchObject({ status: 429 });
+  });
+
+  it("one client runs at most its share of generations; another client still gets one, and a finished one frees a slot", async () => {
+    const a = await instance("a", 2000, { maxGeneratingPerClient: 2 }, SLOW);
+    const [first] = [await a.start(PROMPT, "x"), await a.start(PROMPT, "x")];
+    await expect(a.start(PROMPT, "x")).rejects.toMatchObject({ status: 429, code: "too_many_jobs" });
+    await a.start(PROMPT, "y");
+    await a.cancel(first as string);
+    await collect(a, first as string, -1); // read to its `done`: the generation ended
+    await a.start(PROMPT, "x");
   });
 
   it("a finished reply still replays after every instance restarted: Redis kept it", async () => {

@@ -87,7 +87,7 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
         open,
         countListeners: () => presence.total(), // every instance's pages, not only this one's
       });
-      addJobRoutes(app, jobs, settings);
+      addJobRoutes(app, jobs, { ...settings, open });
     },
     {
       health: () => ({ instance: options.name, ok: redis.isReady, redis: redis.isReady ? "ready" : "down" }),

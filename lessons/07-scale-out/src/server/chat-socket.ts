@@ -111,7 +111,7 @@ export async function addChatSocket(server: Server, options: ChatSocketOptions) 
         };
         await redis.publish(CHAT_CHANNEL, JSON.stringify(said));
       } else if (message.type === "start") {
-        const jobId = await jobs.start(message.prompt);
+        const jobId = await jobs.start(message.prompt, client);
         reply({ type: "started", jobId });
         await follow(jobId, -1);
       } else if (!(await jobs.exists(message.jobId))) {

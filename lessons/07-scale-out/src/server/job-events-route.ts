@@ -4,6 +4,7 @@
 // generating instance died: said out loud, never a silent hang.
 import { EVENTS } from "@workshop/02-sse/protocol";
 import { openEventStream } from "@workshop/02-sse/server/event-stream.ts";
+import type { OpenStreams } from "@workshop/02-sse/server/open-streams.ts";
 import { encodeEvent } from "@workshop/protocol";
 import { HttpError } from "@workshop/server-kit";
 import type { Express, Request } from "express";
@@ -22,7 +23,7 @@ function lastSeq(req: Request): number {
 export function addJobEventsRoute(
   app: Express,
   jobs: JobStreams,
-  settings: { retryMs: number; heartbeatMs: number; instance: string },
+  settings: { retryMs: number; heartbeatMs: number; instance: string; open: OpenStreams },
 ): void {
   app.get("/api/jobs/:id/events", async (req, res) => {
     const id = req.params.id;
@@ -37,6 +38,9 @@ export function addJobEventsRoute(
     const interrupted = await jobs.interruptedAt(id);
     if (interrupted !== undefined && after + 1 >= interrupted) return void res.status(204).end();
 
+    // Each follower holds a Redis connection of its own (a blocking read): counted in the
+    // client's stream budget with its notice streams (429 past it), released when it leaves.
+    settings.open.track(req, res);
     const stream = openEventStream(res, settings);
     await stream.send(encodeEvent({ event: SERVED_BY, data: settings.instance }));
     for await (const entry of jobs.read(id, after, stream.signal)) {

@@ -3,7 +3,7 @@
 // event stream, job-events-route.ts). All of them work on every instance,
 // because the job lives in Redis, not in this process.
 import type { JobCreated } from "@workshop/protocol";
-import { HttpError, readPrompt } from "@workshop/server-kit";
+import { clientAddress, HttpError, readPrompt } from "@workshop/server-kit";
 import type { Express } from "express";
 import { addJobEventsRoute } from "./job-events-route.ts";
 import type { JobStreams } from "./job-streams.ts";
@@ -14,7 +14,7 @@ export function addJobRoutes(
   settings: Parameters<typeof addJobEventsRoute>[2],
 ): void {
   app.post("/api/jobs", async (req, res) => {
-    const id = await jobs.start(readPrompt(req.body));
+    const id = await jobs.start(readPrompt(req.body), clientAddress(req));
     res
       .status(202)
       .location(`/api/jobs/${id}`)
@@ -28,7 +28,7 @@ export function addJobRoutes(
     res.json({ id, owner: owner ?? null, done: finished !== undefined });
   });
   app.post("/api/jobs/:id/continue", async (req, res) => {
-    const id = await jobs.continueJob(req.params.id);
+    const id = await jobs.continueJob(req.params.id, clientAddress(req));
     if (!id) throw notFound(req.params.id);
     res
       .status(202)

@@ -5,7 +5,7 @@
 // died". A cancel on any instance reaches the owner over pub/sub.
 import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
-import { HttpError } from "@workshop/server-kit";
+import { createStreamLimit, HttpError } from "@workshop/server-kit";
 import { createClient } from "redis";
 
 /** A Redis client for this lesson; a dropped connection reconnects by itself and must not crash. */
@@ -34,6 +34,8 @@ export interface JobStreamsOptions {
   ttlSeconds?: number;
   /** Generations this instance runs at once; one more is refused with 429. */
   maxGenerating?: number;
+  /** Generations one client (address) runs at once on this instance; one more is refused with 429. */
+  maxGeneratingPerClient?: number;
   /** Tokens one job may write; the reply then ends with reason "max_tokens" (a job's memory is bounded). */
   maxTokens?: number;
 }
@@ -53,9 +55,11 @@ export async function createJobStreams({
   leaseMs = 2000,
   ttlSeconds = 3600,
   maxGenerating = 100,
+  maxGeneratingPerClient = 4,
   maxTokens = 4096,
 }: JobStreamsOptions) {
   const generating = new Map<string, AbortController>();
+  const perClient = createStreamLimit(maxGeneratingPerClient);
   const control = redis.duplicate();
   // A connection that drops reports it here (node-redis reconnects by itself); unhandled, it would crash.
   control.on("error", () => {});
@@ -101,8 +105,11 @@ export async function createJobStreams({
   // #endregion
 
   return {
-    /** Starts a job generated here; any instance can read it. */
-    async start(prompt: string): Promise<string> {
+    /**
+     * Starts a job generated here; any instance can read it. `client` (an address) is what
+     * maxGeneratingPerClient counts; without one (the tests, the comparison) only the total is.
+     */
+    async start(prompt: string, client?: string): Promise<string> {
       if (generating.size >= maxGenerating)
         throw new HttpError(
           429,
@@ -110,17 +117,35 @@ export async function createJobStreams({
           `This instance is generating ${maxGenerating} replies; try again soon.`,
           1,
         );
+      const release = client === undefined ? () => {} : perClient.tryOpen(client);
+      if (!release)
+        throw new HttpError(
+          429,
+          "too_many_jobs",
+          `You have ${maxGeneratingPerClient} replies generating; wait for one to finish.`,
+          1,
+        );
+      // The slot is taken before the first await: requests that arrive together cannot all
+      // pass the check above and then start one each (311 of 300 slots, once).
       const id = randomUUID();
-      // Kept (with the stream's TTL) so "continue" can be built on the server, which owns the prompt.
-      await redis.set(promptKey(id), prompt, { expiration: { type: "EX", value: ttlSeconds } });
-      await redis.set(leaseKey(id), instance, {
-        expiration: { type: "PX", value: leaseMs },
-        condition: "NX",
-      });
       const controller = new AbortController();
       generating.set(id, controller);
+      try {
+        // Kept (with the stream's TTL) so "continue" can be built on the server, which owns the prompt.
+        await redis.set(promptKey(id), prompt, { expiration: { type: "EX", value: ttlSeconds } });
+        await redis.set(leaseKey(id), instance, {
+          expiration: { type: "PX", value: leaseMs },
+          condition: "NX",
+        });
+      } catch (error) {
+        generating.delete(id);
+        release();
+        throw error;
+      }
       // Redis gone mid-reply (or this instance closing): readers learn it from the lease.
-      generate(id, prompt, controller).catch(() => {});
+      generate(id, prompt, controller)
+        .catch(() => {})
+        .finally(release);
       return id;
     },
 
@@ -129,12 +154,12 @@ export async function createJobStreams({
      * resume: the model's state died with its instance, so it is asked again,
      * with what it had written, and told not to repeat it. Undefined for an unknown job.
      */
-    async continueJob(id: string): Promise<string | undefined> {
+    async continueJob(id: string, client?: string): Promise<string | undefined> {
       const prompt = await redis.get(promptKey(id));
       if (prompt === null) return undefined;
       const entries = (await redis.xRange(streamKey(id), "-", "+")) ?? [];
       const partial = entries.map(({ message }) => (message.type === "token" ? message.text : "")).join("");
-      return this.start(`${prompt}\n\nContinue this partial answer; do not repeat it:\n${partial}`);
+      return this.start(`${prompt}\n\nContinue this partial answer; do not repeat it:\n${partial}`, client);
     },
 
     /** Stops a job wherever it is generated. */
