@@ -1,10 +1,12 @@
 // A page that closes a stream leaves the instance behind the balancer too, not
 // only the balancer: the instance's presence count says who is still there.
 import { EVENTS, type PresenceData } from "@workshop/02-sse/protocol";
-import { connectSse, describeWithRedis, startServer } from "@workshop/testkit";
+import { createMockLlm } from "@workshop/mock-llm";
+import { connectSse, describeWithRedis, postJson, startServer } from "@workshop/testkit";
 import { expect, it } from "vitest";
 import { createBalancer } from "../src/server/balancer.ts";
 import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
+import { redisClient } from "../src/server/job-streams.ts";
 
 describeWithRedis("a client that hangs up on the balancer", (redis) => {
   it("leaves the instance too: ten streams opened and closed leave no ghost in presence", async () => {
@@ -35,6 +37,37 @@ describeWithRedis("a client that hangs up on the balancer", (redis) => {
       expect(presence(staying.events).at(-1)).toBe(1);
       staying.abort();
     } finally {
+      await balancer.shutdown();
+      await close();
+    }
+  });
+
+  it("a job's follower that leaves releases its Redis reader on the instance, while the job still runs", async () => {
+    const llm = createMockLlm({ timing: "instant" });
+    llm.hold(3); // the reply waits after three tokens: the job runs on after the follower left
+    const balancer = await createBalancer({
+      redisUrl: redis().url,
+      names: ["a"],
+      startInstance: (name, port) =>
+        startInstanceInProcess(name, port, { redisUrl: redis().url, llm, isAllowedOrigin: () => true }),
+    });
+    const { url, close } = await startServer(balancer.server);
+    const probe = redisClient(redis().url);
+    await probe.connect();
+    const clients = async () => Number(/connected_clients:(\d+)/.exec(await probe.info("clients"))?.[1]);
+    try {
+      const { id } = (await (await postJson(`${url}/api/jobs`, { prompt: "why stream?" })).json()) as {
+        id: string;
+      };
+      const before = await clients();
+      const follower = await connectSse(`${url}/api/jobs/${id}/events`);
+      await follower.waitFor((r) => r.events.filter((e) => e.type === "token").length >= 3);
+      expect(await clients()).toBe(before + 1); // the follower's blocking connection
+      follower.abort();
+      await expect.poll(clients, { timeout: 10_000 }).toBe(before);
+    } finally {
+      llm.release();
+      probe.destroy();
       await balancer.shutdown();
       await close();
     }
