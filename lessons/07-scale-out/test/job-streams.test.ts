@@ -92,6 +92,28 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     expect(last).toEqual({ type: "interrupted", tokens: seqs(entries).length });
   });
 
+  it("an owner paused longer than its lease writes nothing more: every reader ends `interrupted` at the same count, and no `done` follows", async () => {
+    // Redis frozen (SIGSTOP) for three leases mid-reply: the lease runs out while the owner
+    // waits on it. Before the fence, the owner woke up, carried on and wrote `done` after
+    // its readers had been told `interrupted`, so *Continue* would repeat the answer.
+    const a = await instance("a", DYING_LEASE_MS, {}, SLOW);
+    const b = await instance("b", DYING_LEASE_MS);
+    const id = await a.start(PROMPT);
+    let paused = false;
+    const followed = await collect(b, id, -1, (got) => {
+      if (got.length === 5 && !paused) {
+        paused = true;
+        server().pause();
+        setTimeout(() => server().resume(), 3 * DYING_LEASE_MS); // the scenario: a pause of three leases
+      }
+      return false;
+    });
+    await expect.poll(() => a.generating(), { timeout: 10_000 }).toBe(0); // the owner stopped
+    const afterwards = await collect(b, id, -1);
+    expect(followed.at(-1)?.type).toBe("interrupted");
+    expect(afterwards).toEqual(followed); // the same tokens, the same count, and nothing after
+  });
+
   it("a cancel sent to another instance stops the owner within a few tokens, and readers get `done` with the reason", async () => {
     // Tokens 50 ms apart (a 6 s reply): an owner that acts on the cancel's message stops
     // within a few; one that polled for cancels every second would write twenty more.

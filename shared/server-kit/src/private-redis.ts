@@ -16,6 +16,10 @@ export interface PrivateRedis {
   url: string;
   /** Stops the server and removes its working folder. */
   stop(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open, nothing answers, as in a long GC pause or a stalled VM. */
+  pause(): void;
+  /** Lets a paused process run again (SIGCONT). */
+  resume(): void;
 }
 
 /** The `redis-server` on the PATH, if there is one. */
@@ -46,10 +50,13 @@ export async function startPrivateRedis(executable = findRedisServer()): Promise
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
     async stop() {
       process.off("exit", stopOnExit);
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGCONT"); // a paused process would hold the SIGTERM until it ran again
         child.kill("SIGTERM");
         await exited;
       }

@@ -48,6 +48,39 @@ const promptKey = (id: string) => `job:${id}:prompt`;
 // position with no lookup: token n is `${n + 1}-0`, done comes after the last.
 const entryId = (seq: number) => `${seq + 1}-0`;
 
+// #region fenced-write
+// Only the lease's holder may add to a job's stream: checked and written in one script,
+// so a lease that lapses between the check and the write cannot let a token through.
+const WRITE_IF_LEASE_HELD = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('XADD', KEYS[2], ARGV[2], unpack(ARGV, 3))
+return 1`;
+const RENEW_IF_LEASE_HELD = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+return redis.call('PEXPIRE', KEYS[1], ARGV[2])`;
+// #endregion
+
+async function writeIfLeaseHeld(
+  redis: Redis,
+  id: string,
+  instance: string,
+  position: string,
+  fields: Record<string, string>,
+): Promise<boolean> {
+  const reply = await redis.eval(WRITE_IF_LEASE_HELD, {
+    keys: [leaseKey(id), streamKey(id)],
+    arguments: [instance, position, ...Object.entries(fields).flat()],
+  });
+  return reply === 1;
+}
+
+/** True while `instance` still holds the lease (renewed); false once it lapsed or went to another. */
+async function renewLease(redis: Redis, key: string, instance: string, leaseMs: number): Promise<boolean> {
+  return (
+    (await redis.eval(RENEW_IF_LEASE_HELD, { keys: [key], arguments: [instance, String(leaseMs)] })) === 1
+  );
+}
+
 export async function createJobStreams({
   redis,
   instance,
@@ -73,8 +106,10 @@ export async function createJobStreams({
   async function generate(id: string, prompt: string, controller: AbortController): Promise<void> {
     // #region renew-lease
     const renew = setInterval(() => {
-      redis
-        .set(leaseKey(id), instance, { expiration: { type: "PX", value: leaseMs }, condition: "XX" })
+      renewLease(redis, leaseKey(id), instance, leaseMs)
+        .then((held) => {
+          if (!held) controller.abort("lease lost"); // readers were told `interrupted`: stop here
+        })
         .catch(() => {}); // Redis unreachable: the lease runs out, and readers say "interrupted"
     }, leaseMs / 3);
     // #endregion
@@ -82,7 +117,16 @@ export async function createJobStreams({
     let reason = "complete";
     try {
       for await (const text of llm.generate(prompt, { signal: controller.signal })) {
-        await redis.xAdd(streamKey(id), entryId(seq), { type: "token", seq: String(seq), text });
+        // Written only while this instance holds the lease (one script, so nothing comes between).
+        const written = await writeIfLeaseHeld(redis, id, instance, entryId(seq), {
+          type: "token",
+          seq: String(seq),
+          text,
+        });
+        if (!written) {
+          controller.abort("lease lost");
+          break;
+        }
         // Expiring from the first token on: a job whose owner dies before `done` must not stay forever.
         if (seq === 0) await redis.expire(streamKey(id), ttlSeconds);
         if (++seq >= maxTokens) {
@@ -97,8 +141,11 @@ export async function createJobStreams({
       clearInterval(renew);
       generating.delete(id);
     }
-    if (reason === "killed") return; // a killed process writes nothing more: its lease just runs out
-    await redis.xAdd(streamKey(id), entryId(seq), { type: "done", tokens: String(seq), reason });
+    // A killed process writes nothing more; nor does an owner whose lease lapsed (a paused
+    // process, Redis unreachable for longer than the lease): its readers already heard
+    // `interrupted`, and *Continue* builds on exactly what they saw.
+    if (reason === "killed" || controller.signal.reason === "lease lost") return;
+    await writeIfLeaseHeld(redis, id, instance, entryId(seq), { type: "done", tokens: String(seq), reason });
     await redis.expire(streamKey(id), ttlSeconds);
     await redis.del(leaseKey(id));
   }
@@ -214,8 +261,10 @@ export async function createJobStreams({
             tokens = Number(message.seq) + 1;
             yield { type: "token", seq: Number(message.seq), text: message.text ?? "" };
           }
-          // Nothing new, and no owner holds the lease (or it ran out while we waited): it died mid-reply.
-          if (messages.length === 0 && (!owned || !(await redis.exists(leaseKey(id))))) {
+          // Nothing new, read while no owner held the lease: it died mid-reply. (A lease that ran
+          // out during a blocking wait is looked at once more: without it nothing more can be
+          // written, so that last read finds every token, and all readers end at the same count.)
+          if (messages.length === 0 && !owned) {
             yield { type: "interrupted", tokens };
             return;
           }
