@@ -3,8 +3,9 @@
 import { createMockLlm } from "@workshop/mock-llm";
 import type { Token } from "@workshop/protocol";
 import { apiErrorOf, connectSse, describeWithRedis, postJson, startLesson } from "@workshop/testkit";
-import { afterEach, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createInstance } from "../src/server/app.ts";
+import { whyRedisUnreachable } from "../src/server/redis-reachable.ts";
 
 const PROMPT = "why stream?";
 const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
@@ -153,5 +154,12 @@ describeWithRedis("lesson 07's instance when Redis goes away", (redis) => {
     } finally {
       await a.close();
     }
+  });
+});
+
+describe("a Redis the user named (REDIS_URL)", () => {
+  it("that cannot be reached is reported at once with the reason, instead of a silent wait", async () => {
+    const why = await whyRedisUnreachable("redis://127.0.0.1:1");
+    expect(why).toMatch(/ECONNREFUSED/);
   });
 });

@@ -57,6 +57,7 @@ export async function createBalancer({
   const processes = new Map<string, InstanceProcess>();
   const connections = new Map<string, number>(names.map((name) => [name, 0]));
   const upgraded = new Set<import("node:stream").Duplex>();
+  const restarting = new Map<string, Promise<void>>();
   const launch = (name: string) =>
     start(name, 0).then((instance) => {
       processes.set(instance.name, instance);
@@ -96,11 +97,20 @@ export async function createBalancer({
     async kill(name) {
       await processes.get(name)?.kill();
     },
-    async start(name) {
-      const current = processes.get(name);
-      if (current?.up) return;
-      // Back on the port it had, so nothing else needs to learn a new address.
-      processes.set(name, await start(name, current?.port ?? 0));
+    start(name) {
+      // One start at a time per instance: clicks that arrive together share it (each starting
+      // its own would race for the same port: one up, the rest EADDRINUSE).
+      let pending = restarting.get(name);
+      if (!pending) {
+        pending = (async () => {
+          const current = processes.get(name);
+          if (current?.up) return;
+          // Back on the port it had, so nothing else needs to learn a new address.
+          processes.set(name, await start(name, current?.port ?? 0));
+        })().finally(() => restarting.delete(name));
+        restarting.set(name, pending);
+      }
+      return pending;
     },
     async shutdown() {
       await starting.catch(() => {}); // an instance still starting is stopped too, not orphaned

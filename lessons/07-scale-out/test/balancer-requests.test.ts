@@ -1,13 +1,14 @@
-// The instances budget streams per client. Behind the page's dev proxy every browser
-// reaches the balancer from 127.0.0.1, named only by the X-Forwarded-For entry the proxy
-// appended; the balancer must pass that address on, not its own peer's.
+// What the balancer does with requests. The instances budget streams per client: behind the
+// page's dev proxy every browser reaches the balancer from 127.0.0.1, named only by the
+// X-Forwarded-For entry the proxy appended, so the balancer passes that address on, not its
+// own peer's. With no instance up it still answers, and clicks on Start do not race.
 import { connectSse, describeWithRedis, startServer } from "@workshop/testkit";
 import { expect, it } from "vitest";
 import WebSocket from "ws";
 import { createBalancer } from "../src/server/balancer.ts";
 import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
 
-describeWithRedis("the balancer and who is asking", (redis) => {
+describeWithRedis("the balancer, who is asking, and the kill switch", (redis) => {
   async function startBalancer() {
     const balancer = await createBalancer({
       redisUrl: redis().url,
@@ -49,6 +50,26 @@ describeWithRedis("the balancer and who is asking", (redis) => {
         ws.once("error", (error) => resolve(error.message));
       });
       expect(status).toBe(503);
+    } finally {
+      await balancer.shutdown();
+      await close();
+    }
+  });
+
+  it("six Start clicks that arrive together start the killed instance once, and every one is answered 200", async () => {
+    const { balancer, url, close } = await startBalancer();
+    try {
+      await balancer.kill("a");
+      const clicks = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          fetch(`${url}/api/debug/instances/a/start`, {
+            method: "POST",
+            headers: { "X-Workshop-Debug": "1" },
+          }),
+        ),
+      );
+      expect(clicks.map((click) => click.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(balancer.instances().find((instance) => instance.name === "a")?.up).toBe(true);
     } finally {
       await balancer.shutdown();
       await close();
