@@ -5,6 +5,7 @@
 // and it runs as `node --import tsx` (tsx's own CLI would start a second Node).
 import { join } from "node:path";
 import { busyPortsMessage, lessonPageUrl } from "@workshop/server-kit/preflight";
+import { exitWithParent } from "@workshop/server-kit/tied-to-parent";
 import concurrently from "concurrently";
 import { exerciseProgress } from "./exercise/lesson-progress.ts";
 import { describeLessons, findLessons, type Lesson, matchLesson, repoRoot } from "./lessons.ts";
@@ -55,7 +56,7 @@ async function start(lesson: Lesson): Promise<void> {
   const cwd = join(repoRoot, "lessons", lesson.folder);
   // The lesson's own binaries (tsx, vite) first on the PATH, as `pnpm run` would put them.
   const env = { PATH: `${join(cwd, "node_modules", ".bin")}:${process.env.PATH}` };
-  const { result } = concurrently(
+  const { result, commands } = concurrently(
     [
       {
         command: "node --watch --import tsx src/server/main.ts",
@@ -79,6 +80,12 @@ async function start(lesson: Lesson): Promise<void> {
   let interrupted = false;
   process.on("SIGINT", () => {
     interrupted = true;
+  });
+  // `pnpm dev` itself killed (SIGKILL runs no handler): stop the server and the page as Ctrl+C
+  // would, so the lesson's services go with them and the next start does not find the ports busy.
+  exitWithParent(() => {
+    interrupted = true;
+    for (const command of commands) command.kill("SIGTERM");
   });
   result.then(
     () => process.exit(0),

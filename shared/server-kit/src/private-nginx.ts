@@ -4,9 +4,10 @@
 // no system config, no writes outside that folder), stopped with the process
 // that started it. Nothing is installed or downloaded here.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ownedTempDir } from "./owned-temp-dir.ts";
+import { tiedToParent } from "./tied-to-parent.ts";
 
 export { freePort } from "./free-port.ts";
 
@@ -56,18 +57,24 @@ export async function startPrivateNginx(
   executable = findNginx(),
 ): Promise<PrivateNginx> {
   if (!executable) throw new Error(HOW_TO_GET_NGINX);
-  const prefix = mkdtempSync(join(tmpdir(), "workshop-nginx-"));
+  const prefix = ownedTempDir("workshop-nginx-");
   for (const dir of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(prefix, dir));
   const config = render(prefix);
   writeFileSync(join(prefix, "nginx.conf"), config);
-  const child = spawn(executable, ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-g", "daemon off;"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    ...tiedToParent(executable, ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-g", "daemon off;"]),
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
   let log = "";
   child.stderr?.on("data", (chunk) => {
     log += chunk;
   });
-  const stopOnExit = () => child.kill("SIGKILL");
+  // On any exit of ours (an early process.exit too): SIGTERM, nginx's fast shutdown, which
+  // stops its workers (a SIGKILLed master leaves them listening), and the folder goes, key and all.
+  const stopOnExit = () => {
+    child.kill("SIGTERM");
+    rmSync(prefix, { recursive: true, force: true });
+  };
   process.once("exit", stopOnExit);
   const deadline = performance.now() + 5000;
   while (

@@ -3,10 +3,10 @@
 // loopback port with persistence off, and stopped with the process that
 // started it. Nothing is installed or downloaded here.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { freePort } from "./free-port.ts";
+import { ownedTempDir } from "./owned-temp-dir.ts";
+import { tiedToParent } from "./tied-to-parent.ts";
 
 export const HOW_TO_GET_REDIS =
   "no redis-server found: install Redis 7 (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL";
@@ -31,15 +31,20 @@ export function findRedisServer(): string | undefined {
 /** Starts a private Redis; throws HOW_TO_GET_REDIS when there is none to start. */
 export async function startPrivateRedis(executable = findRedisServer()): Promise<PrivateRedis> {
   if (!executable) throw new Error(HOW_TO_GET_REDIS);
-  const dir = mkdtempSync(join(tmpdir(), "workshop-redis-"));
+  const dir = ownedTempDir("workshop-redis-");
   const port = await freePort();
   const child = spawn(
-    executable,
-    // Persistence off: a classroom's jobs expire with their TTL, and nothing is written to disk.
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+    ...tiedToParent(
+      executable,
+      // Persistence off: a classroom's jobs expire with their TTL, and nothing is written to disk.
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+    ),
     { stdio: ["ignore", "pipe", "pipe"] },
   );
-  const stopOnExit = () => child.kill("SIGKILL");
+  const stopOnExit = () => {
+    child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  };
   process.once("exit", stopOnExit);
   try {
     await ready(child);

@@ -5,6 +5,7 @@ import type { MockLlm } from "@workshop/mock-llm";
 import type { Express } from "express";
 import type { JobStore } from "./job-store.ts";
 import { lessonHost, lessonPorts } from "./lesson-ports.ts";
+import { exitWithParent } from "./tied-to-parent.ts";
 
 export interface LessonServer {
   server: Server;
@@ -93,6 +94,8 @@ export function runLessonServer(lesson: string, { server, shutdown }: LessonServ
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
+  // Its parent killed (`pnpm dev`'s tree, a terminal closed): stop as on Ctrl+C, services too.
+  exitWithParent();
 }
 
 /** Closes a server, ending keep-alive and streaming connections too. */

@@ -4,6 +4,7 @@
 // owner's lease shorter than the classroom defaults; MAX_STREAMS_PER_CLIENT
 // lets the bench hold 10,000 streams from one machine.
 import { createMockLlm } from "@workshop/mock-llm";
+import { exitWithParent } from "@workshop/server-kit/tied-to-parent";
 import { createInstance } from "./app.ts";
 
 const name = process.env.NAME ?? "a";
@@ -31,3 +32,4 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(0);
   });
 }
+exitWithParent(); // the lesson's server killed: this instance goes too (a SIGTERM to itself)

@@ -2,6 +2,7 @@
 // goodbye, no `done` written, sockets cut: what a crashed machine does.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { tiedToParent } from "@workshop/server-kit/tied-to-parent";
 
 const main = fileURLToPath(new URL("./instance-main.ts", import.meta.url));
 
@@ -21,7 +22,8 @@ export async function startInstanceProcess(
   redisUrl: string,
   env: Record<string, string> = {},
 ): Promise<InstanceProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", main], {
+  // Tied to this process: on Linux the kernel sends it SIGTERM if we die, even by SIGKILL.
+  const child = spawn(...tiedToParent(process.execPath, ["--import", "tsx", main]), {
     env: { ...process.env, ...env, NAME: name, PORT: String(port), REDIS_URL: redisUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });

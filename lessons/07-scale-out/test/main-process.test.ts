@@ -1,0 +1,51 @@
+// `pnpm dev 07` runs Redis and three instance processes under one server process. Killed
+// with SIGKILL (no handler of ours runs), it must take them along: left behind, they keep
+// their ports, and the next start is refused as busy.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@workshop/server-kit/private-nginx";
+import { findRedisServer, HOW_TO_GET_REDIS } from "@workshop/server-kit/private-redis";
+import { allGone, childrenOf, getJson, isRunning } from "@workshop/testkit";
+import { describe, expect, it, onTestFinished } from "vitest";
+
+const main = fileURLToPath(new URL("../src/server/main.ts", import.meta.url));
+const runs = Boolean(findRedisServer()) || process.env.CI === "true";
+if (!runs) console.warn(`[redis tests skipped] lesson 07's server process: ${HOW_TO_GET_REDIS}`);
+
+describe.runIf(runs && process.platform === "linux")("lesson 07's server process", () => {
+  it("killed with SIGKILL, takes its redis-server and its three instances with it", {
+    timeout: 30_000,
+  }, async () => {
+    const port = await freePort();
+    const server = spawn(process.execPath, ["--import", "tsx", main], {
+      env: { ...process.env, PORT: String(port) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    onTestFinished(() => void server.kill("SIGKILL"));
+    await new Promise<void>((resolve, reject) => {
+      server.stdout.on("data", (chunk: Buffer) => chunk.includes("listening") && resolve());
+      server.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+    });
+    // Every instance up (the first answers at once, the other two follow).
+    const url = `http://127.0.0.1:${port}/api/instances`;
+    for (;;) {
+      const { instances } = await getJson<{ instances: { up: boolean }[] }>(url);
+      if (instances.every((instance) => instance.up)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100)); // instances starting: no event to await here
+    }
+    const children = childrenOf(server.pid as number).filter(({ command }) =>
+      /redis-server|instance-main/.test(command),
+    );
+    expect(children.filter(({ command }) => command.includes("instance-main"))).toHaveLength(3);
+    expect(children).toHaveLength(4); // and redis-server
+    const pids = children.map((child) => child.pid);
+    onTestFinished(() => {
+      for (const pid of pids) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+    });
+
+    server.kill("SIGKILL");
+    expect(await allGone(pids), "still running after their server was killed").toBe(true);
+    expect(existsSync(`/proc/${server.pid}`)).toBe(false);
+  });
+});
