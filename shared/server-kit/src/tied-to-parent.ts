@@ -6,6 +6,7 @@
 // - our own Node processes (a lesson's server, lesson 07's instances, `pnpm dev`) watch
 //   their parent: when it is gone, they stop as on Ctrl+C, and stop their services in turn.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 let setpriv: boolean | undefined;
 const hasSetpriv = () => {
@@ -19,15 +20,27 @@ export function tiedToParent(command: string, args: string[]): [string, string[]
   return hasSetpriv() ? ["setpriv", ["--pdeathsig", "TERM", "--", command, ...args]] : [command, args];
 }
 
+/** The parent of process `pid` (Linux's /proc), or undefined where it cannot be read. */
+function parentOf(pid: number): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Stops this process (SIGTERM to itself, so its shutdown runs) once its parent is gone: an
- * orphan is adopted by another process, so its parent's pid changes. Looked at twice a
- * second, by a timer that never keeps the process alive.
+ * orphan is adopted by another process, so its parent's pid changes. The grandparent is
+ * watched too, where Linux shows it: `pnpm dev` and `pnpm start` run us through `sh -c`,
+ * which stays when pnpm is killed. Looked at twice a second, by a timer that never keeps
+ * the process alive.
  */
 export function exitWithParent(onGone: () => void = () => process.kill(process.pid, "SIGTERM")): void {
   const parent = process.ppid;
+  const grandparent = parentOf(parent);
   const timer = setInterval(() => {
-    if (process.ppid === parent) return;
+    if (process.ppid === parent && parentOf(parent) === grandparent) return;
     clearInterval(timer);
     onGone();
   }, 500);
