@@ -37,7 +37,8 @@ export default defineConfig({
     // pages and restores what it changes (fake timers, env).
     isolate: false,
     sequence: { sequencer: SlowFilesFirst },
-    // The default output, then the suite's wall time and its ten slowest files.
-    reporters: ["default", "./scripts/suite-cost-reporter.ts"],
+    // The default output, then the suite's wall time and its ten slowest files, and a word
+    // if an exercise's starting code is in place (its lesson's tests fail meanwhile).
+    reporters: ["default", "./scripts/suite-cost-reporter.ts", "./scripts/exercise-stub-reporter.ts"],
   },
 });

@@ -17,9 +17,11 @@ import {
   isInState,
   loadProgress,
   matchExercise,
+  recoverFinishedFromGit,
   repoRoot,
   saveProgress,
   statusOf,
+  stubInPlace,
   updateProgress,
 } from "@workshop/exercises";
 import { listText, solutionDiff, taskText } from "./exercise/show.ts";
@@ -60,6 +62,7 @@ switch (command) {
         lesson,
         title,
         status: statusOf(progress, id),
+        stubInPlace: stubInPlace(exercises.find((e) => e.id === id) as Exercise),
       }));
       console.log(JSON.stringify(list, null, 2));
     } else console.log(listText(exercises, progress));
@@ -73,6 +76,10 @@ switch (command) {
     });
     console.log(`\n${taskText(exercise)}\n`);
     if (backup) console.log(`Your earlier attempt is saved in ${backup}.`);
+    for (const other of exercises.filter((e) => e.id !== exercise.id && stubInPlace(e)))
+      console.log(
+        `Note: ${other.id}'s starting code is still in place too (lesson ${other.lesson}'s tests fail until it is done): \`pnpm exercise reset ${other.id}\` brings the lesson's code back.`,
+      );
     if (flags["no-dev"]) break;
     await devAndWatch(exercise);
     break;
@@ -119,6 +126,9 @@ switch (command) {
   case "reset": {
     const targets = query ? [chosen()] : exercises;
     const progress = loadProgress();
+    // The copies `start` saved may be gone (.exercises deleted): a stub still in place is then
+    // compared with the committed file, never taken for the lesson's code.
+    for (const exercise of targets) recoverFinishedFromGit(exercise);
     let reset = 0;
     for (const exercise of targets) {
       // One exercise's reset can restore another's region (regions nest): look again each time.
@@ -160,6 +170,10 @@ async function devAndWatch(exercise: Exercise): Promise<void> {
   );
   let interrupted = false;
   process.on("SIGINT", () => {
+    if (!interrupted)
+      console.log(
+        `\n${exercise.id}'s code stays as you left it: \`pnpm exercise ${exercise.id}\` to go on, \`pnpm exercise reset\` for the lesson's code.`,
+      );
     interrupted = true;
   });
   await result.then(

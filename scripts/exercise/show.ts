@@ -2,7 +2,14 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { styleText } from "node:util";
-import { type Exercise, type Progress, regionText, statusOf, workspaceRoot } from "@workshop/exercises";
+import {
+  type Exercise,
+  type Progress,
+  regionText,
+  statusOf,
+  stubInPlace,
+  workspaceRoot,
+} from "@workshop/exercises";
 import { createTwoFilesPatch } from "diff";
 
 const MARK = { todo: "○", started: "◐", done: "●" } as const;
@@ -17,7 +24,11 @@ export function listText(exercises: Exercise[], progress: Progress): string {
     }
     const status = statusOf(progress, exercise.id);
     const here = progress.current === exercise.id ? styleText("cyan", "  ← current") : "";
-    lines.push(`  ${MARK[status]} ${exercise.id.padEnd(5)} ${exercise.title.padEnd(58)} ${status}${here}`);
+    // Read from the files, not progress.json (which can be lost): the lesson's tests fail meanwhile.
+    const stub = stubInPlace(exercise) ? styleText("yellow", "  (its starting code is in place)") : "";
+    lines.push(
+      `  ${MARK[status]} ${exercise.id.padEnd(5)} ${exercise.title.padEnd(58)} ${status}${here}${stub}`,
+    );
   }
   lines.push("", "Start one with `pnpm exercise <id>`, e.g. `pnpm exercise 02.1`.");
   return lines.join("\n");

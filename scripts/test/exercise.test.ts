@@ -85,6 +85,12 @@ beforeAll(() => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
+  // Committed, as a clone of the workshop is: the lesson's code is also what git holds.
+  const git = (...args: string[]) =>
+    spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd: root });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-qm", "the workshop");
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -93,7 +99,7 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     const { status, out } = exercise("list", "--json");
     expect(status).toBe(0);
     expect(JSON.parse(out)).toEqual([
-      { id: "09.1", lesson: "09-demo", title: "Add two numbers", status: "todo" },
+      { id: "09.1", lesson: "09-demo", title: "Add two numbers", status: "todo", stubInPlace: false },
     ]);
     expect(exercise().out).toContain("○ 09.1  Add two numbers");
   });
@@ -158,6 +164,15 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     const { status, out } = exercise("reset", "09.1");
     expect(status, out).toBe(0);
     expect(out).toContain("your attempt is saved");
+    expect(readFileSync(addFile(), "utf8")).toBe(FINISHED);
+  });
+
+  it("with .exercises/ deleted, list still sees the starting code in place, and reset brings back the committed code", () => {
+    exercise("start", "09.1", "--no-dev");
+    rmSync(join(root, ".exercises"), { recursive: true, force: true });
+    expect(exercise("list").out).toContain("its starting code is in place");
+    const { out } = exercise("reset");
+    expect(out).toContain("09.1: back to the lesson's code in src/add.ts");
     expect(readFileSync(addFile(), "utf8")).toBe(FINISHED);
   });
 

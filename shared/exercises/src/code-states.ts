@@ -34,10 +34,14 @@ export function hasSavedFinished(path: string): boolean {
 
 /** Keeps the finished text of a file before an exercise changes it (once). */
 export function saveFinished(path: string): void {
+  if (!existsSync(savedFinishedPath(path))) saveFinishedText(path, readFileSync(path, "utf8"));
+}
+
+/** Keeps `text` as the finished text of the file at `path`. */
+export function saveFinishedText(path: string, text: string): void {
   const saved = savedFinishedPath(path);
-  if (existsSync(saved)) return;
   mkdirSync(dirname(saved), { recursive: true });
-  writeFileSync(saved, readFileSync(path, "utf8"));
+  writeFileSync(saved, text);
 }
 
 /** Forgets the saved copy once the file is back to it. */

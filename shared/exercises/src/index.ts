@@ -28,4 +28,4 @@ export {
   updateProgress,
 } from "./progress.ts";
 export { findRegion, readRegion, replaceRegion } from "./regions.ts";
-export { applyState, currentRegions, isInState } from "./workspace.ts";
+export { applyState, currentRegions, isInState, recoverFinishedFromGit, stubInPlace } from "./workspace.ts";

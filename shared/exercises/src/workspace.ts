@@ -2,8 +2,9 @@
 // regions in a state (start, solution, finished), in place, keeping what it
 // replaces. Only the exercise's regions change; the rest of each file is left
 // as the student has it.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Exercise } from "./catalog.ts";
 import {
   type CodeState,
@@ -13,6 +14,7 @@ import {
   hasSavedFinished,
   regionText,
   saveFinished,
+  saveFinishedText,
   stateDir,
   withRegions,
 } from "./code-states.ts";
@@ -93,4 +95,46 @@ export function isInState(exercise: Exercise, state: CodeState): boolean {
     (edit) =>
       currentRegions(exercise).get(`${edit.file}#${edit.region}`) === regionText(exercise, edit, state),
   );
+}
+
+/**
+ * True when the lesson files are not the lesson's own code because of this exercise: its
+ * starting code is in place, or an exercise saved the file's finished text and the student's
+ * regions differ from it. What `pnpm test` and `pnpm exercise` warn about, whatever
+ * progress.json says (it can be lost or cut short).
+ */
+export function stubInPlace(exercise: Exercise): boolean {
+  try {
+    if (isInState(exercise, "start")) return true;
+    const saved = [...editedFiles(exercise).keys()].some((file) =>
+      hasSavedFinished(join(exercise.lessonDir, file)),
+    );
+    return saved && !isInState(exercise, "finished");
+  } catch {
+    return false; // a region marker gone: reset says what to do
+  }
+}
+
+/**
+ * When the copy of the lesson's file that `start` saved is gone (`.exercises/` deleted, or
+ * `git clean -fdX`) while the starting code is still in place, the committed file is the
+ * lesson's code: it is saved again, so `reset` can bring it back. Returns the files recovered.
+ */
+export function recoverFinishedFromGit(exercise: Exercise): string[] {
+  const recovered: string[] = [];
+  for (const file of editedFiles(exercise).keys()) {
+    const path = join(exercise.lessonDir, file);
+    if (hasSavedFinished(path)) continue;
+    const current = readFileSync(path, "utf8");
+    if (!hasRegions(exercise, file, current) || withRegions(exercise, file, current, "start") !== current)
+      continue;
+    const committed = spawnSync("git", ["show", `HEAD:./${basename(path)}`], {
+      cwd: dirname(path),
+      encoding: "utf8",
+    });
+    if (committed.status !== 0 || committed.stdout === current) continue;
+    saveFinishedText(path, committed.stdout);
+    recovered.push(file);
+  }
+  return recovered;
 }
