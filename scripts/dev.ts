@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { busyPortsMessage, lessonPageUrl } from "@workshop/server-kit/preflight";
 import { exitWithParent } from "@workshop/server-kit/tied-to-parent";
 import concurrently from "concurrently";
-import { exerciseProgress } from "./exercise/lesson-progress.ts";
+import { exerciseProgress, stubNotices } from "./exercise/lesson-progress.ts";
 import { describeLessons, findLessons, type Lesson, matchLesson, repoRoot } from "./lessons.ts";
 
 const lessons = findLessons();
@@ -53,6 +53,7 @@ async function start(lesson: Lesson): Promise<void> {
     process.exit(1);
   }
   console.log(`\n  ▶ Lesson ${lesson.folder}: open ${lessonPageUrl(lesson.folder)}\n`);
+  for (const notice of stubNotices(lesson.folder)) console.log(`${notice}\n`);
   const cwd = join(repoRoot, "lessons", lesson.folder);
   // The lesson's own binaries (tsx, vite) first on the PATH, as `pnpm run` would put them.
   const env = { PATH: `${join(cwd, "node_modules", ".bin")}:${process.env.PATH}` };
