@@ -5,12 +5,7 @@ import "@workshop/page-kit/style.css";
 import "./scale-out.css";
 import { renderMetrics } from "@workshop/page-kit";
 import { createSeqTally, type Token } from "@workshop/protocol";
-
-interface InstanceView {
-  name: string;
-  up: boolean;
-  connections: number;
-}
+import { type InstanceView, JOB_EVENTS } from "../protocol.ts";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const tiles = byId("instances");
@@ -128,7 +123,7 @@ function follow(id: string, { keepText = false } = {}): void {
       setStatus("failed: the server refused the stream, and EventSource gave up. Ask again.", "error");
     else setStatus("reconnecting…", "warn");
   };
-  source.addEventListener("served-by", (event) => {
+  source.addEventListener(JOB_EVENTS.servedBy, (event) => {
     servedBy.push(event.data);
     show();
   });
@@ -141,7 +136,7 @@ function follow(id: string, { keepText = false } = {}): void {
     source?.close(); // the end, not a drop: do not reconnect
     setStatus(`done (${(JSON.parse(event.data) as { reason: string }).reason})`, "done");
   });
-  source.addEventListener("interrupted", () => {
+  source.addEventListener(JOB_EVENTS.interrupted, () => {
     source?.close();
     setStatus("interrupted: the instance generating this reply died.", "warn");
     continueButton.hidden = false;

@@ -12,15 +12,9 @@ import {
   setTimeouts,
 } from "@workshop/server-kit";
 import httpProxy from "http-proxy";
+import type { InstanceView } from "../protocol.ts";
 import { type InstanceProcess, startInstanceProcess } from "./instance-process.ts";
 import { LESSON } from "./lesson-name.ts";
-
-export interface InstanceView {
-  name: string;
-  up: boolean;
-  /** Requests and streams the balancer is passing to it right now. */
-  connections: number;
-}
 
 export interface Balancer {
   server: Server;

@@ -8,11 +8,8 @@ import type { OpenStreams } from "@workshop/02-sse/server/open-streams.ts";
 import { encodeEvent } from "@workshop/protocol";
 import { HttpError } from "@workshop/server-kit";
 import type { Express, Request } from "express";
+import { JOB_EVENTS } from "../protocol.ts";
 import type { JobStreams } from "./job-streams.ts";
-
-export const INTERRUPTED = "interrupted";
-/** The first event of every stream: which instance serves it (the page shows it move). */
-export const SERVED_BY = "served-by";
 
 /** The seq the browser last saw (Last-Event-ID), -1 for none or anything malformed. */
 function lastSeq(req: Request): number {
@@ -42,7 +39,7 @@ export function addJobEventsRoute(
     // client's stream budget with its notice streams (429 past it), released when it leaves.
     settings.open.track(req, res);
     const stream = openEventStream(res, settings);
-    await stream.send(encodeEvent({ event: SERVED_BY, data: settings.instance }));
+    await stream.send(encodeEvent({ event: JOB_EVENTS.servedBy, data: settings.instance }));
     for await (const entry of jobs.read(id, after, stream.signal)) {
       const wire =
         entry.type === "token"
@@ -53,7 +50,7 @@ export function addJobEventsRoute(
             })
           : entry.type === "done"
             ? encodeEvent({ id: String(entry.tokens), event: EVENTS.done, data: JSON.stringify(entry) })
-            : encodeEvent({ event: INTERRUPTED, data: JSON.stringify(entry) });
+            : encodeEvent({ event: JOB_EVENTS.interrupted, data: JSON.stringify(entry) });
       if (!(await stream.send(wire))) return; // the client left
     }
     stream.end();

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
 import { createStreamLimit, HttpError } from "@workshop/server-kit";
 import { createClient } from "redis";
+import type { StopReason } from "../protocol.ts";
 
 /** A Redis client for this lesson; a dropped connection reconnects by itself and must not crash. */
 export function redisClient(url: string) {
@@ -99,7 +100,9 @@ export async function createJobStreams({
   await control.connect();
   let closed = false;
   // #region cancel-listener
-  await control.subscribe(CANCEL_CHANNEL, (id) => generating.get(id)?.abort("cancelled"));
+  await control.subscribe(CANCEL_CHANNEL, (id) =>
+    generating.get(id)?.abort("cancelled" satisfies StopReason),
+  );
   // #endregion
 
   // #region generate-with-lease
@@ -108,13 +111,13 @@ export async function createJobStreams({
     const renew = setInterval(() => {
       renewLease(redis, leaseKey(id), instance, leaseMs)
         .then((held) => {
-          if (!held) controller.abort("lease lost"); // readers were told `interrupted`: stop here
+          if (!held) controller.abort("lease lost" satisfies StopReason); // readers were told `interrupted`: stop here
         })
         .catch(() => {}); // Redis unreachable: the lease runs out, and readers say "interrupted"
     }, leaseMs / 3);
     // #endregion
     let seq = 0;
-    let reason = "complete";
+    let reason: StopReason = "complete";
     try {
       for await (const text of llm.generate(prompt, { signal: controller.signal })) {
         // Written only while this instance holds the lease (one script, so nothing comes between).
@@ -124,7 +127,8 @@ export async function createJobStreams({
           text,
         });
         if (!written) {
-          controller.abort("lease lost");
+          reason = "lease lost";
+          controller.abort(reason);
           break;
         }
         // Expiring from the first token on: a job whose owner dies before `done` must not stay forever.
@@ -136,7 +140,7 @@ export async function createJobStreams({
         }
       }
     } catch {
-      reason = String(controller.signal.reason ?? "stopped");
+      reason = controller.signal.aborted ? (controller.signal.reason as StopReason) : "failed";
     } finally {
       clearInterval(renew);
       generating.delete(id);
@@ -144,7 +148,7 @@ export async function createJobStreams({
     // A killed process writes nothing more; nor does an owner whose lease lapsed (a paused
     // process, Redis unreachable for longer than the lease): its readers already heard
     // `interrupted`, and *Continue* builds on exactly what they saw.
-    if (reason === "killed" || controller.signal.reason === "lease lost") return;
+    if (reason === "killed" || reason === "lease lost") return;
     await writeIfLeaseHeld(redis, id, instance, entryId(seq), { type: "done", tokens: String(seq), reason });
     await redis.expire(streamKey(id), ttlSeconds);
     await redis.del(leaseKey(id));
@@ -298,7 +302,8 @@ export async function createJobStreams({
     async close({ kill = false } = {}): Promise<void> {
       if (closed) return;
       closed = true;
-      for (const controller of generating.values()) controller.abort(kill ? "killed" : "shutdown");
+      const why: StopReason = kill ? "killed" : "shutdown";
+      for (const controller of generating.values()) controller.abort(why);
       control.destroy(); // unsubscribes too
     },
   };
