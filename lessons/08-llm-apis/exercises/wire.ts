@@ -2,7 +2,7 @@
 import type { ChatEvent } from "../src/protocol.ts";
 import type { ProviderAdapter } from "../src/server/adapters/adapter.ts";
 
-/** Server-sent events as a body; `pieces` cuts each data line's text, as the network might. */
+/** Server-sent events as a fetch() body, in one piece. */
 export function wireBody(events: { event?: string; data: unknown }[]): ReadableStream<Uint8Array> {
   const text = events
     .map(

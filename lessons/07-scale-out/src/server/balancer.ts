@@ -84,36 +84,31 @@ export async function createBalancer({
       connections: connections.get(name) ?? 0,
     }));
 
-  const balancer: Balancer = {
-    server: undefined as unknown as Server,
-    instances: view,
-    ports: () => names.map((name) => processes.get(name)?.port ?? 0),
-    async kill(name) {
-      await processes.get(name)?.kill();
-    },
-    start(name) {
-      // One start at a time per instance: clicks that arrive together share it (each starting
-      // its own would race for the same port: one up, the rest EADDRINUSE).
-      let pending = restarting.get(name);
-      if (!pending) {
-        pending = (async () => {
-          const current = processes.get(name);
-          if (current?.up) return;
-          // Back on the port it had, so nothing else needs to learn a new address.
-          processes.set(name, await start(name, current?.port ?? 0));
-        })().finally(() => restarting.delete(name));
-        restarting.set(name, pending);
-      }
-      return pending;
-    },
-    async shutdown() {
-      await starting.catch(() => {}); // an instance still starting is stopped too, not orphaned
-      await Promise.all([...processes.values()].map((instance) => instance.stop()));
-      proxy.close();
-      // The HTTP server's closeAllConnections() does not see upgraded sockets, and one whose
-      // client never hangs up would keep server.close() waiting.
-      for (const socket of upgraded) socket.destroy();
-    },
+  const kill = async (name: string) => {
+    await processes.get(name)?.kill();
+  };
+  // One start at a time per instance: clicks that arrive together share it (each starting
+  // its own would race for the same port: one up, the rest EADDRINUSE).
+  const startAgain = (name: string): Promise<void> => {
+    let pending = restarting.get(name);
+    if (!pending) {
+      pending = (async () => {
+        const current = processes.get(name);
+        if (current?.up) return;
+        // Back on the port it had, so nothing else needs to learn a new address.
+        processes.set(name, await start(name, current?.port ?? 0));
+      })().finally(() => restarting.delete(name));
+      restarting.set(name, pending);
+    }
+    return pending;
+  };
+  const shutdown = async () => {
+    await starting.catch(() => {}); // an instance still starting is stopped too, not orphaned
+    await Promise.all([...processes.values()].map((instance) => instance.stop()));
+    proxy.close();
+    // The HTTP server's closeAllConnections() does not see upgraded sockets, and one whose
+    // client never hangs up would keep server.close() waiting.
+    for (const socket of upgraded) socket.destroy();
   };
 
   const control = createLessonApp(`${LESSON} balancer`, (app) => {
@@ -123,8 +118,8 @@ export async function createBalancer({
       const { name, action } = req.params;
       if (!processes.has(name))
         throw new HttpError(404, "unknown_instance", `No instance "${name}": ${names.join(", ")}.`);
-      if (action === "kill") await balancer.kill(name);
-      else if (action === "start") await balancer.start(name);
+      if (action === "kill") await kill(name);
+      else if (action === "start") await startAgain(name);
       else throw new HttpError(404, "unknown_action", "Use kill or start.");
       res.json({ instances: view() });
     });
@@ -198,6 +193,12 @@ export async function createBalancer({
     proxy.ws(req, socket, head, { target: `ws://127.0.0.1:${target.port}` }, () => socket.destroy());
   });
   setTimeouts(server);
-  balancer.server = server;
-  return balancer;
+  return {
+    server,
+    instances: view,
+    ports: () => names.map((name) => processes.get(name)?.port ?? 0),
+    kill,
+    start: startAgain,
+    shutdown,
+  };
 }

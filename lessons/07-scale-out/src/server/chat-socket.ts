@@ -141,8 +141,6 @@ export async function addChatSocket(server: Server, options: ChatSocketOptions) 
   acceptUpgrades(server, wss, options.isAllowedOrigin);
 
   return {
-    /** Sockets open on this instance. */
-    sockets: () => wss.clients.size,
     /** Says 1001 "going away" to every socket (cut after 1 s if a peer never answers); `kill`: cuts them without a word. */
     async close({ kill = false } = {}): Promise<void> {
       stopHeartbeat();

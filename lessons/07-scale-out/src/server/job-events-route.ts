@@ -9,12 +9,31 @@ import { encodeEvent } from "@workshop/protocol";
 import { HttpError } from "@workshop/server-kit";
 import type { Express, Request } from "express";
 import { JOB_EVENTS } from "../protocol.ts";
-import type { JobStreams } from "./job-streams.ts";
+import type { JobEntry, JobStreams } from "./job-streams.ts";
 
 /** The seq the browser last saw (Last-Event-ID), -1 for none or anything malformed. */
 function lastSeq(req: Request): number {
   const header = req.get("Last-Event-ID");
   return header !== undefined && /^\d{1,9}$/.test(header) ? Number(header) : -1;
+}
+
+/**
+ * One entry as an event. A token's and done's id is a position a reconnect resumes after
+ * (done's is the token count: a client that saw it has everything); `interrupted` has none.
+ */
+function wireOf(entry: JobEntry): string {
+  switch (entry.type) {
+    case "token":
+      return encodeEvent({
+        id: String(entry.seq),
+        event: EVENTS.token,
+        data: JSON.stringify({ seq: entry.seq, text: entry.text }),
+      });
+    case "done":
+      return encodeEvent({ id: String(entry.tokens), event: EVENTS.done, data: JSON.stringify(entry) });
+    case "interrupted":
+      return encodeEvent({ event: JOB_EVENTS.interrupted, data: JSON.stringify(entry) });
+  }
 }
 
 export function addJobEventsRoute(
@@ -41,17 +60,7 @@ export function addJobEventsRoute(
     const stream = openEventStream(res, settings);
     await stream.send(encodeEvent({ event: JOB_EVENTS.servedBy, data: settings.instance }));
     for await (const entry of jobs.read(id, after, stream.signal)) {
-      const wire =
-        entry.type === "token"
-          ? encodeEvent({
-              id: String(entry.seq),
-              event: EVENTS.token,
-              data: JSON.stringify({ seq: entry.seq, text: entry.text }),
-            })
-          : entry.type === "done"
-            ? encodeEvent({ id: String(entry.tokens), event: EVENTS.done, data: JSON.stringify(entry) })
-            : encodeEvent({ event: JOB_EVENTS.interrupted, data: JSON.stringify(entry) });
-      if (!(await stream.send(wire))) return; // the client left
+      if (!(await stream.send(wireOf(entry)))) return; // the client left
     }
     stream.end();
   });

@@ -4,6 +4,7 @@ import { openEventStream } from "@workshop/02-sse/server/event-stream.ts";
 import { encodeEvent } from "@workshop/protocol";
 import { clientAddress, type StreamLimit, sendError } from "@workshop/server-kit";
 import type { Express, Request, Response } from "express";
+import type { z } from "zod";
 import { type ChatEvent, ChatRequest } from "../protocol.ts";
 import { converse } from "./converse.ts";
 import type { Upstream } from "./upstreams.ts";
@@ -56,16 +57,19 @@ export async function serveChat(
   out.end();
 }
 
+/** 400 invalid_request naming the first thing wrong with the body ("messages.3.content: Too big…"). */
+export function sendInvalidRequest(res: Response, error: z.ZodError, more = ""): void {
+  const issue = error.issues[0];
+  sendError(res, 400, "invalid_request", `${issue?.path.join(".") || "body"}: ${issue?.message}${more}`);
+}
+
 export function addChatRoute(app: Express, options: ChatRouteOptions): void {
   app.post("/api/chat", async (req, res) => {
     const parsed = ChatRequest.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return sendError(res, 400, "invalid_request", `${issue?.path.join(".") || "body"}: ${issue?.message}`);
-    }
+    if (!parsed.success) return sendInvalidRequest(res, parsed.error);
     await serveChat(req, res, options, parsed.data, {
       open(res) {
-        const stream = openEventStream(res, { heartbeatMs: 15_000 });
+        const stream = openEventStream(res); // a comment every 15 s (lesson 02's default) keeps proxies from cutting a quiet answer;
         return {
           write: (event) => void stream.send(encodeEvent({ data: JSON.stringify(event) })),
           end: () => stream.end(),

@@ -5,11 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { openEventStream } from "@workshop/02-sse/server/event-stream.ts";
 import { encodeEvent } from "@workshop/protocol";
-import { sendError } from "@workshop/server-kit";
 import type { Express, Response } from "express";
 import { z } from "zod";
 import { type ChatEvent, ChatRequest, LIMITS, PROVIDERS } from "../protocol.ts";
-import { type ChatRouteOptions, serveChat } from "./chat-route.ts";
+import { type ChatRouteOptions, sendInvalidRequest, serveChat } from "./chat-route.ts";
 
 /**
  * What useChat sends: { id, messages: UIMessage[], trigger }. Only the text parts are read;
@@ -90,19 +89,12 @@ export function addUiChatRoute(app: Express, options: ChatRouteOptions): void {
       : undefined;
     const provider = String(req.query.provider ?? req.body?.provider ?? "openai-chat");
     const parsed = body.success ? ChatRequest.safeParse({ provider, messages }) : body;
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return sendError(
-        res,
-        400,
-        "invalid_request",
-        `${issue?.path.join(".") || "body"}: ${issue?.message} (providers: ${PROVIDERS.join(", ")})`,
-      );
-    }
+    if (!parsed.success)
+      return sendInvalidRequest(res, parsed.error, ` (providers: ${PROVIDERS.join(", ")})`);
     await serveChat(req, res, options, parsed.data, {
       open(res: Response) {
         res.setHeader("x-vercel-ai-ui-message-stream", "v1");
-        const stream = openEventStream(res, { heartbeatMs: 15_000 });
+        const stream = openEventStream(res); // a comment every 15 s (lesson 02's default) keeps proxies from cutting a quiet answer;
         const writer = uiMessageWriter(
           (chunk) => void stream.send(encodeEvent({ data: JSON.stringify(chunk) })),
         );

@@ -17,7 +17,7 @@ export async function createServer(
     // The page starts a reply here (same origin, no CORS preflight), then reads
     // it through every path: they all front the same origin and its job store.
     app.post("/api/jobs", async (req, res) => {
-      const direct = proxies.paths[0] as ProxyList["paths"][number];
+      const direct = proxies.paths.find((path) => path.name === "direct") as ProxyList["paths"][number];
       const answer = await fetch(`${direct.url}/api/jobs`, {
         method: "POST",
         // The origin budgets running jobs per client: say who is asking, or every
