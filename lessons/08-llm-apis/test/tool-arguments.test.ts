@@ -7,7 +7,7 @@ import { deferred, startLesson, startServer } from "@workshop/testkit";
 import { describe, expect, it } from "vitest";
 import { ask, ofType } from "../src/compare/ask.ts";
 import { createServer } from "../src/server/app.ts";
-import { MAX_TOOL_ARGUMENT_CHARS } from "../src/server/converse.ts";
+import { MAX_TOOL_ARGUMENT_CHARS } from "../src/server/tool-argument-budget.ts";
 
 const chunk = (delta: object, finish: string | null = null) =>
   `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;

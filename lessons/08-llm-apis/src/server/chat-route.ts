@@ -38,14 +38,14 @@ export async function serveChat(
   });
   const out = framing.open(res);
   try {
-    await converse(
-      request.provider,
-      upstream(request.provider),
-      [...request.messages],
-      out.write,
-      controller.signal,
+    await converse({
+      provider: request.provider,
+      upstream: upstream(request.provider),
+      turns: request.messages,
+      send: out.write,
+      signal: controller.signal,
       idleTimeoutMs,
-    );
+    });
   } catch {
     if (!controller.signal.aborted)
       out.write({

@@ -1,36 +1,43 @@
 // One question, as many model calls as its tool calls need: call the
 // provider, forward its events as the lesson's one stream, run the tools it
 // asked for here on the server, and call it again with their results.
-import { readSseEvents } from "@workshop/protocol";
 import type { ChatEvent, Provider } from "../protocol.ts";
 import { ToolArgumentsError, type Turn } from "./adapters/adapter.ts";
 import { ADAPTERS } from "./adapters/index.ts";
+import { teeMockWire } from "./mock-wire.ts";
+import { createToolArgumentBudget, MAX_TOOL_ARGUMENT_CHARS } from "./tool-argument-budget.ts";
 import { runTool, TOOLS } from "./tools.ts";
 import type { Upstream } from "./upstreams.ts";
 
 export const SYSTEM_PROMPT = "You are a helpful assistant. Use the tools when they help. Answer concisely.";
 const MAX_TOOL_ROUNDS = 3;
 const MAX_EVENT_CHARS = 1 << 20;
-/**
- * Tool-call arguments the BFF keeps and forwards: per call, and for all the calls of one
- * answer. Each event is already bounded (MAX_EVENT_CHARS), but a provider can send
- * fragments without end; past these the answer ends with `tool_arguments_too_long`.
- */
-export const MAX_TOOL_ARGUMENT_CHARS = 64 * 1024;
-export const MAX_TOOL_ARGUMENT_CHARS_PER_ANSWER = 256 * 1024;
 /** A provider's error code may be shown; its message may not (it can quote the request, or a key). */
 const publicCode = (code: string) => (/^[a-z][a-z0-9_]{0,39}$/i.test(code) ? code : "upstream_failed");
 
-export async function converse(
-  provider: Provider,
-  upstream: Upstream,
-  turns: Turn[],
-  send: (event: ChatEvent) => void,
-  signal: AbortSignal,
+export interface Conversation {
+  provider: Provider;
+  upstream: Upstream;
+  /** The conversation so far (not changed: the tool rounds are added to a copy). */
+  turns: readonly Turn[];
+  send: (event: ChatEvent) => void;
+  /** Stop, or the page gone. */
+  signal: AbortSignal;
+  /** Silence from the provider (before headers, or between events) that ends the answer. */
+  idleTimeoutMs?: number;
+}
+
+export async function converse({
+  provider,
+  upstream,
+  turns: asked,
+  send,
+  signal,
   idleTimeoutMs = 30_000,
-): Promise<void> {
+}: Conversation): Promise<void> {
   const adapter = ADAPTERS[provider];
-  let answerArgumentChars = 0; // every tool call's arguments in this answer, all rounds
+  const turns = [...asked]; // this answer's tool rounds are added here
+  const argumentBudget = createToolArgumentBudget(); // every tool call of this answer, all rounds
   // A provider that goes silent (no headers, or no event for idleTimeoutMs) is given up on:
   // never a hung connection on either side.
   const idle = new AbortController();
@@ -39,24 +46,6 @@ export async function converse(
     clearTimeout(timer);
     timer = setTimeout(() => idle.abort(), idleTimeoutMs);
   };
-  try {
-    await rounds();
-  } catch (error) {
-    if (error instanceof ToolArgumentsError)
-      return send({
-        type: "error",
-        code: "bad_tool_arguments",
-        message: "The provider asked for a tool with arguments that are not JSON.",
-      });
-    if (!idle.signal.aborted) throw error;
-    send({
-      type: "error",
-      code: "upstream_timeout",
-      message: `The provider said nothing for ${idleTimeoutMs} ms.`,
-    });
-  } finally {
-    clearTimeout(timer);
-  }
 
   async function rounds(): Promise<void> {
     for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
@@ -82,36 +71,23 @@ export async function converse(
         });
       }
       // #endregion
-      let stream = response.body;
-      let wire: Promise<void> = Promise.resolve();
-      if (upstream.mock) {
-        // The mock's own wire, for the page's left pane. Never for a real provider.
-        const [forAdapter, forWire] = stream.tee();
-        stream = forAdapter;
-        wire = (async () => {
-          for await (const event of readSseEvents(forWire, { maxBufferSize: MAX_EVENT_CHARS }))
-            send({ type: "wire", event: event.type, data: event.data.slice(0, 2000) });
-        })().catch(() => {});
-      }
+      // The mock's own wire, for the page's left pane. Never for a real provider.
+      const { body: stream, done: wire } = upstream.mock
+        ? teeMockWire(response.body, send, MAX_EVENT_CHARS)
+        : { body: response.body, done: Promise.resolve() };
       // #region forward-events
       const calls: Extract<ChatEvent, { type: "tool-call-end" }>[] = [];
-      const argumentChars = new Map<string, number>();
       let finish = "stop";
       for await (const event of adapter.events(stream, MAX_EVENT_CHARS)) {
         heard();
-        if (event.type === "tool-call-delta") {
-          const chars = (argumentChars.get(event.id) ?? 0) + event.delta.length;
-          argumentChars.set(event.id, chars);
-          answerArgumentChars += event.delta.length;
-          if (chars > MAX_TOOL_ARGUMENT_CHARS || answerArgumentChars > MAX_TOOL_ARGUMENT_CHARS_PER_ANSWER) {
-            await wire;
-            // Leaving the loop closes the provider's stream: nothing more is read or kept.
-            return send({
-              type: "error",
-              code: "tool_arguments_too_long",
-              message: `A tool call's arguments passed ${MAX_TOOL_ARGUMENT_CHARS} characters, or one answer's ${MAX_TOOL_ARGUMENT_CHARS_PER_ANSWER}.`,
-            });
-          }
+        if (event.type === "tool-call-delta" && !argumentBudget.take(event.id, event.delta)) {
+          await wire;
+          // Leaving the loop closes the provider's stream: nothing more is read or kept.
+          return send({
+            type: "error",
+            code: "tool_arguments_too_long",
+            message: `Tool arguments passed the bound (${MAX_TOOL_ARGUMENT_CHARS} characters a call).`,
+          });
         }
         if (event.type === "finish") finish = event.reason;
         else if (event.type === "error") {
@@ -136,5 +112,24 @@ export async function converse(
       // #endregion
     }
     send({ type: "finish", reason: "max_tool_rounds" });
+  }
+
+  try {
+    await rounds();
+  } catch (error) {
+    if (error instanceof ToolArgumentsError)
+      return send({
+        type: "error",
+        code: "bad_tool_arguments",
+        message: "The provider asked for a tool with arguments that are not JSON.",
+      });
+    if (!idle.signal.aborted) throw error;
+    send({
+      type: "error",
+      code: "upstream_timeout",
+      message: `The provider said nothing for ${idleTimeoutMs} ms.`,
+    });
+  } finally {
+    clearTimeout(timer);
   }
 }
