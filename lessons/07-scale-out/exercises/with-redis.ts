@@ -4,6 +4,7 @@ import type { LessonCode } from "@workshop/exercises";
 import { createMockLlm } from "@workshop/mock-llm";
 import { startPrivateRedis } from "@workshop/server-kit/private-redis";
 import type * as Streams from "../src/server/job-streams.ts";
+import type * as RedisClients from "../src/server/redis.ts";
 
 export const PROMPT = "why stream?";
 export const TOKENS = createMockLlm().replyTokens(PROMPT).length;
@@ -11,9 +12,10 @@ export const TOKENS = createMockLlm().replyTokens(PROMPT).length;
 export async function withInstances(
   code: LessonCode,
   { leaseMs = 2000, tokenDelayMs = 5 } = {},
-  use: (instance: (name: string) => Promise<Streams.JobStreams>, redis: Streams.Redis) => Promise<void>,
+  use: (instance: (name: string) => Promise<Streams.JobStreams>, redis: RedisClients.Redis) => Promise<void>,
 ): Promise<void> {
-  const { createJobStreams, redisClient } = await code.load<typeof Streams>("src/server/job-streams.ts");
+  const { createJobStreams } = await code.load<typeof Streams>("src/server/job-streams.ts");
+  const { redisClient } = await code.load<typeof RedisClients>("src/server/redis.ts");
   const server = await startPrivateRedis();
   const redis = redisClient(server.url);
   await redis.connect();
@@ -52,6 +54,6 @@ export const seqsOf = (entries: Streams.JobEntry[]) =>
   entries.flatMap((e) => (e.type === "token" ? [e.seq] : []));
 
 /** Resolves once the job's stream holds `count` entries: "a few tokens in", awaited, not slept. */
-export async function tokensWritten(redis: Streams.Redis, id: string, count: number): Promise<void> {
+export async function tokensWritten(redis: RedisClients.Redis, id: string, count: number): Promise<void> {
   while ((await redis.xLen(`job:${id}`)) < count) await new Promise((resolve) => setImmediate(resolve));
 }

@@ -6,7 +6,7 @@ import { connectSse, describeWithRedis, postJson, startServer } from "@workshop/
 import { expect, it } from "vitest";
 import { createBalancer } from "../src/server/balancer.ts";
 import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
-import { redisClient } from "../src/server/job-streams.ts";
+import { redisClient } from "../src/server/redis.ts";
 
 describeWithRedis("a client that hangs up on the balancer", (redis) => {
   it("leaves the instance too: ten streams opened and closed leave no ghost in presence", async () => {

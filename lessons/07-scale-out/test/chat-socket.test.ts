@@ -5,7 +5,7 @@ import { createMockLlm } from "@workshop/mock-llm";
 import { connectWebSocket, describeWithRedis, startLesson } from "@workshop/testkit";
 import { afterEach, expect, it } from "vitest";
 import { createInstance } from "../src/server/app.ts";
-import { redisClient } from "../src/server/job-streams.ts";
+import { redisClient } from "../src/server/redis.ts";
 
 const PROMPT = "why stream?";
 const TOKENS = createMockLlm().replyTokens(PROMPT).length;

@@ -4,13 +4,8 @@
 import { createMockLlm, type MockLlmTiming } from "@workshop/mock-llm";
 import { describeWithRedis } from "@workshop/testkit";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import {
-  createJobStreams,
-  type JobEntry,
-  type JobStreams,
-  type Redis,
-  redisClient,
-} from "../src/server/job-streams.ts";
+import { createJobStreams, type JobEntry, type JobStreams } from "../src/server/job-streams.ts";
+import { type Redis, redisClient } from "../src/server/redis.ts";
 
 const PROMPT = "why stream?";
 const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;

@@ -1,8 +1,8 @@
 // Pub/sub vs Streams, with a subscriber that drops for a moment: what each loses.
 import { describeWithRedis, eventually } from "@workshop/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Redis, redisClient } from "../src/server/job-streams.ts";
 import { publishNotice, readNotices, subscribeToNotices } from "../src/server/notice-feed.ts";
+import { type Redis, redisClient } from "../src/server/redis.ts";
 
 const notice = (text: string) => ({ text, at: "2026-11-22T00:00:00.000Z" });
 

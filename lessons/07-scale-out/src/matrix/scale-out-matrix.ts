@@ -12,7 +12,7 @@ import { createMockLlm } from "@workshop/mock-llm";
 import { startServer } from "@workshop/testkit/servers";
 import { type Balancer, createBalancer } from "../server/balancer.ts";
 import { startInstanceInProcess } from "../server/instance-in-process.ts";
-import { redisClient } from "../server/job-streams.ts";
+import { redisClient } from "../server/redis.ts";
 
 /** The transports lesson 07 serves from Redis. */
 export const SCALE_OUT_TRANSPORTS = ["SSE", "WebSocket"] as const;

@@ -16,10 +16,11 @@ import {
 } from "@workshop/server-kit";
 import { addChatSocket } from "./chat-socket.ts";
 import { addJobRoutes } from "./job-routes.ts";
-import { createJobStreams, type JobStreams, redisClient } from "./job-streams.ts";
+import { createJobStreams, type JobStreams } from "./job-streams.ts";
 import { LESSON } from "./lesson-name.ts";
 import { publishNotice, subscribeToNotices } from "./notice-feed.ts";
 import { sumPresence } from "./presence-sum.ts";
+import { redisClient } from "./redis.ts";
 
 export { LESSON };
 

@@ -18,7 +18,8 @@ import { send } from "@workshop/03-websocket/server/send.ts";
 import { acceptUpgrades } from "@workshop/03-websocket/server/upgrade.ts";
 import { clientAddress, createStreamLimit, HttpError } from "@workshop/server-kit";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
-import type { JobStreams, Redis } from "./job-streams.ts";
+import type { JobStreams } from "./job-streams.ts";
+import { connectDuplicate, type Redis } from "./redis.ts";
 
 export const CHAT_CHANNEL = "chat";
 
@@ -46,9 +47,7 @@ export async function addChatSocket(server: Server, options: ChatSocketOptions) 
   // #region chat-room
   // Every instance hears the room and relays to its own sockets: a socket on
   // `b` never learns that the sender's socket was on `a`.
-  const room = redis.duplicate();
-  room.on("error", () => {}); // node-redis reconnects by itself
-  await room.connect();
+  const room = await connectDuplicate(redis);
   await room.subscribe(CHAT_CHANNEL, (data) => {
     const message = JSON.parse(data) as ServerMessage;
     for (const ws of wss.clients) send(ws, message, maxBufferedBytes);

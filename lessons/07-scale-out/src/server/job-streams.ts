@@ -6,16 +6,8 @@
 import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
 import { createStreamLimit, HttpError } from "@workshop/server-kit";
-import { createClient } from "redis";
 import type { StopReason } from "../protocol.ts";
-
-/** A Redis client for this lesson; a dropped connection reconnects by itself and must not crash. */
-export function redisClient(url: string) {
-  const client = createClient({ url });
-  client.on("error", () => {});
-  return client;
-}
-export type Redis = ReturnType<typeof redisClient>;
+import { connectDuplicate, type Redis } from "./redis.ts";
 
 export type JobEntry =
   | { type: "token"; seq: number; text: string }
@@ -94,10 +86,7 @@ export async function createJobStreams({
 }: JobStreamsOptions) {
   const generating = new Map<string, AbortController>();
   const perClient = createStreamLimit(maxGeneratingPerClient);
-  const control = redis.duplicate();
-  // A connection that drops reports it here (node-redis reconnects by itself); unhandled, it would crash.
-  control.on("error", () => {});
-  await control.connect();
+  const control = await connectDuplicate(redis);
   let closed = false;
   // #region cancel-listener
   await control.subscribe(CANCEL_CHANNEL, (id) =>
@@ -106,7 +95,12 @@ export async function createJobStreams({
   // #endregion
 
   // #region generate-with-lease
-  async function generate(id: string, prompt: string, controller: AbortController): Promise<void> {
+  async function generate(
+    id: string,
+    prompt: string,
+    controller: AbortController,
+    release: () => void,
+  ): Promise<void> {
     // #region renew-lease
     const renew = setInterval(() => {
       renewLease(redis, leaseKey(id), instance, leaseMs)
@@ -144,6 +138,7 @@ export async function createJobStreams({
     } finally {
       clearInterval(renew);
       generating.delete(id);
+      release(); // the client's slot is free before `done` is written: a reader of it can start again
     }
     // A killed process writes nothing more; nor does an owner whose lease lapsed (a paused
     // process, Redis unreachable for longer than the lease): its readers already heard
@@ -194,9 +189,7 @@ export async function createJobStreams({
         throw error;
       }
       // Redis gone mid-reply (or this instance closing): readers learn it from the lease.
-      generate(id, prompt, controller)
-        .catch(() => {})
-        .finally(release);
+      generate(id, prompt, controller, release).catch(() => {});
       return id;
     },
 
@@ -241,9 +234,7 @@ export async function createJobStreams({
     async *read(id: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<JobEntry> {
       let last = entryId(afterSeq);
       let tokens = afterSeq + 1;
-      const blocking = redis.duplicate();
-      blocking.on("error", () => {}); // destroyed on purpose when the reader leaves
-      await blocking.connect();
+      const blocking = await connectDuplicate(redis);
       const leave = () => blocking.destroy(); // a blocked XREAD ends with its connection
       signal.addEventListener("abort", leave, { once: true });
       try {

@@ -5,7 +5,7 @@
 // the last NOTICES_KEPT), and a reader that comes back asks for everything
 // after the last id it saw.
 import type { NoticeData } from "@workshop/02-sse/protocol";
-import type { Redis } from "./job-streams.ts";
+import { connectDuplicate, type Redis } from "./redis.ts";
 
 export const NOTICE_CHANNEL = "notices";
 export const NOTICE_STREAM = "notices:stream";
@@ -29,9 +29,7 @@ export async function subscribeToNotices(
   redis: Redis,
   hear: (notice: NoticeData) => void,
 ): Promise<() => Promise<void>> {
-  const subscriber = redis.duplicate();
-  subscriber.on("error", () => {});
-  await subscriber.connect();
+  const subscriber = await connectDuplicate(redis);
   await subscriber.subscribe(NOTICE_CHANNEL, (data) => hear(JSON.parse(data) as NoticeData));
   return async () => {
     subscriber.destroy();

@@ -2,7 +2,7 @@
 // instance writes its own count to a key that expires unless renewed, so a
 // killed instance's pages stop counting within a few intervals; the count a
 // page sees is the sum. Lesson 02's presence still decides when to announce.
-import type { Redis } from "./job-streams.ts";
+import type { Redis } from "./redis.ts";
 
 const INSTANCES = "presence:instances";
 const countKey = (instance: string) => `presence:${instance}`;
