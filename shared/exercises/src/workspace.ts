@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { Exercise } from "./catalog.ts";
+import { type Exercise, variantFile } from "./catalog.ts";
 import {
   type CodeState,
   editedFiles,
@@ -105,7 +105,15 @@ export function isInState(exercise: Exercise, state: CodeState): boolean {
  */
 export function stubInPlace(exercise: Exercise): boolean {
   try {
-    if (isInState(exercise, "start")) return true;
+    // A stub is a start file of the exercise's own. (An exercise that asks for something the
+    // lesson lacks has none: its start is the lesson's own code, and is no stub.)
+    const regions = currentRegions(exercise);
+    const stubbed = exercise.edits.some(
+      (edit) =>
+        variantFile(exercise, "start", edit) !== undefined &&
+        regions.get(`${edit.file}#${edit.region}`) === regionText(exercise, edit, "start"),
+    );
+    if (stubbed) return true;
     const saved = [...editedFiles(exercise).keys()].some((file) =>
       hasSavedFinished(join(exercise.lessonDir, file)),
     );
