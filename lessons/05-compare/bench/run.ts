@@ -6,7 +6,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startFaultProxy } from "@workshop/testkit";
+import { startFaultProxy } from "@workshop/fault-proxy";
 import { holdEventStreams, holdWebSockets } from "./connections.ts";
 import {
   devReadySeconds,

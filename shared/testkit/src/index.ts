@@ -1,3 +1,4 @@
+export { type FaultProxy, startFaultProxy } from "@workshop/fault-proxy";
 export type { Browser, BrowserContext, Page } from "playwright-core";
 export { activeResources, eventually, type ResourceCounts, resourcesAddedSince } from "./active-resources.ts";
 export { apiErrorOf } from "./api-error.ts";
@@ -10,7 +11,6 @@ export {
 } from "./browser.ts";
 export { HOW_TO_GET_A_CJK_FONT, hasCjkFont } from "./cjk-font.ts";
 export { deferred, settlesWithin } from "./deferred.ts";
-export { type FaultProxy, startFaultProxy } from "./fault-proxy.ts";
 export { openHalfOpenWebSocket } from "./half-open-websocket.ts";
 export { getJson, postJson } from "./http.ts";
 export { freshPage, type Served, servePage } from "./lesson-page.ts";

@@ -5,9 +5,10 @@ import { createServer as createPollingServer } from "@workshop/01-polling/server
 import { createServer as createSseServer } from "@workshop/02-sse/server/app.ts";
 import { createServer as createWebSocketServer } from "@workshop/03-websocket/server/app.ts";
 import { createServer as createChatServer } from "@workshop/04-llm-chat/server/app.ts";
+import { type FaultProxy, startFaultProxy } from "@workshop/fault-proxy";
 import { createMockLlm, type MockLlm, type MockLlmTiming } from "@workshop/mock-llm";
 import type { LessonServer } from "@workshop/server-kit";
-import { type FaultProxy, type RunningServer, startFaultProxy, startServer } from "@workshop/testkit/servers";
+import { type RunningServer, startServer } from "@workshop/testkit/servers";
 
 import type { Transport } from "./transports.ts";
 

@@ -2,8 +2,10 @@
 // stream delivered one byte at a time (every JSON fragment of a tool call's
 // arguments split again, every Chinese character cut in three). Do the
 // arguments and the text still come out exact through the BFF?
+
+import { startFaultProxy } from "@workshop/fault-proxy";
 import { createMockLlm } from "@workshop/mock-llm";
-import { startFaultProxy, startLesson } from "@workshop/testkit/servers";
+import { startLesson } from "@workshop/testkit/servers";
 import { PROMPTS, PROVIDERS, type Provider } from "../protocol.ts";
 import { createServer } from "../server/app.ts";
 import { ask, ofType, textOf } from "./ask.ts";
