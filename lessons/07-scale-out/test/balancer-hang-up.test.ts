@@ -2,25 +2,14 @@
 // only the balancer: the instance's presence count says who is still there.
 import { EVENTS, type PresenceData } from "@workshop/02-sse/protocol";
 import { createMockLlm } from "@workshop/mock-llm";
-import { connectSse, describeWithRedis, postJson, startServer } from "@workshop/testkit";
+import { connectSse, describeWithRedis, postJson } from "@workshop/testkit";
 import { expect, it } from "vitest";
-import { createBalancer } from "../src/server/balancer.ts";
-import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
 import { redisClient } from "../src/server/redis.ts";
+import { startOneInstanceBalancer } from "./one-instance-balancer.ts";
 
 describeWithRedis("a client that hangs up on the balancer", (redis) => {
   it("leaves the instance too: ten streams opened and closed leave no ghost in presence", async () => {
-    const balancer = await createBalancer({
-      redisUrl: redis().url,
-      names: ["a"],
-      startInstance: (name, port) =>
-        startInstanceInProcess(name, port, {
-          redisUrl: redis().url,
-          presenceIntervalMs: 50,
-          isAllowedOrigin: () => true,
-        }),
-    });
-    const { url, close } = await startServer(balancer.server);
+    const { url, stop } = await startOneInstanceBalancer(redis().url, { presenceIntervalMs: 50 });
     try {
       const presence = (events: { type: string; data: string }[]) =>
         events
@@ -37,21 +26,14 @@ describeWithRedis("a client that hangs up on the balancer", (redis) => {
       expect(presence(staying.events).at(-1)).toBe(1);
       staying.abort();
     } finally {
-      await balancer.shutdown();
-      await close();
+      await stop();
     }
   });
 
   it("a job's follower that leaves releases its Redis reader on the instance, while the job still runs", async () => {
     const llm = createMockLlm({ timing: "instant" });
     llm.hold(3); // the reply waits after three tokens: the job runs on after the follower left
-    const balancer = await createBalancer({
-      redisUrl: redis().url,
-      names: ["a"],
-      startInstance: (name, port) =>
-        startInstanceInProcess(name, port, { redisUrl: redis().url, llm, isAllowedOrigin: () => true }),
-    });
-    const { url, close } = await startServer(balancer.server);
+    const { url, stop } = await startOneInstanceBalancer(redis().url, { llm });
     const probe = redisClient(redis().url);
     await probe.connect();
     const clients = async () => Number(/connected_clients:(\d+)/.exec(await probe.info("clients"))?.[1]);
@@ -68,8 +50,7 @@ describeWithRedis("a client that hangs up on the balancer", (redis) => {
     } finally {
       llm.release();
       probe.destroy();
-      await balancer.shutdown();
-      await close();
+      await stop();
     }
   });
 });

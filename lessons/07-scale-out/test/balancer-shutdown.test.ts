@@ -1,19 +1,12 @@
 // The balancer stops even while a WebSocket it passes on is half-open: upgraded
 // sockets are invisible to the HTTP server's closeAllConnections().
-import { describeWithRedis, openHalfOpenWebSocket, settlesWithin, startServer } from "@workshop/testkit";
+import { describeWithRedis, openHalfOpenWebSocket, settlesWithin } from "@workshop/testkit";
 import { expect, it } from "vitest";
-import { createBalancer } from "../src/server/balancer.ts";
-import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
+import { startOneInstanceBalancer } from "./one-instance-balancer.ts";
 
 describeWithRedis("stopping the balancer", (redis) => {
   it("closes after its instances while a client it passed a WebSocket to never hangs up", async () => {
-    const balancer = await createBalancer({
-      redisUrl: redis().url,
-      names: ["a"],
-      startInstance: (name, port) =>
-        startInstanceInProcess(name, port, { redisUrl: redis().url, isAllowedOrigin: () => true }),
-    });
-    const { port, close } = await startServer(balancer.server);
+    const { balancer, port, close } = await startOneInstanceBalancer(redis().url);
     const client = await openHalfOpenWebSocket(port, "/ws");
     await balancer.shutdown(); // the instances first (their sockets get a second's grace)
     const closing = close();
