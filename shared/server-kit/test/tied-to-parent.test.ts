@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { allGone } from "@workshop/testkit";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { ownedTempDir } from "../src/owned-temp-dir.ts";
 import { tiedToParent } from "../src/tied-to-parent.ts";
@@ -43,23 +44,6 @@ async function parentWithChild(parentScript: string, args: string[] = [], ready?
   return { parent, childPid };
 }
 
-/** Resolves once the process is gone; a process that outlives its parent for 10 s fails. */
-async function gone(pid: number): Promise<boolean> {
-  const deadline = performance.now() + 10_000; // a hang guard: the tie acts within a second
-  while (existsSync(`/proc/${pid}`) && !isZombie(pid)) {
-    if (performance.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50)); // another process's end: nothing to await
-  }
-  return true;
-}
-const isZombie = (pid: number) => {
-  try {
-    return /\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true;
-  }
-};
-
 describe.runIf(process.platform === "linux")("a lesson's children, when the lesson is SIGKILLed", () => {
   it("a program it started tied to it (redis-server, nginx) gets SIGTERM from the kernel and stops", async () => {
     const [command, args] = tiedToParent("sleep", ["600"]);
@@ -75,7 +59,7 @@ describe.runIf(process.platform === "linux")("a lesson's children, when the less
     while (readFileSync(`/proc/${childPid}/comm`, "utf8").trim() !== "sleep")
       await new Promise((resolve) => setTimeout(resolve, 10));
     parent.kill("SIGKILL");
-    expect(await gone(childPid), "the child outlived its parent").toBe(true);
+    expect(await allGone([childPid]), "the child outlived its parent").toBe(true);
   });
 
   it("a Node process of ours that watches its parent (exitWithParent) stops itself", async () => {
@@ -90,7 +74,7 @@ describe.runIf(process.platform === "linux")("a lesson's children, when the less
       "watching",
     );
     parent.kill("SIGKILL");
-    expect(await gone(childPid), "the child outlived its parent").toBe(true);
+    expect(await allGone([childPid]), "the child outlived its parent").toBe(true);
   });
 });
 
