@@ -118,7 +118,12 @@ export function describeExerciseIntegrity(lessonDir: string): void {
     // check waits out a hang guard: the stubs wait side by side, not one after another.
     // A check that fakes the clock or swaps a global runs alone, since the others share them.
     describe("on its starting code, every check fails", () => {
-      for (const exercise of runnable) {
+      // Those that run alone first: vitest runs neighbouring concurrent tests together, so one
+      // sequential test between them would split the waits into groups again.
+      const aloneFirst = [...runnable].sort(
+        (a, b) => Number(sharesProcessState(b)) - Number(sharesProcessState(a)),
+      );
+      for (const exercise of aloneFirst) {
         const test = sharesProcessState(exercise) ? it : it.concurrent;
         test(`${exercise.id} ${exercise.title}`, { timeout: 60_000 }, async () => {
           const start = materialize(exercise, "start");
