@@ -2,16 +2,22 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { COMPARISONS } from "./vitest.compare.config.ts";
 
-// Files that drive Chromium or run many servers take seconds each; small files
-// that finish in milliseconds fill the gaps. Without timings from an earlier
-// run (a fresh clone in CI), vitest orders by file size, and a three-line file
+// Files that drive Chromium or run many servers take seconds of CPU each; each lesson's
+// exercise file mostly waits (a stub fails by a hang guard running out). Two of the first
+// kind beside one of the second keep both cores busy while the third worker waits; small
+// files that finish in milliseconds fill the gaps at the end. Without timings from an
+// earlier run (a fresh clone in CI), vitest orders by file size, and a three-line file
 // that proves twenty exercises would start last and run alone at the end.
-const SLOW = /(browser|slides|projector|react|vue|exercises?|injection)\.test\.ts$/;
-class SlowFilesFirst extends BaseSequencer {
+const BUSY = /(browser|page|slides|projector|react|vue|injection|scripts\/test\/exercise)\.test\.ts$/;
+const WAITING = /lessons\/[^/]+\/test\/exercises\.test\.ts$/;
+class BusyBesideWaiting extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const slow = (file: TestSpecification) => SLOW.test(file.moduleId);
-    return [...sorted.filter(slow), ...sorted.filter((file) => !slow(file))];
+    const busy = sorted.filter((file) => BUSY.test(file.moduleId));
+    const waiting = sorted.filter((file) => WAITING.test(file.moduleId));
+    const slow: TestSpecification[] = [];
+    while (busy.length > 0 || waiting.length > 0) slow.push(...busy.splice(0, 2), ...waiting.splice(0, 1));
+    return [...slow, ...sorted.filter((file) => !slow.includes(file))];
   }
 }
 
@@ -36,7 +42,7 @@ export default defineConfig({
     // of the run). Safe here because every test starts its own servers and
     // pages and restores what it changes (fake timers, env).
     isolate: false,
-    sequence: { sequencer: SlowFilesFirst },
+    sequence: { sequencer: BusyBesideWaiting },
     // The default output, then the suite's wall time and its ten slowest files, and a word
     // if an exercise's starting code is in place (its lesson's tests fail meanwhile).
     reporters: ["default", "./scripts/suite-cost-reporter.ts", "./scripts/exercise-stub-reporter.ts"],

@@ -10,7 +10,7 @@
 // A build is reused until one of the files it was made from changes (an
 // exercise's check in watch mode, a scratch copy written again).
 import { statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { apiProxy } from "@workshop/server-kit/vite";
 import { build, preview, type ResolvedConfig } from "vite";
 
@@ -48,7 +48,8 @@ async function upToDate(built: Promise<BuiltPage>): Promise<boolean> {
   return true;
 }
 
-async function buildPage(root: string): Promise<BuiltPage> {
+async function buildPage(folder: string): Promise<BuiltPage> {
+  const root = resolve(folder); // "lessons/01-polling/" and "lessons/01-polling" are one page: one build
   let built = builds.get(root);
   if (built && !(await upToDate(built).catch(() => false))) built = undefined;
   if (!built) {
