@@ -1,12 +1,14 @@
-// `pnpm compare`: every lesson that measures something reruns its comparison
-// and writes its results (lesson 05 first: it also copies its tables into this
-// README, and keeps the rows 07 and 08 write after it).
+// `pnpm compare`: every lesson that measures something (a `compare` script)
+// reruns its comparison and writes its own RESULTS.md; then this README's
+// tables are copied from them.
 // `pnpm compare --check [file] [-t name]`: writes nothing; reruns them and fails
 // where a committed table differs from a fresh run (what CI runs).
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { replaceBetween } from "@workshop/results";
 import { findLessons, repoRoot } from "./lessons.ts";
+import { README_END, README_START, readmeResults } from "./results-readme.ts";
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 
@@ -25,3 +27,10 @@ for (const lesson of findLessons()) {
   const run = spawnSync("pnpm", ["-s", "compare"], { cwd: dir, stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
+
+const readmePath = join(repoRoot, "README.md");
+writeFileSync(
+  readmePath,
+  replaceBetween(readFileSync(readmePath, "utf8"), README_START, README_END, readmeResults()),
+);
+console.log("\nThe README's tables copied from every RESULTS.md.");

@@ -3,9 +3,10 @@
 // verdict tables must equal a fresh run's. (Timings and byte counts are
 // shown in RESULTS.md too but vary, so they are not compared.)
 import { readFileSync } from "node:fs";
+import { stableSection } from "@workshop/results";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRANSPORTS } from "../src/matrix/fixture.ts";
-import { README_END, README_START, renderStable, stableSection } from "../src/matrix/render.ts";
+import { renderStable } from "../src/matrix/render.ts";
 import { type MatrixResult, runMatrix } from "../src/matrix/run-matrix.ts";
 
 let fresh: MatrixResult;
@@ -20,14 +21,6 @@ describe("the comparison matrix", () => {
   it("matches the committed RESULTS.md (run `pnpm compare` after changing a transport)", () => {
     const committed = readFileSync(new URL("../RESULTS.md", import.meta.url), "utf8");
     expect(renderStable(fresh)).toBe(stableSection(committed));
-  });
-
-  it("the root README shows the same tables as RESULTS.md", () => {
-    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
-    const block = readme
-      .slice(readme.indexOf(README_START) + README_START.length, readme.indexOf(README_END))
-      .trim();
-    expect(block).toBe(renderStable(fresh).replace(/^## /gm, "#### "));
   });
 
   it("every transport delivers the exact text through 1-byte fragments", () => {
@@ -57,8 +50,7 @@ describe("the comparison matrix", () => {
   });
 
   it("a buffering proxy delays an HTTP stream to the end, but not polling or WebSocket", () => {
-    const scenario =
-      "a buffering reverse proxy (nginx with gzip for event streams, lesson 09): text before the end?";
+    const scenario = "a buffering reverse proxy (gzip on event streams): text before the end?";
     expect(verdict(scenario, "SSE")).toBe("✗ all at once, at the end");
     expect(verdict(scenario, "fetch stream")).toBe("✗ all at once, at the end");
     expect(verdict(scenario, "WebSocket")).toBe("✓ token by token");

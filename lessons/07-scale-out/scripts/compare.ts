@@ -1,17 +1,15 @@
 // `pnpm compare` in lesson 07: runs the scale-out rows (a private Redis, fresh
-// instances per run) and writes them into lesson 05's RESULTS.md.
-import { readFileSync, writeFileSync } from "node:fs";
-import { writeLaterSection } from "@workshop/05-compare/src/matrix/render.ts";
+// instances per run) and writes this lesson's RESULTS.md.
+import { writeFileSync } from "node:fs";
 import { startPrivateRedis } from "@workshop/server-kit/private-redis";
-import { RESULTS_URL, renderScaleOut } from "../src/matrix/render.ts";
+import { RESULTS_URL, renderResults } from "../src/matrix/render.ts";
 import { runScaleOutMatrix } from "../src/matrix/scale-out-matrix.ts";
 
 const redis = await startPrivateRedis(); // says how to get redis-server when there is none
 try {
-  const section = renderScaleOut(await runScaleOutMatrix(redis.url));
-  writeFileSync(RESULTS_URL, writeLaterSection(readFileSync(RESULTS_URL, "utf8"), "07", section));
-  console.log(section);
-  console.log("\nWritten into lessons/05-compare/RESULTS.md.");
+  const results = renderResults(await runScaleOutMatrix(redis.url));
+  writeFileSync(RESULTS_URL, results);
+  console.log(`${results}\nRESULTS.md written.`);
 } finally {
   await redis.stop();
 }

@@ -104,7 +104,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     group: "Format",
-    name: "a buffering reverse proxy (nginx with gzip for event streams, lesson 09): text before the end?",
+    name: "a buffering reverse proxy (gzip on event streams): text before the end?",
     prompt: REPLY,
     setup: (s) => s.proxy.bufferResponses(true),
     asksForTextBeforeTheEnd: true,

@@ -3,11 +3,11 @@
 // three instances behind the balancer, sharing one Redis. The faults are the
 // two that only exist with more than one server: the instance serving the
 // stream dies, or the instance generating the reply does.
-import { judgeReconnection } from "@workshop/05-compare/src/matrix/judge.ts";
-import { nodePlatform } from "@workshop/05-compare/src/matrix/node-platform.ts";
-import { runTransport } from "@workshop/05-compare/src/matrix/run-transport.ts";
-import { WEBSOCKET_BACKOFF } from "@workshop/05-compare/src/matrix/runs/websocket.ts";
-import { FAULT_AT, SCENARIOS } from "@workshop/05-compare/src/matrix/scenarios.ts";
+import { judgeReconnection } from "@workshop/05-compare/matrix/judge.ts";
+import { nodePlatform } from "@workshop/05-compare/matrix/node-platform.ts";
+import { runTransport } from "@workshop/05-compare/matrix/run-transport.ts";
+import { WEBSOCKET_BACKOFF } from "@workshop/05-compare/matrix/runs/websocket.ts";
+import { FAULT_AT, SCENARIOS } from "@workshop/05-compare/matrix/scenarios.ts";
 import { createMockLlm } from "@workshop/mock-llm";
 import { startServer } from "@workshop/testkit/servers";
 import { type Balancer, createBalancer } from "../server/balancer.ts";
