@@ -7,13 +7,12 @@ import { randomUUID } from "node:crypto";
 import type { MockLlm } from "@workshop/mock-llm";
 import { createStreamLimit, HttpError } from "@workshop/server-kit";
 import type { StopReason } from "../protocol.ts";
+import { followJob } from "./follow-job.ts";
+import { CANCEL_CHANNEL, entryId, leaseKey, promptKey, streamKey } from "./job-keys.ts";
+import { renewLease, writeIfLeaseHeld } from "./job-lease.ts";
 import { connectDuplicate, type Redis } from "./redis.ts";
 
-export type JobEntry =
-  | { type: "token"; seq: number; text: string }
-  | { type: "done"; tokens: number; reason: string }
-  /** Not stored: what a reader concludes when the owner's lease ran out before `done`. */
-  | { type: "interrupted"; tokens: number };
+export type { JobEntry } from "./follow-job.ts";
 
 export interface JobStreamsOptions {
   /** For commands; readers duplicate it for their blocking reads. */
@@ -31,47 +30,6 @@ export interface JobStreamsOptions {
   maxGeneratingPerClient?: number;
   /** Tokens one job may write; the reply then ends with reason "max_tokens" (a job's memory is bounded). */
   maxTokens?: number;
-}
-
-const CANCEL_CHANNEL = "jobs:cancel";
-const streamKey = (id: string) => `job:${id}`;
-const leaseKey = (id: string) => `job:${id}:lease`;
-const promptKey = (id: string) => `job:${id}:prompt`;
-// Entry ids are derived from the token seq, so Last-Event-ID maps to a stream
-// position with no lookup: token n is `${n + 1}-0`, done comes after the last.
-const entryId = (seq: number) => `${seq + 1}-0`;
-
-// #region fenced-write
-// Only the lease's holder may add to a job's stream: checked and written in one script,
-// so a lease that lapses between the check and the write cannot let a token through.
-const WRITE_IF_LEASE_HELD = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('XADD', KEYS[2], ARGV[2], unpack(ARGV, 3))
-return 1`;
-const RENEW_IF_LEASE_HELD = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-return redis.call('PEXPIRE', KEYS[1], ARGV[2])`;
-// #endregion
-
-async function writeIfLeaseHeld(
-  redis: Redis,
-  id: string,
-  instance: string,
-  position: string,
-  fields: Record<string, string>,
-): Promise<boolean> {
-  const reply = await redis.eval(WRITE_IF_LEASE_HELD, {
-    keys: [leaseKey(id), streamKey(id)],
-    arguments: [instance, position, ...Object.entries(fields).flat()],
-  });
-  return reply === 1;
-}
-
-/** True while `instance` still holds the lease (renewed); false once it lapsed or went to another. */
-async function renewLease(redis: Redis, key: string, instance: string, leaseMs: number): Promise<boolean> {
-  return (
-    (await redis.eval(RENEW_IF_LEASE_HELD, { keys: [key], arguments: [instance, String(leaseMs)] })) === 1
-  );
 }
 
 export async function createJobStreams({
@@ -231,46 +189,8 @@ export async function createJobStreams({
      * ending with `done`, or `interrupted` when the owner's lease runs out.
      * Stops (closing its blocking connection) when `signal` aborts.
      */
-    async *read(id: string, afterSeq: number, signal: AbortSignal): AsyncGenerator<JobEntry> {
-      let last = entryId(afterSeq);
-      let tokens = afterSeq + 1;
-      const blocking = await connectDuplicate(redis);
-      const leave = () => blocking.destroy(); // a blocked XREAD ends with its connection
-      signal.addEventListener("abort", leave, { once: true });
-      try {
-        // #region follow-stream
-        while (!signal.aborted) {
-          // Wait for news only while an owner holds the lease; without one, read what is there and stop.
-          const owned = (await redis.exists(leaseKey(id))) > 0;
-          const reply = await blocking.xRead(
-            { key: streamKey(id), id: last },
-            owned ? { BLOCK: leaseMs, COUNT: 100 } : { COUNT: 100 },
-          );
-          const messages = reply?.[0]?.messages ?? [];
-          for (const { id: position, message } of messages) {
-            last = position;
-            if (message.type === "done") {
-              yield { type: "done", tokens: Number(message.tokens), reason: message.reason ?? "complete" };
-              return;
-            }
-            tokens = Number(message.seq) + 1;
-            yield { type: "token", seq: Number(message.seq), text: message.text ?? "" };
-          }
-          // Nothing new, read while no owner held the lease: it died mid-reply. (A lease that ran
-          // out during a blocking wait is looked at once more: without it nothing more can be
-          // written, so that last read finds every token, and all readers end at the same count.)
-          if (messages.length === 0 && !owned) {
-            yield { type: "interrupted", tokens };
-            return;
-          }
-        }
-        // #endregion
-      } catch (error) {
-        if (!signal.aborted) throw error;
-      } finally {
-        signal.removeEventListener("abort", leave);
-        if (blocking.isOpen) blocking.destroy();
-      }
+    read(id: string, afterSeq: number, signal: AbortSignal) {
+      return followJob(redis, id, afterSeq, signal, leaseMs);
     },
 
     /**
