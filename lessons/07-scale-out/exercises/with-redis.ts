@@ -34,18 +34,22 @@ export async function withInstances(
   }
 }
 
-/** Reads a job until it ends, or `stopAt` entries (then leaves, as a dropped client would). */
+/**
+ * Reads a job until it ends, or until `stopAt` (a count of entries, or a test of those read so
+ * far) says stop: then it leaves, as a dropped client would. Also used by test/job-streams.test.ts.
+ */
 export async function readJob(
   streams: Streams.JobStreams,
   id: string,
   afterSeq: number,
-  stopAt = Number.POSITIVE_INFINITY,
+  stopAt: number | ((entries: Streams.JobEntry[]) => boolean) = Number.POSITIVE_INFINITY,
 ) {
+  const stop = typeof stopAt === "number" ? (entries: unknown[]) => entries.length >= stopAt : stopAt;
   const controller = new AbortController();
   const entries: Streams.JobEntry[] = [];
   for await (const entry of streams.read(id, afterSeq, controller.signal)) {
     entries.push(entry);
-    if (entries.length >= stopAt) controller.abort();
+    if (stop(entries)) controller.abort();
   }
   return entries;
 }

@@ -89,6 +89,23 @@ describeWithRedis("lesson 07's instances, sharing one Redis", (redis) => {
     expect(JSON.parse(notice?.data ?? "{}")).toMatchObject({ text: "hello from a" });
   });
 
+  it("a page that was away catches up from any instance: the notices after the last id it saw, in order", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    const feed = async (url: string, after: string) =>
+      (await (await fetch(`${url}/api/notices?after=${after}`)).json()) as {
+        notices: { text: string }[];
+        lastId: string;
+      };
+    const { lastId } = await feed(a.url, "0"); // where this page is now
+    for (const text of ["one", "two"])
+      expect((await postJson(`${a.url}/api/notifications`, { text })).status).toBe(202);
+    const missed = await feed(b.url, lastId); // back, on another instance
+    expect(missed.notices.map((n) => n.text)).toEqual(["one", "two"]);
+    expect((await feed(b.url, missed.lastId)).notices).toEqual([]);
+    const bad = await fetch(`${b.url}/api/notices?after=${encodeURIComponent("$")}`);
+    expect([bad.status, (await apiErrorOf(bad)).code]).toEqual([400, "bad_cursor"]);
+  });
+
   it("presence counts the pages on every instance, and forgets an instance that stopped", async () => {
     const [a, b] = [await instance("a"), await instance("b")];
     const connections = (listener: Awaited<ReturnType<typeof connectSse>>) =>

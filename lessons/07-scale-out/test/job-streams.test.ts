@@ -4,7 +4,8 @@
 import { createMockLlm, type MockLlmTiming } from "@workshop/mock-llm";
 import { describeWithRedis } from "@workshop/testkit";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { createJobStreams, type JobEntry, type JobStreams } from "../src/server/job-streams.ts";
+import { readJob, seqsOf } from "../exercises/with-redis.ts";
+import { createJobStreams, type JobStreams } from "../src/server/job-streams.ts";
 import { type Redis, redisClient } from "../src/server/redis.ts";
 
 const PROMPT = "why stream?";
@@ -31,23 +32,6 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     instances.push(streams);
     return streams;
   };
-  /** Reads until the end (or `until` says stop), returning what arrived. */
-  async function collect(
-    streams: JobStreams,
-    id: string,
-    afterSeq: number,
-    until?: (e: JobEntry[]) => boolean,
-  ) {
-    const controller = new AbortController();
-    const entries: JobEntry[] = [];
-    for await (const entry of streams.read(id, afterSeq, controller.signal)) {
-      entries.push(entry);
-      if (until?.(entries)) controller.abort();
-    }
-    return entries;
-  }
-  const seqs = (entries: JobEntry[]) => entries.flatMap((e) => (e.type === "token" ? [e.seq] : []));
-
   beforeAll(async () => {
     redis = redisClient(server().url);
     await redis.connect();
@@ -60,10 +44,10 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
   it("a client that reconnects to another instance continues exactly: none lost, none twice", async () => {
     const [a, b] = [await instance("a"), await instance("b")];
     const id = await a.start(PROMPT);
-    const first = await collect(a, id, -1, (entries) => entries.length >= 10); // then the connection drops
-    const rest = await collect(b, id, seqs(first).at(-1) ?? -1);
+    const first = await readJob(a, id, -1, (entries) => entries.length >= 10); // then the connection drops
+    const rest = await readJob(b, id, seqsOf(first).at(-1) ?? -1);
     const count = createMockLlm().replyTokens(PROMPT).length;
-    expect([...seqs(first), ...seqs(rest)]).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect([...seqsOf(first), ...seqsOf(rest)]).toEqual(Array.from({ length: count }, (_, i) => i));
     expect(rest.at(-1)).toEqual({ type: "done", tokens: count, reason: "complete" });
   });
 
@@ -73,7 +57,7 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     const b = await instance("b", DYING_LEASE_MS);
     const id = await a.start(PROMPT);
     let killedAt = 0;
-    const entries = await collect(b, id, -1, (got) => {
+    const entries = await readJob(b, id, -1, (got) => {
       if (got.length === 5 && !killedAt) {
         killedAt = performance.now();
         void a.close({ kill: true });
@@ -83,8 +67,8 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     const last = entries.at(-1);
     expect(last?.type).toBe("interrupted");
     expect(performance.now() - killedAt).toBeLessThan(3 * DYING_LEASE_MS); // the lease, plus one blocked read
-    expect(seqs(entries)).toEqual(Array.from({ length: seqs(entries).length }, (_, i) => i)); // nothing lost before it
-    expect(last).toEqual({ type: "interrupted", tokens: seqs(entries).length });
+    expect(seqsOf(entries)).toEqual(Array.from({ length: seqsOf(entries).length }, (_, i) => i)); // nothing lost before it
+    expect(last).toEqual({ type: "interrupted", tokens: seqsOf(entries).length });
   });
 
   it("an owner paused longer than its lease writes nothing more: every reader ends `interrupted` at the same count, and no `done` follows", async () => {
@@ -95,7 +79,7 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     const b = await instance("b", DYING_LEASE_MS);
     const id = await a.start(PROMPT);
     let paused = false;
-    const followed = await collect(b, id, -1, (got) => {
+    const followed = await readJob(b, id, -1, (got) => {
       if (got.length === 5 && !paused) {
         paused = true;
         server().pause();
@@ -104,7 +88,7 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
       return false;
     });
     await expect.poll(() => a.generating(), { timeout: 10_000 }).toBe(0); // the owner stopped
-    const afterwards = await collect(b, id, -1);
+    const afterwards = await readJob(b, id, -1);
     expect(followed.at(-1)?.type).toBe("interrupted");
     expect(afterwards).toEqual(followed); // the same tokens, the same count, and nothing after
   });
@@ -115,7 +99,7 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     const [a, b] = [await instance("a", 2000, {}, SLOW), await instance("b")];
     const id = await a.start(PROMPT);
     let cancelled = false;
-    const entries = await collect(b, id, -1, (got) => {
+    const entries = await readJob(b, id, -1, (got) => {
       if (got.length === 3 && !cancelled) {
         cancelled = true;
         void b.cancel(id);
@@ -132,7 +116,7 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     const a = await instance("a", 300);
     const b = await instance("b", 300);
     const id = await a.start(PROMPT);
-    await collect(b, id, -1, (got) => {
+    await readJob(b, id, -1, (got) => {
       if (got.length === 3) void a.close({ kill: true });
       return false;
     });
@@ -141,8 +125,8 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
 
   it("a job's memory is bounded: a reply longer than maxTokens ends with done, reason max_tokens", async () => {
     const a = await instance("a", 2000, { maxTokens: 5 });
-    const entries = await collect(a, await a.start(PROMPT), -1);
-    expect(seqs(entries)).toEqual([0, 1, 2, 3, 4]);
+    const entries = await readJob(a, await a.start(PROMPT), -1);
+    expect(seqsOf(entries)).toEqual([0, 1, 2, 3, 4]);
     expect(entries.at(-1)).toEqual({ type: "done", tokens: 5, reason: "max_tokens" });
     expect(a.generating()).toBe(0); // the model was stopped too
   });
@@ -169,19 +153,19 @@ describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {
     await expect(a.start(PROMPT, "x")).rejects.toMatchObject({ status: 429, code: "too_many_jobs" });
     await a.start(PROMPT, "y");
     await a.cancel(first as string);
-    await collect(a, first as string, -1); // read to its `done`: the generation ended
+    await readJob(a, first as string, -1); // read to its `done`: the generation ended
     await a.start(PROMPT, "x");
   });
 
   it("a finished reply still replays after every instance restarted: Redis kept it", async () => {
     const a = await instance("a");
     const id = await a.start(PROMPT);
-    await collect(a, id, -1);
+    await readJob(a, id, -1);
     await a.close();
     instances.length = 0;
     const c = await instance("c");
-    const replay = await collect(c, id, -1);
-    expect(seqs(replay).length).toBe(createMockLlm().replyTokens(PROMPT).length);
+    const replay = await readJob(c, id, -1);
+    expect(seqsOf(replay).length).toBe(createMockLlm().replyTokens(PROMPT).length);
     expect(replay.at(-1)?.type).toBe("done");
   });
 });

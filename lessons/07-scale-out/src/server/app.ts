@@ -18,7 +18,7 @@ import { addChatSocket } from "./chat-socket.ts";
 import { addJobRoutes } from "./job-routes.ts";
 import { createJobStreams, type JobStreams } from "./job-streams.ts";
 import { LESSON } from "./lesson-name.ts";
-import { publishNotice, subscribeToNotices } from "./notice-feed.ts";
+import { NOTICE_CURSOR, publishNotice, readNotices, subscribeToNotices } from "./notice-feed.ts";
 import { sumPresence } from "./presence-sum.ts";
 import { redisClient } from "./redis.ts";
 
@@ -72,7 +72,7 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
     (app) => {
       // Jobs and notices live in Redis. Without it, say so at once (503), rather than queue
       // the command and answer 500 seconds later.
-      app.use(["/api/jobs", "/api/notifications"], (req, _res, next) => {
+      app.use(["/api/jobs", "/api/notifications", "/api/notices"], (req, _res, next) => {
         if (redis.isReady || (req.method === "GET" && req.path === "/")) return next();
         next(new HttpError(503, "redis_unavailable", "Redis does not answer; try again in a moment."));
       });
@@ -81,6 +81,14 @@ export async function createInstance(options: InstanceOptions): Promise<Instance
       app.post("/api/notifications", async (req, res) => {
         await publishNotice(redis, readNotice(req.body)); // lesson 02's validation
         res.status(202).json({ published: true });
+      });
+      // The kept notices (a Stream), for a page that was away: everything after the last id it
+      // saw, from any instance. Pub/sub above cannot do this: what it said meanwhile is gone.
+      app.get("/api/notices", async (req, res) => {
+        const after = typeof req.query.after === "string" ? req.query.after : "0";
+        if (!NOTICE_CURSOR.test(after))
+          throw new HttpError(400, "bad_cursor", "`after` is 0 or a notice id this feed gave you.");
+        res.json(await readNotices(redis, after));
       });
       notifications = addNotificationRoutes(app, {
         ...settings,

@@ -36,6 +36,9 @@ export async function subscribeToNotices(
   };
 }
 
+/** A Stream position a client may ask from: "0" (the start) or an entry id it was given. */
+export const NOTICE_CURSOR = /^(0|\d{1,20}-\d{1,20})$/;
+
 /** A Stream reader: the notices after `lastId` ("$": only new ones), and the id to continue from. */
 export async function readNotices(
   redis: Redis,
