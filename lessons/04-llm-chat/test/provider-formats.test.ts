@@ -1,8 +1,8 @@
 // Providers differ on the wire; the BFF normalizes them. OpenAI-style chunks
 // carry a delta; DashScope's native events carry the whole text so far.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dashScopeDeltas } from "../src/server/upstream-dashscope.ts";
-import { openAiDeltas } from "../src/server/upstream-openai.ts";
+import { dashScopeDeltas } from "../src/server/adapters/dashscope.ts";
+import { openAiDeltas } from "../src/server/adapters/openai.ts";
 import { chat, readChunks, startLesson, userSays } from "./start.ts";
 
 const body = (text: string) =>

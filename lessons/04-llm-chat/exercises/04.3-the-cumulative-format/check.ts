@@ -1,7 +1,7 @@
 import { defineChecks, type LessonCode, must } from "@workshop/exercises";
 import { connectSse, startLesson } from "@workshop/testkit";
+import type * as DashScope from "../../src/server/adapters/dashscope.ts";
 import type * as App from "../../src/server/app.ts";
-import type * as DashScope from "../../src/server/upstream-dashscope.ts";
 import { withServer } from "../with-server.ts";
 
 const result = (id: number, text: string, finish = "null") =>
@@ -16,7 +16,7 @@ const body = (wire: string) =>
   });
 
 async function deltasOf(code: LessonCode, wire: string) {
-  const { dashScopeDeltas } = await code.load<typeof DashScope>("src/server/upstream-dashscope.ts");
+  const { dashScopeDeltas } = await code.load<typeof DashScope>("src/server/adapters/dashscope.ts");
   const deltas: string[] = [];
   try {
     for await (const delta of dashScopeDeltas(body(wire))) deltas.push(delta);

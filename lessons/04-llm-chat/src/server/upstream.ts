@@ -2,43 +2,11 @@
 // are the server's: read here, never sent by (or to) the browser, which only
 // ever talks to /api/chat.
 import type { ChatMessage } from "@workshop/protocol";
-import { dashScopeAdapter } from "./upstream-dashscope.ts";
+import type { UpstreamConfig } from "./adapters/adapter.ts";
+import { ADAPTERS } from "./adapters/index.ts";
 import { UpstreamError } from "./upstream-error.ts";
-import { openAiAdapter } from "./upstream-openai.ts";
 
-export interface UpstreamConfig {
-  /** OpenAI style: the base URL ending in /v1. DashScope: the full generation URL. */
-  baseUrl: string;
-  apiKey: string;
-  /** The default model (OPENAI_MODEL). */
-  model: string;
-  /** Other models the page may choose (OPENAI_MODELS, comma-separated). */
-  models: string[];
-  /** Sent first in every conversation (SYSTEM_PROMPT). The page cannot send one. */
-  systemPrompt: string;
-  format: "openai" | "dashscope";
-  /** Longest event (line plus data) accepted from the upstream, in characters. */
-  maxEventChars: number;
-}
-
-/** One provider's wire format: how to ask, and how to read the answer as text deltas. */
-export interface UpstreamAdapter {
-  request(
-    config: UpstreamConfig,
-    model: string,
-    messages: readonly ChatMessage[],
-  ): {
-    url: string;
-    body: unknown;
-    headers?: Record<string, string>;
-  };
-  deltas(body: ReadableStream<Uint8Array>, maxEventChars: number): AsyncGenerator<string>;
-}
-
-const ADAPTERS: Record<UpstreamConfig["format"], UpstreamAdapter> = {
-  openai: openAiAdapter,
-  dashscope: dashScopeAdapter,
-};
+export type { UpstreamConfig } from "./adapters/adapter.ts";
 
 export const DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant. Answer concisely, in the user's language.";
 

@@ -1,7 +1,7 @@
 // DashScope (Qwen's native API): each event carries the WHOLE answer so far.
 // Lesson 04's adapter turns it into deltas; imported, not copied. This
 // lesson's DashScope path is text only: no tools, reasoning or usage here.
-import { dashScopeAdapter } from "@workshop/04-llm-chat/server/upstream-dashscope.ts";
+import { dashScopeAdapter } from "@workshop/04-llm-chat/server/adapters/dashscope.ts";
 import type { ChatEvent } from "../../protocol.ts";
 import type { ProviderAdapter } from "./adapter.ts";
 

@@ -3,8 +3,8 @@
 // so far, not a delta. Appending it as-is would print "最近最近的公园…".
 // The adapter turns it into deltas by cutting off what was already sent.
 import { readSseEvents } from "@workshop/protocol";
-import type { UpstreamAdapter } from "./upstream.ts";
-import { UpstreamError } from "./upstream-error.ts";
+import { UpstreamError } from "../upstream-error.ts";
+import type { UpstreamAdapter } from "./adapter.ts";
 
 interface DashScopeResult {
   output?: { text?: string; finish_reason?: string };

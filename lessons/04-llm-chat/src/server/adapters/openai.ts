@@ -2,10 +2,10 @@
 // mode, Ollama, vLLM, or our mock). Each event's data is a chunk whose
 // choices[0].delta.content is the next piece of text; `data: [DONE]` ends it.
 import { readSseEvents } from "@workshop/protocol";
-import type { ChatCompletionChunk } from "../protocol.ts";
-import { DONE } from "../protocol.ts";
-import type { UpstreamAdapter } from "./upstream.ts";
-import { UpstreamError } from "./upstream-error.ts";
+import type { ChatCompletionChunk } from "../../protocol.ts";
+import { DONE } from "../../protocol.ts";
+import { UpstreamError } from "../upstream-error.ts";
+import type { UpstreamAdapter } from "./adapter.ts";
 
 // #region openai-adapter
 export async function* openAiDeltas(
