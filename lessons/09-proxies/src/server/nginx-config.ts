@@ -18,29 +18,42 @@ const SHARED = [
 ];
 // #endregion
 
-const location = (to: number, directives: string[]) =>
+const local = (port: number) => `127.0.0.1:${port}`;
+
+/** `shared`: false in the README's excerpts, which show the shared lines once, above them. */
+const location = (upstream: string, directives: string[], shared = true) =>
   [
     "    location / {",
-    ...[`proxy_pass http://127.0.0.1:${to};`, ...SHARED, ...directives].map((d) => `      ${d}`),
+    ...[`proxy_pass http://${upstream};`, ...(shared ? SHARED : [ALSO_SHARED]), ...directives].map(
+      (d) => `      ${d}`,
+    ),
     "    }",
   ].join("\n");
+const ALSO_SHARED = "# + the three lines every path has";
 
-function server(port: number, to: number, directives: string[], tls?: { cert: string; key: string }): string {
-  const listen = tls ? `listen 127.0.0.1:${port} ssl http2;` : `listen 127.0.0.1:${port};`;
+function server(
+  listenOn: string,
+  upstream: string,
+  directives: string[],
+  tls?: { cert: string; key: string },
+  shared = true,
+): string {
+  const listen = tls ? `listen ${listenOn} ssl http2;` : `listen ${listenOn};`;
   const certificate = tls ? [`    ssl_certificate ${tls.cert};`, `    ssl_certificate_key ${tls.key};`] : [];
-  return ["  server {", `    ${listen}`, ...certificate, location(to, directives), "  }"].join("\n");
+  return ["  server {", `    ${listen}`, ...certificate, location(upstream, directives, shared), "  }"].join(
+    "\n",
+  );
 }
 
-/** The directives of one path, as they appear in the config (the README's excerpts). */
+/** The directives of one path, as they appear in the config (the README's excerpts): names, not ports. */
 export function excerpt(path: PathSpec): string {
-  const to = (upstream: string, directives: string[]) =>
-    location(0, directives).replace("http://127.0.0.1:0", `http://${upstream}`);
-  if (path.http2)
-    return server(0, 0, path.directives, { cert: "localhost.crt", key: "localhost.key" })
-      .replace("127.0.0.1:0 ssl", "127.0.0.1:PORT ssl")
-      .replace("http://127.0.0.1:0", "http://origin");
-  if (!path.outer) return to("origin", path.directives);
-  return `# the inner nginx\n${to("origin", path.directives)}\n# the outer nginx, in front of it\n${to("inner", path.outer)}`;
+  if (path.http2) {
+    const tls = { cert: "localhost.crt", key: "localhost.key" };
+    return server("127.0.0.1:PORT", "origin", path.directives, tls, false);
+  }
+  const at = (upstream: string, directives: string[]) => location(upstream, directives, false);
+  if (!path.outer) return at("origin", path.directives);
+  return `# the inner nginx\n${at("origin", path.directives)}\n# the outer nginx, in front of it\n${at("inner", path.outer)}`;
 }
 
 export function renderNginxConfig(
@@ -52,9 +65,13 @@ export function renderNginxConfig(
   const servers = paths.flatMap((path) => {
     const origin = ports.origins[path.origin];
     const port = ports.listen[path.name] as number;
-    if (!path.outer) return [server(port, origin, path.directives, path.http2 ? tls : undefined)];
+    if (!path.outer)
+      return [server(local(port), local(origin), path.directives, path.http2 ? tls : undefined)];
     const inner = ports.listen[`${path.name}-inner`] as number;
-    return [server(inner, origin, path.directives), server(port, inner, path.outer)];
+    return [
+      server(local(inner), local(origin), path.directives),
+      server(local(port), local(inner), path.outer),
+    ];
   });
   return [
     nginxPreamble(prefix),
