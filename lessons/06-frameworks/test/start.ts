@@ -19,16 +19,6 @@ export const echoWords = (n: number) =>
 /** Faster than the screen (several tokens a frame), each token its own network chunk. */
 export const FAST = { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } as const;
 
-/** Resolves true once `check()` holds, false after `ms`: for conditions only the server can answer. */
-export async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = performance.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (performance.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** A stand-in BFF that answers every chat with these chunks, each written on its own after a pause. */
 export async function chunkedBff(chunks: Uint8Array[], pauseMs = 30) {
   const { createServer } = await import("node:http");

@@ -14,6 +14,7 @@
 // and at a scratch copy in the start or solution state under the integrity
 // test; a check never imports lesson files statically, so it can check either.
 import { join } from "node:path";
+import { eventually } from "@workshop/testkit";
 
 export interface LessonCode {
   /** The lesson folder being checked (a copy of it, in the integrity test). */
@@ -52,6 +53,20 @@ export async function within<T>(promise: Promise<T>, ms: number, message: string
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Waits until `check` holds or `ms` pass, and never throws: for a moment the code under check
+ * needs (a socket to close, a timer to clear) before the check judges what it finds.
+ */
+export async function waitUntil(check: () => boolean, ms: number): Promise<void> {
+  await eventually(check, ms).catch(() => {});
+}
+
+/** `check` holds within `ms`, or a CheckFailed with `message`: what a stub never does is waited for, then named. */
+export async function mustEventually(check: () => boolean, ms: number, message: string): Promise<void> {
+  await waitUntil(check, ms);
+  must(check(), message);
 }
 
 export function lessonCode(root: string): LessonCode {

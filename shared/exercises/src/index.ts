@@ -14,6 +14,8 @@ export {
   type LessonCode,
   lessonCode,
   must,
+  mustEventually,
+  waitUntil,
   within,
 } from "./checks.ts";
 export { type CodeState, regionText, stateDir } from "./code-states.ts";

@@ -1,6 +1,6 @@
-import { defineChecks, must, within } from "@workshop/exercises";
+import { defineChecks, must, mustEventually, waitUntil, within } from "@workshop/exercises";
 import { SILENT } from "@workshop/exercises/lesson-server";
-import { activeResources, eventually, getJson, resourcesAddedSince } from "@workshop/testkit";
+import { activeResources, getJson, resourcesAddedSince } from "@workshop/testkit";
 import type { PollResponse } from "../../src/protocol.ts";
 import { withServer } from "../with-server.ts";
 
@@ -41,18 +41,19 @@ export default defineChecks({
       const request = fetch(`${lesson.url}/api/jobs/${id}/wait?cursor=0`, {
         signal: controller.signal,
       }).catch(() => undefined);
-      await eventually(() => lesson.longPolls.held() === 1, 5000).catch(() => {});
-      must(lesson.longPolls.held() === 1, "the request was never counted as held (held.add(answer))");
+      await mustEventually(
+        () => lesson.longPolls.held() === 1,
+        5000,
+        "the request was never counted as held (held.add(answer))",
+      );
       controller.abort();
       await request;
-      await eventually(() => lesson.longPolls.held() === 0 && lesson.jobs.listenerCount() === 0, 5000).catch(
-        () => {},
-      );
+      await waitUntil(() => lesson.longPolls.held() === 0 && lesson.jobs.listenerCount() === 0, 5000);
       must(lesson.longPolls.held() === 0, "after the client hung up, the request still counts as held");
       must(lesson.jobs.listenerCount() === 0, "after the client hung up, the job still has its listener");
-      await eventually(() => !resourcesAddedSince(before).Timeout, 5000).catch(() => {});
-      must(
-        !resourcesAddedSince(before).Timeout,
+      await mustEventually(
+        () => !resourcesAddedSince(before).Timeout,
+        5000,
         "after the client hung up, its timeout timer is still pending",
       );
     }),

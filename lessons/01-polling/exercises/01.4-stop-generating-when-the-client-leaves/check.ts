@@ -1,4 +1,4 @@
-import { defineChecks, must, within } from "@workshop/exercises";
+import { defineChecks, must, mustEventually, waitUntil, within } from "@workshop/exercises";
 import { eventually, postJson } from "@workshop/testkit";
 import type { CompleteResponse } from "../../src/protocol.ts";
 import { withServer } from "../with-server.ts";
@@ -32,11 +32,11 @@ export default defineChecks({
   "a client that hangs up stops the generation before its reply ends": (code) =>
     withServer(code, { timing: SLOW }, async (lesson) => {
       await hangUpMidGeneration(lesson.url, lesson.completing);
-      await eventually(() => lesson.completing.size === 0, 2500).catch(() => {}); // the reply lasts longer
-      must(
-        lesson.completing.size === 0,
+      await mustEventually(
+        () => lesson.completing.size === 0,
+        2500,
         "long after the client hung up, the model is still generating: abort the controller on 'close'",
-      );
+      ); // the reply lasts longer
       must(
         lesson.llm.tokensGenerated < lesson.llm.replyTokens(PROMPT).length,
         "the whole reply was generated anyway",
@@ -46,7 +46,7 @@ export default defineChecks({
   "hanging up gives the client's slot back": (code) =>
     withServer(code, { timing: SLOW, maxStreamsPerClient: 1 }, async (lesson) => {
       await hangUpMidGeneration(lesson.url, lesson.completing);
-      await eventually(() => lesson.completing.size === 0, 1000).catch(() => {});
+      await waitUntil(() => lesson.completing.size === 0, 1000);
       // The next completion is either accepted (it starts generating) or refused at once with 429.
       const controller = new AbortController();
       const generating = lesson.completing.size;

@@ -1,6 +1,6 @@
-import { defineChecks, must, within } from "@workshop/exercises";
+import { defineChecks, must, mustEventually, waitUntil, within } from "@workshop/exercises";
 import { SILENT } from "@workshop/exercises/lesson-server";
-import { connectSse, eventually } from "@workshop/testkit";
+import { connectSse } from "@workshop/testkit";
 import { withServer } from "../with-server.ts";
 
 const NO_HEADERS =
@@ -58,11 +58,11 @@ export default defineChecks({
     withServer(code, { timing: SILENT }, async (lesson) => {
       const id = await lesson.startJob("why stream?");
       const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 10_000, NO_HEADERS);
-      await eventually(() => lesson.jobs.listenerCount() === 1, 5000).catch(() => {});
+      await waitUntil(() => lesson.jobs.listenerCount() === 1, 5000);
       stream.abort();
-      await eventually(() => lesson.jobs.listenerCount() === 0, 5000).catch(() => {});
-      must(
-        lesson.jobs.listenerCount() === 0,
+      await mustEventually(
+        () => lesson.jobs.listenerCount() === 0,
+        5000,
         "after the client hung up, the job route still listens for tokens: abort the stream's signal on 'close'",
       );
     }),

@@ -1,5 +1,5 @@
-import { defineChecks, must, within } from "@workshop/exercises";
-import { activeResources, connectSse, eventually, resourcesAddedSince } from "@workshop/testkit";
+import { defineChecks, must, waitUntil, within } from "@workshop/exercises";
+import { activeResources, connectSse, resourcesAddedSince } from "@workshop/testkit";
 import { withServer } from "../with-server.ts";
 
 export default defineChecks({
@@ -27,7 +27,7 @@ export default defineChecks({
         clock.abort();
         await clock.ended;
       }
-      await eventually(() => !resourcesAddedSince(before).Timeout, 3000).catch(() => {});
+      await waitUntil(() => !resourcesAddedSince(before).Timeout, 3000);
       const leaked = resourcesAddedSince(before).Timeout ?? 0;
       must(
         leaked === 0,

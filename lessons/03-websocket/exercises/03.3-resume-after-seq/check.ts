@@ -1,5 +1,5 @@
-import { defineChecks, must, within } from "@workshop/exercises";
-import { connectWebSocket, eventually } from "@workshop/testkit";
+import { defineChecks, must, mustEventually, within } from "@workshop/exercises";
+import { connectWebSocket } from "@workshop/testkit";
 import type { ServerMessage } from "../../src/protocol.ts";
 import { withServer } from "../with-server.ts";
 
@@ -84,9 +84,9 @@ export default defineChecks({
         );
         must(jobs.listenerCount() === 1, "while a socket follows the job, the job should have one listener");
         client.ws.terminate();
-        await eventually(() => jobs.listenerCount() === 0, 1000).catch(() => {});
-        must(
-          jobs.listenerCount() === 0,
+        await mustEventually(
+          () => jobs.listenerCount() === 0,
+          1000,
           "after the socket closed, the job still calls back into it: stop() the follower",
         );
       },

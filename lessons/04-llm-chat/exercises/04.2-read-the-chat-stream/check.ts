@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
-import { defineChecks, type LessonCode, must, within } from "@workshop/exercises";
-import { eventually, startServer } from "@workshop/testkit";
+import { defineChecks, type LessonCode, must, mustEventually, waitUntil, within } from "@workshop/exercises";
+import { startServer } from "@workshop/testkit";
 import type * as ChatStream from "../../src/client/chat-stream.ts";
 import { withServer } from "../with-server.ts";
 
@@ -103,11 +103,14 @@ export default defineChecks({
         const { streamChat } = await load(code);
         const stop = new AbortController();
         const reading = readAll(streamChat(ask, stop.signal, url));
-        await eventually(() => llm.tokensGenerated >= 3, 2000).catch(() => {});
+        await waitUntil(() => llm.tokensGenerated >= 3, 2000);
         stop.abort();
         await within(reading, 2000, "after Stop, the stream kept going");
-        await eventually(() => llm.running === 0, 1000).catch(() => {});
-        must(llm.running === 0, "after Stop the model is still generating: pass the signal to fetch()");
+        await mustEventually(
+          () => llm.running === 0,
+          1000,
+          "after Stop the model is still generating: pass the signal to fetch()",
+        );
       },
     ),
 });

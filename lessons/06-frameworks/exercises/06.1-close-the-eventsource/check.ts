@@ -1,4 +1,4 @@
-import { defineChecks, must } from "@workshop/exercises";
+import { defineChecks, must, mustEventually, waitUntil } from "@workshop/exercises";
 import { withLessonPage } from "@workshop/exercises/lesson-page";
 import { eventually } from "@workshop/testkit";
 import { withServer } from "../with-server.ts";
@@ -13,16 +13,16 @@ export default defineChecks({
           .getByText(/· open/)
           .waitFor();
         await eventually(() => openStreams.size >= 1, 2000);
-        await eventually(() => openStreams.size === 1, 4000).catch(() => {}); // the trap holds two for ever
+        await waitUntil(() => openStreams.size === 1, 4000); // the trap holds two for ever
         const fromOnePage = openStreams.size;
         must(
           fromOnePage === 1,
           `the server holds ${fromOnePage} notification streams from one page: StrictMode's first connection was never closed`,
         );
         await page.getByRole("button", { name: "Hide notifications" }).click();
-        await eventually(() => openStreams.size === 0, 4000).catch(() => {});
-        must(
-          openStreams.size === 0,
+        await mustEventually(
+          () => openStreams.size === 0,
+          4000,
           "after Hide notifications, the connection is still open: close it in the cleanup",
         );
       }),

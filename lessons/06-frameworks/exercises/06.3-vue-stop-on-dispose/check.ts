@@ -1,4 +1,4 @@
-import { defineChecks, must } from "@workshop/exercises";
+import { defineChecks, must, mustEventually, waitUntil } from "@workshop/exercises";
 import { eventually } from "@workshop/testkit";
 import { effectScope } from "vue";
 import type * as Composable from "../../src/vue/use-chat-stream.ts";
@@ -19,7 +19,7 @@ export default defineChecks({
       const chat = scope.run(() => useChatStream({ base: url }));
       must(chat, "useChatStream returned nothing");
       chat.send("Why do LLM products stream?");
-      await eventually(() => chat.messages.value.at(-1)?.status === "done", 3000).catch(() => {});
+      await waitUntil(() => chat.messages.value.at(-1)?.status === "done", 3000);
       scope.stop();
       const answer = chat.messages.value.at(-1)?.content ?? "";
       must(
@@ -39,9 +39,9 @@ export default defineChecks({
       chat.send(LONG);
       await eventually(() => llm.tokensGenerated > 5, 2000);
       scope.stop(); // what Vue does when the component unmounts
-      await eventually(() => llm.running === 0, 1000).catch(() => {});
-      must(
-        llm.running === 0,
+      await mustEventually(
+        () => llm.running === 0,
+        1000,
         "a second after the component went away, the model is still generating: abort in onScopeDispose",
       );
     }),

@@ -1,4 +1,4 @@
-import { defineChecks, must, withEventSourceGlobal } from "@workshop/exercises";
+import { defineChecks, must, mustEventually, withEventSourceGlobal } from "@workshop/exercises";
 import { eventually } from "@workshop/testkit";
 import { EventSource } from "eventsource";
 import { effectScope } from "vue";
@@ -20,9 +20,9 @@ export default defineChecks({
           must(false, `the server holds ${openStreams.size} streams after the composable ran, not 1`);
         }
         scope.stop(); // what Vue does when the component unmounts
-        await eventually(() => openStreams.size === 0, 1000).catch(() => {});
-        must(
-          openStreams.size === 0,
+        await mustEventually(
+          () => openStreams.size === 0,
+          1000,
           "after the scope ended, the stream is still open: close it in onScopeDispose",
         );
       }),
