@@ -1,3 +1,4 @@
+export { byId } from "./by-id.ts";
 export { createEventLog, type EventLog } from "./event-log.ts";
 export { formatBytes, formatMs, utf8Length } from "./format.ts";
 export { type MetricRows, metricValue, renderMetrics } from "./metrics.ts";

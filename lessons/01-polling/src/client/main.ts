@@ -1,12 +1,11 @@
 // Lesson 01's page: one question, three ways to get the answer, side by side.
 import "@workshop/page-kit/style.css";
-import { usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePresentationLayout } from "@workshop/page-kit";
 import { type Run, runBlocking, runPolling } from "./modes.ts";
 import { createPanel, type Panel } from "./panel.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const prompt = byId<HTMLInputElement>("prompt");
 const interval = byId<HTMLInputElement>("interval");
 const latency = byId<HTMLInputElement>("latency");

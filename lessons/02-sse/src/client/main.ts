@@ -2,7 +2,7 @@
 // a drop button to watch it resume; plus the classic clock and broadcast
 // notices, each in its own file.
 import "@workshop/page-kit/style.css";
-import { createEventLog, formatMs, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
+import { byId, createEventLog, formatMs, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
 import type { Token } from "@workshop/protocol";
 import { addClockToggle } from "./clock-demo.ts";
 import { followJob, type ReadyState } from "./follow-job.ts";
@@ -12,7 +12,6 @@ import { createReplyStats, type ReplyStats, recordToken } from "./reply-stats.ts
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const reply = byId("reply");
 const state = byId("state");
 const metrics = byId("metrics");

@@ -1,7 +1,7 @@
 // Lesson 03's page: a reply streamed over one WebSocket that also carries
 // cancel and chat, with reconnection built by hand and shown as it happens.
 import "@workshop/page-kit/style.css";
-import { createEventLog, formatMs, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
+import { byId, createEventLog, formatMs, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
 import { CLOSE_CODES, type ClientMessage, parseMessage, ServerMessage } from "../protocol.ts";
 import { createOutbox } from "./outbox.ts";
 import { type ConnectionState, createReconnectingSocket } from "./reconnecting-socket.ts";
@@ -9,7 +9,6 @@ import { newReply, resumeMessage, track } from "./reply-tracker.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const frames = createEventLog(byId("frames"), 16);
 const chatLog = createEventLog(byId("chat-log"), 12);
 const outbox = createOutbox(10);

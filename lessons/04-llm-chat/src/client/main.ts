@@ -1,6 +1,6 @@
 // Lesson 04's page: a chat that streams answers over fetch() + ReadableStream.
 import "@workshop/page-kit/style.css";
-import { usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePresentationLayout } from "@workshop/page-kit";
 import "./chat.css";
 import type { ChatMessage } from "@workshop/protocol";
 import type { ChatRequest, ModelList } from "../protocol.ts";
@@ -10,7 +10,6 @@ import { createStreamingView } from "./streaming-view.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messages = byId("messages");
 const input = byId<HTMLTextAreaElement>("input");
 const sendButton = byId<HTMLButtonElement>("send");

@@ -1,7 +1,7 @@
 // Lesson 05's page: the same question through every transport at once, and
 // buttons that hit them all with the same fault.
 import "@workshop/page-kit/style.css";
-import { usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePresentationLayout } from "@workshop/page-kit";
 import { runTransport } from "../matrix/run-transport.ts";
 import type { Fault } from "../matrix/stations.ts";
 import { CLASSROOM_HEARTBEAT_MS, STATION_PATHS } from "../matrix/stations.ts";
@@ -11,7 +11,6 @@ import { createPane } from "./pane.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const panes = new Map(TRANSPORTS.map((t) => [t, createPane(byId(STATION_PATHS[t].slice(3)))]));
 let controller: AbortController | undefined;
 let bytesTimer: ReturnType<typeof setInterval> | undefined;

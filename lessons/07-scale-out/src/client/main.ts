@@ -3,11 +3,10 @@
 // a kill, 0 lost and 0 duplicated is the proof that Redis carried the stream.
 import "@workshop/page-kit/style.css";
 import "./scale-out.css";
-import { renderMetrics } from "@workshop/page-kit";
+import { byId, renderMetrics } from "@workshop/page-kit";
 import { createSeqTally, type Token } from "@workshop/protocol";
 import { type InstanceView, JOB_EVENTS } from "../protocol.ts";
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const tiles = byId("instances");
 const reply = byId("reply");
 const status = byId("status");

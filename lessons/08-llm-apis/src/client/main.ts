@@ -2,7 +2,7 @@
 // wire and the one stream the BFF makes of it.
 import "@workshop/page-kit/style.css";
 import "./apis.css";
-import { usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePresentationLayout } from "@workshop/page-kit";
 import { readSseEvents } from "@workshop/protocol";
 import type { ChatEvent, ChatRequest, Provider } from "../protocol.ts";
 import { createAnswerView } from "./answer-view.ts";
@@ -11,7 +11,6 @@ import { createWireView } from "./wire-view.ts";
 
 usePresentationLayout();
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>("composer");
 const input = byId<HTMLInputElement>("input");
 const provider = byId<HTMLSelectElement>("provider");

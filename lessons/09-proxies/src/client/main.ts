@@ -1,14 +1,13 @@
 // Lesson 09's page: the paths from GET /api/proxies, and four live demos.
 import "@workshop/page-kit/style.css";
 import "./proxies.css";
-import { renderMetrics, usePresentationLayout } from "@workshop/page-kit";
+import { byId, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
 import type { ProxyList, ProxyPath } from "../protocol.ts";
 import { readThrough } from "./path-race.ts";
 import { showSharedStream } from "./shared-stream-panel.ts";
 
 usePresentationLayout();
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const { paths } = (await (await fetch("/api/proxies")).json()) as ProxyList;
 const pathNamed = (name: string) => paths.find((path) => path.name === name) as ProxyPath;
 const cell = (row: HTMLElement, text = "") => {
