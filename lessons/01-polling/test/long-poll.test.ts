@@ -1,3 +1,4 @@
+import { steadyTiming } from "@workshop/mock-llm";
 import { activeResources, eventually, getJson, postJson, resourcesAddedSince } from "@workshop/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PollResponse } from "../src/protocol.ts";
@@ -76,7 +77,7 @@ describe("a held long poll whose client goes away", () => {
 
 describe("a blocking request whose client goes away", () => {
   it("stops generating: no tokens are produced for nobody", async () => {
-    lesson = await startLesson({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 20, jitterMs: 0 } });
+    lesson = await startLesson({ timing: steadyTiming(20) });
     const { llm, url } = lesson;
     const controller = new AbortController();
     const request = postJson(`${url}/api/complete`, { prompt: "why stream?" }, { signal: controller.signal });

@@ -1,3 +1,4 @@
+import { steadyTiming } from "@workshop/mock-llm";
 import { activeResources, connectSse, eventually, resourcesAddedSince } from "@workshop/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { startLesson } from "./start.ts";
@@ -35,7 +36,7 @@ describe("when an event-stream client goes away", () => {
     lesson = await startLesson({
       // Armed when the job is created: long enough for the client to connect on a busy machine,
       // short against the reply (121 tokens, 2.4 s).
-      timing: { firstTokenDelayMs: 0, tokenDelayMs: 20, jitterMs: 0 },
+      timing: steadyTiming(20),
       abandonAfterMs: 500,
     });
     const id = await lesson.startJob("why stream?");

@@ -1,5 +1,5 @@
 // Test helper: lesson 02's server on 127.0.0.1:0 with a mock LLM the test controls.
-import { createMockLlm, type MockLlmOptions } from "@workshop/mock-llm";
+import { createMockLlm, type MockLlmOptions, steadyTiming } from "@workshop/mock-llm";
 import type { SseEvent, Token } from "@workshop/protocol";
 import { startLesson as startLessonServer } from "@workshop/testkit";
 import { createServer, type SseServerOptions } from "../src/server/app.ts";
@@ -14,4 +14,4 @@ export const tokensOf = (events: SseEvent[]): Token[] =>
   events.filter((e) => e.type === "token").map((e) => JSON.parse(e.data) as Token);
 
 /** Tokens arriving every few ms: slow enough to interrupt, fast enough for tests. */
-export const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
+export const STEADY = steadyTiming(5);

@@ -1,5 +1,5 @@
 // Test helper: lesson 03's server on 127.0.0.1:0, and sockets to it.
-import { createMockLlm, type MockLlmOptions } from "@workshop/mock-llm";
+import { createMockLlm, type MockLlmOptions, steadyTiming } from "@workshop/mock-llm";
 import { connectWebSocket, startLesson as startLessonServer } from "@workshop/testkit";
 import type { ClientOptions } from "ws";
 import type { ServerMessage } from "../src/protocol.ts";
@@ -18,4 +18,4 @@ type Of<T extends ServerMessage["type"]> = Extract<ServerMessage, { type: T }>;
 export const ofType = <T extends ServerMessage["type"]>(messages: ServerMessage[], type: T) =>
   messages.filter((m): m is Of<T> => m.type === type);
 
-export const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
+export const STEADY = steadyTiming(5);

@@ -1,14 +1,13 @@
 // In Chromium: the chat page, through Vite's proxy, against the BFF and its mock upstream.
 import { fileURLToPath } from "node:url";
+import { steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startPage } from "@workshop/testkit";
 import { expect, it } from "vitest";
 import { holdFramesAndCountRenders } from "./render-counter.ts";
 import { startLesson } from "./start.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const served = servePage(root, () =>
-  startLesson({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 } }),
-);
+const served = servePage(root, () => startLesson({ timing: steadyTiming(15) }));
 
 describeInBrowser("lesson 04's chat page", (browser) => {
   const page = freshPage(browser, () => served.site.url);

@@ -1,3 +1,4 @@
+import { steadyTiming } from "@workshop/mock-llm";
 import { apiErrorOf, postJson } from "@workshop/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_MESSAGES } from "../src/protocol.ts";
@@ -73,7 +74,7 @@ describe("when the user presses Stop or closes the tab", () => {
   it("aborts the upstream request, so the model stops generating at once", async () => {
     // 50 ms between tokens: the abort crosses three hops (client → BFF → upstream) in far less,
     // even on a busy machine, so "at most two more" counts the tokens already in flight.
-    lesson = await startLesson({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 50, jitterMs: 0 } });
+    lesson = await startLesson({ timing: steadyTiming(50) });
     const { llm } = lesson;
     const stream = await chat(lesson.url, userSays(PROMPT));
     await stream.waitFor((r) => r.events.length >= 5);

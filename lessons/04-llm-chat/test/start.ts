@@ -1,6 +1,6 @@
 // Test helpers: lesson 04's server on 127.0.0.1:0, and a misbehaving upstream.
 import { createServer as createHttpServer, type RequestListener } from "node:http";
-import { createMockLlm, type MockLlmOptions } from "@workshop/mock-llm";
+import { createMockLlm, type MockLlmOptions, steadyTiming } from "@workshop/mock-llm";
 import { connectSse, startLesson as startLessonServer, startServer } from "@workshop/testkit";
 import type { ChatCompletionChunk } from "../src/protocol.ts";
 import { type ChatServerOptions, createServer } from "../src/server/app.ts";
@@ -43,4 +43,4 @@ export function readChunks(events: { data: string }[]) {
   return { payloads, text, done, error: payloads.find((p) => p.error)?.error };
 }
 
-export const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 10, jitterMs: 0 } as const;
+export const STEADY = steadyTiming(10);

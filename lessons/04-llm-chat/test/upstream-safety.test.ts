@@ -3,6 +3,7 @@
 // forever, must never buffer without bound, and must never let the browser
 // choose (the model and the system prompt, billed to the server's key).
 import type { IncomingMessage } from "node:http";
+import { steadyTiming } from "@workshop/mock-llm";
 import { apiErrorOf, getJson, postJson } from "@workshop/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { chat, fakeUpstream, readChunks, startLesson, upstreamChunk, userSays } from "./start.ts";
@@ -211,7 +212,7 @@ describe("the server owns the model and the system prompt", () => {
 describe("chat streams per client", () => {
   it("answers 429 to a client that already has maxStreamsPerClient answers streaming", async () => {
     lesson = await startLesson({
-      timing: { firstTokenDelayMs: 0, tokenDelayMs: 20, jitterMs: 0 },
+      timing: steadyTiming(20),
       maxStreamsPerClient: 1,
     });
     const first = await chat(lesson.url, userSays(PROMPT));

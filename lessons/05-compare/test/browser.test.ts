@@ -1,6 +1,6 @@
 // In Chromium: the side-by-side page, with the browser's own EventSource and WebSocket.
 import { fileURLToPath } from "node:url";
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startLesson } from "@workshop/testkit";
 import { afterEach, expect, it } from "vitest";
 import { createServer } from "../src/server/app.ts";
@@ -9,14 +9,14 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const PANES = ["short", "long", "sse", "ws", "chat"];
 
 // One model for the five stations, so a test can hold every answer mid-way.
-const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 } });
+const llm = createMockLlm({ timing: steadyTiming(15) });
 const served = servePage(
   root,
   async () => {
     const lesson = await startLesson(
       createServer({
         settings: {
-          timing: { firstTokenDelayMs: 0, tokenDelayMs: 15, jitterMs: 0 },
+          timing: steadyTiming(15),
           llm,
           retryMs: 100,
           heartbeatMs: 300,

@@ -8,7 +8,7 @@ import { createServer as createPollingServer } from "@workshop/01-polling/server
 import { createServer as createSseServer } from "@workshop/02-sse/server/app.ts";
 import { createServer as createWebSocketServer } from "@workshop/03-websocket/server/app.ts";
 import { createServer as createChatServer } from "@workshop/04-llm-chat/server/app.ts";
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import {
   describeInBrowser,
   freshPage,
@@ -21,7 +21,7 @@ import { afterAll, expect, it } from "vitest";
 import { createServer as createCompareServer } from "../src/server/app.ts";
 
 const lessonsDir = fileURLToPath(new URL("../..", import.meta.url));
-const llm = () => createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 2, jitterMs: 0 } });
+const llm = () => createMockLlm({ timing: steadyTiming(2) });
 const PROMPT = "Why do LLM products stream?";
 
 interface LessonPage {
@@ -85,7 +85,7 @@ const LESSONS: LessonPage[] = [
       const lesson = await startLesson(
         createCompareServer({
           settings: {
-            timing: { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 },
+            timing: steadyTiming(5),
             isAllowedOrigin: () => true,
           },
         }),

@@ -1,5 +1,5 @@
 // Test helpers: lesson 06's server on 127.0.0.1:0 with a mock LLM the test controls.
-import { createMockLlm, type MockLlmOptions } from "@workshop/mock-llm";
+import { createMockLlm, type MockLlmOptions, steadyTiming } from "@workshop/mock-llm";
 import { getJson, startLesson as startLessonServer } from "@workshop/testkit";
 import { createServer, type FrameworksServerOptions } from "../src/server/app.ts";
 
@@ -17,7 +17,7 @@ export const echoWords = (n: number) =>
   `echo: ${Array.from({ length: n }, (_, i) => `w${i % 10}`).join(" ")}`;
 
 /** Faster than the screen (several tokens a frame), each token its own network chunk. */
-export const FAST = { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } as const;
+export const FAST = steadyTiming(1);
 
 /** A stand-in BFF that answers every chat with these chunks, each written on its own after a pause. */
 export async function chunkedBff(chunks: Uint8Array[], pauseMs = 30) {

@@ -1,6 +1,6 @@
 // Two instances of the lesson server over real sockets, one Redis: lesson
 // 02's event stream, continued on whichever instance the client lands on.
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import type { Token } from "@workshop/protocol";
 import { apiErrorOf, connectSse, describeWithRedis, postJson, startLesson } from "@workshop/testkit";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { createInstance } from "../src/server/app.ts";
 import { whyRedisUnreachable } from "../src/server/redis-reachable.ts";
 
 const PROMPT = "why stream?";
-const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
+const STEADY = steadyTiming(5);
 const tokensOf = (events: { type: string; data: string }[]) =>
   events.filter((e) => e.type === "token").map((e) => JSON.parse(e.data) as Token);
 

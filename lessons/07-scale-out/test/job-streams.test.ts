@@ -1,7 +1,7 @@
 // Several instances, one Redis: what a client gets when it reconnects to
 // another instance, when the generating instance dies, and when a cancel
 // arrives somewhere else. A real redis-server on a free loopback port.
-import { createMockLlm, type MockLlmTiming } from "@workshop/mock-llm";
+import { createMockLlm, type MockLlmTiming, steadyTiming } from "@workshop/mock-llm";
 import { describeWithRedis } from "@workshop/testkit";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { readJob, seqsOf } from "../exercises/with-redis.ts";
@@ -9,8 +9,8 @@ import { createJobStreams, type JobStreams } from "../src/server/job-streams.ts"
 import { type Redis, redisClient } from "../src/server/redis.ts";
 
 const PROMPT = "why stream?";
-const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } as const;
-const SLOW = { firstTokenDelayMs: 0, tokenDelayMs: 50, jitterMs: 0 } as const;
+const STEADY = steadyTiming(5);
+const SLOW = steadyTiming(50);
 const DYING_LEASE_MS = 1000;
 
 describeWithRedis("jobs in Redis Streams, served by any instance", (server) => {

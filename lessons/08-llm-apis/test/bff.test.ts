@@ -2,14 +2,14 @@
 // the lesson's mocks), one typed stream out.
 
 import { createServer as createHttpServer } from "node:http";
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { apiErrorOf, deferred, postJson, startLesson, startServer } from "@workshop/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ask, ofType, textOf } from "../src/compare/ask.ts";
 import { PROMPTS, PROVIDERS, type Provider } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
 
-const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } });
+const llm = createMockLlm({ timing: steadyTiming(1) });
 const WITH_TOOLS = PROVIDERS.filter((p) => p !== "dashscope"); // the lesson's DashScope path is text only
 let lesson: Awaited<ReturnType<typeof startLesson<ReturnType<typeof createServer>>>>;
 

@@ -1,13 +1,13 @@
 // In Chromium: lesson 08's page through Vite's proxy, against the BFF and its mocks.
 import { fileURLToPath } from "node:url";
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startLesson } from "@workshop/testkit";
 import { expect, it } from "vitest";
 import { PROVIDERS } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 2, jitterMs: 0 } });
+const llm = createMockLlm({ timing: steadyTiming(2) });
 const served = servePage(root, () => startLesson(createServer({ llm, env: {} })));
 
 describeInBrowser("lesson 08's page", (browser) => {

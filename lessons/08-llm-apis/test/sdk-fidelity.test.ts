@@ -3,7 +3,7 @@
 // from the real wire format, the SDK that parses the real one says so.
 import Anthropic from "@anthropic-ai/sdk";
 import { GoogleGenAI } from "@google/genai";
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { startLesson } from "@workshop/testkit";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { PROMPTS } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
 import { TOOLS } from "../src/server/tools.ts";
 
-const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } });
+const llm = createMockLlm({ timing: steadyTiming(1) });
 const REPLY = llm.replyTokens("why stream?").join("");
 let url: string;
 let close: () => Promise<void>;

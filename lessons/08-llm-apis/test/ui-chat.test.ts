@@ -1,13 +1,13 @@
 // /api/ui-chat speaks the Vercel AI SDK's UI message stream: read here by the
 // `ai` package's own transport (what useChat uses) and message reader.
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { apiErrorOf, postJson, startLesson } from "@workshop/testkit";
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROMPTS } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
 
-const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } });
+const llm = createMockLlm({ timing: steadyTiming(1) });
 let url: string;
 let close: () => Promise<void>;
 beforeAll(async () => {

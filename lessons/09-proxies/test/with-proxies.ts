@@ -1,13 +1,15 @@
 // For the tests: lesson 09's origins and nginx, once per file. Without nginx
 // (or openssl) the block is skipped with one line saying how to get it,
 // except under CI=true, where that is a failure.
+
+import { steadyTiming } from "@workshop/mock-llm";
 import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
 import { afterAll, beforeAll, describe } from "vitest";
 import type { ProxyPath } from "../src/protocol.ts";
 import { type Proxies, startProxies } from "../src/server/proxies.ts";
 
 /** Tokens every 20 ms: a short reply streams over ~0.3 s, so arrival order is clear. */
-export const TIMING = { firstTokenDelayMs: 0, tokenDelayMs: 20, jitterMs: 0 } as const;
+export const TIMING = steadyTiming(20);
 export const PAGE_ORIGIN = "http://127.0.0.1:5109";
 
 export function describeWithProxies(

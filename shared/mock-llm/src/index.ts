@@ -10,5 +10,5 @@ export {
   MAX_REPLY_CHARS,
 } from "./replies.ts";
 export { seededRandom } from "./seeded-random.ts";
-export { instantTiming, type MockLlmTiming, pause, realisticTiming } from "./timing.ts";
+export { instantTiming, type MockLlmTiming, pause, realisticTiming, steadyTiming } from "./timing.ts";
 export { tokenize } from "./tokenize.ts";

@@ -14,6 +14,13 @@ export const realisticTiming: MockLlmTiming = { firstTokenDelayMs: 500, tokenDel
 /** For tests: no timers at all, one event-loop turn between tokens. */
 export const instantTiming: MockLlmTiming = { firstTokenDelayMs: 0, tokenDelayMs: 0, jitterMs: 0 };
 
+/** A token every `tokenDelayMs`, the first at once, no jitter: a reply that lasts a known number of tokens' time. */
+export const steadyTiming = (tokenDelayMs: number): MockLlmTiming => ({
+  firstTokenDelayMs: 0,
+  tokenDelayMs,
+  jitterMs: 0,
+});
+
 /**
  * Waits `ms`, or one event-loop turn when `ms` is 0 (so that a client leaving
  * can still be noticed between two tokens). Rejects as soon as `signal` aborts.

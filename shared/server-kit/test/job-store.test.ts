@@ -1,4 +1,4 @@
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createJobStore, type Job } from "../src/index.ts";
 
@@ -44,7 +44,7 @@ describe("the job store", () => {
 
   it("cancels a running job nobody reads any more: its client is gone", async () => {
     vi.useFakeTimers();
-    const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 1000, jitterMs: 0 } });
+    const llm = createMockLlm({ timing: steadyTiming(1000) });
     const jobs = createJobStore({ llm, abandonAfterMs: 5000 });
     const job = jobs.start("why stream?");
     await vi.advanceTimersByTimeAsync(4000);
@@ -59,7 +59,7 @@ describe("the job store", () => {
 
   it("keeps a job alive while a client is subscribed to it, however long nobody polls", async () => {
     vi.useFakeTimers();
-    const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 1000, jitterMs: 0 } });
+    const llm = createMockLlm({ timing: steadyTiming(1000) });
     const jobs = createJobStore({ llm, abandonAfterMs: 5000 });
     const job = jobs.start("why stream?");
     const unsubscribe = job.subscribe(() => {});

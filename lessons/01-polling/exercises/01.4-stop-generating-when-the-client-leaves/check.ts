@@ -1,9 +1,10 @@
 import { defineChecks, must, mustEventually, waitUntil, within } from "@workshop/exercises";
+import { steadyTiming } from "@workshop/mock-llm";
 import { eventually, postJson } from "@workshop/testkit";
 import type { CompleteResponse } from "../../src/protocol.ts";
 import { withServer } from "../with-server.ts";
 
-const SLOW = { firstTokenDelayMs: 0, tokenDelayMs: 30, jitterMs: 0 } as const; // ~4 s for a whole reply
+const SLOW = steadyTiming(30); // ~4 s for a whole reply
 const PROMPT = "why stream?";
 
 /** Starts a completion, waits until the server generates, then hangs up. */

@@ -1,10 +1,11 @@
 import { defineChecks, must, mustEventually, within } from "@workshop/exercises";
+import { steadyTiming } from "@workshop/mock-llm";
 import { connectWebSocket } from "@workshop/testkit";
 import type { ServerMessage } from "../../src/protocol.ts";
 import { withServer } from "../with-server.ts";
 
 const PROMPT = "why stream?";
-const STEADY = { firstTokenDelayMs: 0, tokenDelayMs: 3, jitterMs: 0 } as const;
+const STEADY = steadyTiming(3);
 const wsUrl = (url: string) => `${url.replace(/^http/, "ws")}/ws`;
 const seqsOf = (messages: ServerMessage[]) => messages.flatMap((m) => (m.type === "token" ? [m.seq] : []));
 
@@ -71,24 +72,20 @@ export default defineChecks({
     }),
 
   "a socket that goes away stops following: the job keeps no callback into it": (code) =>
-    withServer(
-      code,
-      { timing: { firstTokenDelayMs: 0, tokenDelayMs: 50, jitterMs: 0 } },
-      async ({ url, jobs }) => {
-        const client = await connectWebSocket<ServerMessage>(wsUrl(url));
-        client.send({ type: "start", prompt: PROMPT });
-        await within(
-          client.waitFor((m) => seqsOf(m).length >= 1),
-          5000, // hang guards: a busy machine takes several times as long, a bug takes for ever
-          "no token arrived",
-        );
-        must(jobs.listenerCount() === 1, "while a socket follows the job, the job should have one listener");
-        client.ws.terminate();
-        await mustEventually(
-          () => jobs.listenerCount() === 0,
-          1000,
-          "after the socket closed, the job still calls back into it: stop() the follower",
-        );
-      },
-    ),
+    withServer(code, { timing: steadyTiming(50) }, async ({ url, jobs }) => {
+      const client = await connectWebSocket<ServerMessage>(wsUrl(url));
+      client.send({ type: "start", prompt: PROMPT });
+      await within(
+        client.waitFor((m) => seqsOf(m).length >= 1),
+        5000, // hang guards: a busy machine takes several times as long, a bug takes for ever
+        "no token arrived",
+      );
+      must(jobs.listenerCount() === 1, "while a socket follows the job, the job should have one listener");
+      client.ws.terminate();
+      await mustEventually(
+        () => jobs.listenerCount() === 0,
+        1000,
+        "after the socket closed, the job still calls back into it: stop() the follower",
+      );
+    }),
 });

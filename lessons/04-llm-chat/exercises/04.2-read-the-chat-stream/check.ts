@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { defineChecks, type LessonCode, must, mustEventually, waitUntil, within } from "@workshop/exercises";
+import { steadyTiming } from "@workshop/mock-llm";
 import { startServer } from "@workshop/testkit";
 import type * as ChatStream from "../../src/client/chat-stream.ts";
 import { withServer } from "../with-server.ts";
@@ -96,21 +97,17 @@ export default defineChecks({
   },
 
   "Stop aborts the request, and the server stops generating": (code) =>
-    withServer(
-      code,
-      { timing: { firstTokenDelayMs: 0, tokenDelayMs: 20, jitterMs: 0 } },
-      async ({ url, llm }) => {
-        const { streamChat } = await load(code);
-        const stop = new AbortController();
-        const reading = readAll(streamChat(ask, stop.signal, url));
-        await waitUntil(() => llm.tokensGenerated >= 3, 2000);
-        stop.abort();
-        await within(reading, 2000, "after Stop, the stream kept going");
-        await mustEventually(
-          () => llm.running === 0,
-          1000,
-          "after Stop the model is still generating: pass the signal to fetch()",
-        );
-      },
-    ),
+    withServer(code, { timing: steadyTiming(20) }, async ({ url, llm }) => {
+      const { streamChat } = await load(code);
+      const stop = new AbortController();
+      const reading = readAll(streamChat(ask, stop.signal, url));
+      await waitUntil(() => llm.tokensGenerated >= 3, 2000);
+      stop.abort();
+      await within(reading, 2000, "after Stop, the stream kept going");
+      await mustEventually(
+        () => llm.running === 0,
+        1000,
+        "after Stop the model is still generating: pass the signal to fetch()",
+      );
+    }),
 });

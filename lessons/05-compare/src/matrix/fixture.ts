@@ -6,7 +6,7 @@ import { createServer as createSseServer } from "@workshop/02-sse/server/app.ts"
 import { createServer as createWebSocketServer } from "@workshop/03-websocket/server/app.ts";
 import { createServer as createChatServer } from "@workshop/04-llm-chat/server/app.ts";
 import { type FaultProxy, startFaultProxy } from "@workshop/fault-proxy";
-import { createMockLlm, type MockLlm, type MockLlmTiming } from "@workshop/mock-llm";
+import { createMockLlm, type MockLlm, type MockLlmTiming, steadyTiming } from "@workshop/mock-llm";
 import type { LessonServer } from "@workshop/server-kit";
 import { type RunningServer, startServer } from "@workshop/testkit/servers";
 
@@ -29,7 +29,7 @@ export interface StationSettings {
  * past the pauses a busy machine makes while it moves a 1 MiB message or 1-byte fragments.
  */
 export const TEST_SETTINGS: StationSettings = {
-  timing: { firstTokenDelayMs: 0, tokenDelayMs: 4, jitterMs: 0 },
+  timing: steadyTiming(4),
   heartbeatMs: 250,
   retryMs: 50,
   isAllowedOrigin: () => true,

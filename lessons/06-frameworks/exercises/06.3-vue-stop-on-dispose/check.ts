@@ -1,11 +1,12 @@
 import { defineChecks, must, mustEventually, waitUntil } from "@workshop/exercises";
+import { steadyTiming } from "@workshop/mock-llm";
 import { eventually } from "@workshop/testkit";
 import { effectScope } from "vue";
 import type * as Composable from "../../src/vue/use-chat-stream.ts";
 import { withServer } from "../with-server.ts";
 
 const LONG = `echo: ${"token ".repeat(800)}`;
-const FAST = { firstTokenDelayMs: 0, tokenDelayMs: 1, jitterMs: 0 } as const;
+const FAST = steadyTiming(1);
 
 // Node has no animation frames: a 16 ms timer stands in for them.
 globalThis.requestAnimationFrame ??= (callback) => setTimeout(callback, 16) as unknown as number;

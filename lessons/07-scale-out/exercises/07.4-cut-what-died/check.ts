@@ -1,5 +1,5 @@
 import { defineChecks, must, within } from "@workshop/exercises";
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { startPrivateRedis } from "@workshop/server-kit/private-redis";
 import { connectSse, getJson, postJson, startServer } from "@workshop/testkit";
 import type * as Balancer from "../../src/server/balancer.ts";
@@ -13,7 +13,7 @@ export default defineChecks({
     const { startInstanceInProcess } = await code.load<typeof InProcess>("src/server/instance-in-process.ts");
     const redis = await startPrivateRedis();
     // Instances in this process (they start in milliseconds); kill cuts their sockets as SIGKILL would.
-    const llm = () => createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 20, jitterMs: 0 } });
+    const llm = () => createMockLlm({ timing: steadyTiming(20) });
     const balancer = await createBalancer({
       redisUrl: redis.url,
       names: ["a", "b"],

@@ -8,7 +8,7 @@ import { nodePlatform } from "@workshop/05-compare/matrix/node-platform.ts";
 import { runTransport } from "@workshop/05-compare/matrix/run-transport.ts";
 import { WEBSOCKET_BACKOFF } from "@workshop/05-compare/matrix/runs/websocket.ts";
 import { FAULT_AT, SCENARIOS } from "@workshop/05-compare/matrix/scenarios.ts";
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { startServer } from "@workshop/testkit/servers";
 import { type Balancer, createBalancer } from "../server/balancer.ts";
 import { startInstanceInProcess } from "../server/instance-in-process.ts";
@@ -55,7 +55,7 @@ async function startCluster(redisUrl: string) {
   const redis = redisClient(redisUrl);
   await redis.connect();
   await redis.flushDb(); // nothing left from the previous scenario (a dead owner's lease)
-  const llm = () => createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 4, jitterMs: 0 } });
+  const llm = () => createMockLlm({ timing: steadyTiming(4) });
   const balancer = await createBalancer({
     redisUrl,
     startInstance: (name, port) =>

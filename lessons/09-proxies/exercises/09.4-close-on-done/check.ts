@@ -1,6 +1,6 @@
 import { createServer } from "@workshop/02-sse/server/app.ts";
 import { defineChecks, must, withEventSourceGlobal } from "@workshop/exercises";
-import { createMockLlm } from "@workshop/mock-llm";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 
 import { postJson, startLesson } from "@workshop/testkit";
 import { EventSource } from "eventsource";
@@ -10,7 +10,7 @@ export default defineChecks({
   // The page's code, in Node: the `eventsource` package follows the same spec as browsers.
   "the first token's time is measured, and the stream is closed on done": (code) =>
     withEventSourceGlobal(EventSource, async (opened) => {
-      const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 5, jitterMs: 0 } });
+      const llm = createMockLlm({ timing: steadyTiming(5) });
       const lesson = await startLesson(createServer({ llm }));
       const tokens = llm.replyTokens("echo: a b c d").length;
       try {
