@@ -14,7 +14,8 @@
 // and at a scratch copy in the start or solution state under the integrity
 // test; a check never imports lesson files statically, so it can check either.
 import { join } from "node:path";
-import { eventually } from "@workshop/testkit";
+// Not the testkit's index: it loads Playwright and Vite, and every `pnpm exercise` command loads this file.
+import { eventually } from "@workshop/testkit/active-resources";
 
 export interface LessonCode {
   /** The lesson folder being checked (a copy of it, in the integrity test). */
