@@ -3,7 +3,7 @@
 // it cannot be solved). Both states are written to scratch copies of the
 // lesson folder, so the student's files and other tests are never touched,
 // and the copies import the same node_modules as the lesson itself.
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
 import { findRedisServer, HOW_TO_GET_REDIS } from "@workshop/server-kit/private-redis";
@@ -11,7 +11,7 @@ import { findChromium, HOW_TO_GET_CHROMIUM } from "@workshop/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Exercise, findExercises } from "./catalog.ts";
 import { type Checks, lessonCode, within } from "./checks.ts";
-import { type CodeState, editedFiles, finishedSource, withRegions } from "./code-states.ts";
+import { type CodeState, editedFiles, finishedSource, regionText, withRegions } from "./code-states.ts";
 
 /** Scratch copies live here, inside the lesson, so package resolution works unchanged. */
 export const WORK_FOLDER = ".exercise-work";
@@ -83,6 +83,23 @@ export async function runChecks(
   return failures;
 }
 
+/** Most lines of code a stub may share with the lesson code it replaces (a signature, a loop head). */
+export const MAX_REPEATED_LINES = 4;
+
+/** The lines of code (not comments, not lone brackets) a start file repeats from the lesson's region. */
+export function repeatedLines(exercise: Exercise): string[] {
+  const code = (text: string) =>
+    text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line && !/^(\/\/|\/\*|\*)/.test(line) && !/^[{}()[\];,]+$/.test(line));
+  return exercise.edits.flatMap((edit) => {
+    if (!existsSync(join(exercise.dir, "start", `${edit.region}.ts`))) return [];
+    const lesson = new Set(code(regionText(exercise, edit, "finished")));
+    return code(regionText(exercise, edit, "start")).filter((line) => lesson.has(line));
+  });
+}
+
 /** True when a check fakes timers or replaces a global: it cannot run beside another check. */
 export function sharesProcessState(exercise: Exercise): boolean {
   return /useFakeTimers|withEventSourceGlobal|globalThis\./.test(
@@ -100,6 +117,15 @@ export function describeExerciseIntegrity(lessonDir: string): void {
       for (const exercise of exercises) {
         expect(exercise.hints.length, `${exercise.id} has no hints`).toBeGreaterThan(0);
         expect(readFileSync(join(exercise.dir, "check.ts"), "utf8")).toContain("defineChecks");
+      }
+    });
+
+    it(`no starting code repeats more than ${MAX_REPEATED_LINES} lines of the lesson's: a stub asks for what is missing`, () => {
+      for (const exercise of exercises) {
+        const repeated = repeatedLines(exercise);
+        expect(repeated.length, `${exercise.id} repeats:\n${repeated.join("\n")}`).toBeLessThanOrEqual(
+          MAX_REPEATED_LINES,
+        );
       }
     });
 

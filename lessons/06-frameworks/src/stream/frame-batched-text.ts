@@ -20,17 +20,21 @@ export function createFrameBatchedText(
   cancel: (handle: number) => void = cancelAnimationFrame,
 ): FrameBatchedText {
   let text = "";
-  let frame = 0;
   const listeners = new Set<() => void>();
+  // #region one-notify-a-frame
+  let frame = 0; // the pending frame's handle; 0: none
   const notify = () => {
     cancel(frame);
     frame = 0;
     for (const listener of listeners) listener();
   };
+  // #endregion
   return {
     append(delta) {
       text += delta;
+      // #region schedule-once
       frame ||= schedule(notify); // the first token of a frame schedules; the rest ride along
+      // #endregion
     },
     reset(next = "") {
       text = next;

@@ -6,7 +6,6 @@ export interface RaceResult {
   tokens: number;
 }
 
-// #region path-race
 export function readThrough(
   url: string,
   jobId: string,
@@ -17,15 +16,19 @@ export function readThrough(
     const started = performance.now();
     const result: RaceResult = { firstMs: Number.NaN, lastMs: Number.NaN, tokens: 0 };
     const source = new EventSource(`${url}/api/jobs/${jobId}/events`);
+    // #region first-token
     source.addEventListener("token", () => {
       result.tokens++;
       if (result.tokens > 1) return;
       result.firstMs = performance.now() - started;
       onFirstToken(result.firstMs);
     });
+    // #endregion
     source.addEventListener("done", () => {
       result.lastMs = performance.now() - started;
+      // #region close-on-done
       source.close(); // the reply is whole: no reconnect (lesson 02)
+      // #endregion
       resolve(result);
     });
     source.onerror = () => {
@@ -33,4 +36,3 @@ export function readThrough(
     };
   });
 }
-// #endregion
