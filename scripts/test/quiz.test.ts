@@ -51,7 +51,33 @@ describe("spaced repetition (Leitner boxes)", () => {
     record(progress, keyOf(a), "known");
     record(progress, keyOf(b), "shaky");
     record(progress, keyOf(c), "unknown");
-    expect(selectQuestions(bank, progress, { review: true })).toEqual([b, c]);
+    expect(selectQuestions(bank, progress, { review: true }).map(keyOf).sort()).toEqual(
+      [b, c].map(keyOf).sort(),
+    );
+  });
+});
+
+describe("picking a session's questions", () => {
+  /** A seeded Park–Miller generator: the same picks on every run. */
+  const seeded = (seed: number) => () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+  const lessonOf = (q: { lesson: string }) => q.lesson.slice(0, 2);
+
+  it("spreads the picks across the chosen lessons: four questions from 06–09 come one from each", () => {
+    const picks = selectQuestions(
+      bank,
+      emptyProgress(),
+      { lessons: ["06", "07", "08", "09"], count: 4 },
+      seeded(7),
+    );
+    expect(picks.map(lessonOf).sort()).toEqual(["06", "07", "08", "09"]);
+  });
+
+  it("shuffles: the same seed asks in the same order, another seed in another", () => {
+    const order = (seed: number) =>
+      selectQuestions(bank, emptyProgress(), { lessons: ["02"] }, seeded(seed)).map(keyOf);
+    expect(order(1)).toEqual(order(1));
+    expect(order(2)).not.toEqual(order(1));
+    expect([...order(2)].sort()).toEqual([...order(1)].sort());
   });
 });
 
