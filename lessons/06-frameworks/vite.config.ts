@@ -21,8 +21,8 @@ export default defineConfig({
       "vue",
       "@tanstack/react-virtual",
       "@tanstack/vue-virtual",
-      "marked",
-      "dompurify",
+      "@workshop/04-llm-chat > marked", // lesson 04 renders the answers: its dependencies, not 06's
+      "@workshop/04-llm-chat > dompurify",
     ],
   },
   build: { rollupOptions: { input: [page("index.html"), page("react/index.html"), page("vue/index.html")] } },

@@ -69,6 +69,21 @@ describe("pnpm dev without a terminal", () => {
   });
 });
 
+describe("Ctrl+C on a long-running command", () => {
+  // pnpm runs a script through `sh -c`; dash dies of the SIGINT that Ctrl+C sends the whole
+  // group, and pnpm then reports "ELIFECYCLE Command failed" although Node shut down cleanly.
+  // With `exec`, Node replaces the shell: its own handler runs, and it exits 0.
+  it("pnpm dev, exercise and quiz hand the terminal to Node itself (exec), in the root and in every lesson", () => {
+    const scripts = (path: string) =>
+      JSON.parse(readFileSync(path, "utf8")).scripts as Record<string, string>;
+    const root = scripts(join(repoRoot, "package.json"));
+    const commands = [root.dev, root.exercise, root.quiz];
+    for (const lesson of findLessons())
+      commands.push(scripts(join(repoRoot, "lessons", lesson.folder, "package.json")).dev);
+    expect(commands.filter((command) => !command?.startsWith("exec node "))).toEqual([]);
+  });
+});
+
 describe("the README's Commands table", () => {
   it("describes every root script (add it to scriptDescriptions in package.json)", () => {
     expect(undescribedScripts()).toEqual([]);
