@@ -3,17 +3,31 @@
 // a kill, 0 lost and 0 duplicated is the proof that Redis carried the stream.
 import "@workshop/page-kit/style.css";
 import "./scale-out.css";
-import { byId, renderMetrics } from "@workshop/page-kit";
+import { byId, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
 import { createSeqTally, type Token } from "@workshop/protocol";
 import { type InstanceView, JOB_EVENTS } from "../protocol.ts";
+
+usePresentationLayout();
 
 const tiles = byId("instances");
 const reply = byId("reply");
 const status = byId("status");
 const debug = { "X-Workshop-Debug": "1" }; // the kill switch answers only this page
 
+/** Which instance generates the reply on screen (its lease holder): the one to kill for `interrupted`. */
+async function ownerOfReply(): Promise<string | undefined> {
+  if (!jobId) return undefined;
+  const job = (await fetch(`/api/jobs/${jobId}`)
+    .then((r) => r.json())
+    .catch(() => undefined)) as { owner?: string | null } | undefined;
+  return job?.owner ?? undefined;
+}
+
 async function refreshInstances(): Promise<void> {
-  const body = (await fetch("/api/instances").then((r) => r.json())) as { instances: InstanceView[] };
+  const [body, owner] = await Promise.all([
+    fetch("/api/instances").then((r) => r.json()) as Promise<{ instances: InstanceView[] }>,
+    ownerOfReply(),
+  ]);
   tiles.replaceChildren(
     ...body.instances.map((instance) => {
       const tile = document.createElement("section");
@@ -22,6 +36,11 @@ async function refreshInstances(): Promise<void> {
       title.textContent = `${instance.name} · ${instance.up ? "up" : "down"}`;
       const connections = document.createElement("p");
       connections.textContent = `${instance.connections} connection(s)`;
+      // Killing this one interrupts the reply; killing the one serving the stream does not.
+      if (instance.name === owner) {
+        tile.classList.add("generating");
+        connections.textContent += " · generating this reply";
+      }
       const button = document.createElement("button");
       button.type = "button";
       button.textContent = instance.up ? `Kill ${instance.name}` : `Start ${instance.name}`;
@@ -37,11 +56,10 @@ async function refreshInstances(): Promise<void> {
     }),
   );
 }
-setInterval(() => void refreshInstances().catch(() => {}), 500);
-void refreshInstances();
-
 let source: EventSource | undefined;
 let jobId = "";
+setInterval(() => void refreshInstances().catch(() => {}), 500);
+void refreshInstances().catch(() => {});
 
 function setStatus(text: string, kind: string): void {
   status.textContent = text;
@@ -86,6 +104,11 @@ continueButton.addEventListener("click", async () => {
     return;
   }
   jobId = id;
+  // Not a resume: a new generation, asked for the rest. Marked, so nobody reads it as one answer.
+  const mark = document.createElement("span");
+  mark.className = "continued";
+  mark.textContent = " ⟳ continued by a new generation: ";
+  reply.append(mark);
   follow(jobId, { keepText: true });
 });
 
