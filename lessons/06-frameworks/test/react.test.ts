@@ -44,7 +44,7 @@ describeInBrowser("lesson 06's React page", (browser) => {
       else {
         // Unmuted again, the next notice counts: proof the first two arrived and were ignored.
         await page.getByLabel("Mute").uncheck();
-        await postJson(`${served.lesson.url}/api/notifications`, { text: "now" });
+        await page.getByRole("button", { name: "Post a notice" }).click(); // the page's own button
         await expect.poll(() => unread.textContent(), { timeout: 10_000 }).toBe("1");
         expect(openStreams(), "a fresh handler must not cost a reconnect").toBe(1);
       }

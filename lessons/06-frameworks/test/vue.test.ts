@@ -22,4 +22,11 @@ describeInBrowser("lesson 06's Vue page", (browser) => {
       await expect.poll(openStreams, { timeout: 10_000 }).toBe(0);
     }
   });
+
+  it("the badge's own Post a notice button reaches it over lesson 02's notification stream", async () => {
+    await open("vue/");
+    await notificationsOpen();
+    await page.getByRole("button", { name: "Post a notice" }).click();
+    await expect.poll(() => page.getByTestId("unread").textContent(), { timeout: 10_000 }).toBe("1");
+  });
 });

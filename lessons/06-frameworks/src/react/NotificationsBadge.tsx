@@ -2,6 +2,7 @@
 // handler reads: with a stale handler it would keep counting (?trap=stale).
 import { useState } from "react";
 import { trap } from "../stream/conversation.ts";
+import { postNotice } from "../stream/post-notice.ts";
 import {
   useEventSourceWithoutCleanup,
   useEventSourceWithStaleHandlers,
@@ -34,6 +35,9 @@ export function NotificationsBadge() {
       </label>
       <button type="button" className="secondary" onClick={() => setUnread(0)}>
         Mark read
+      </button>
+      <button type="button" className="secondary" onClick={() => postNotice()}>
+        Post a notice
       </button>
     </div>
   );
