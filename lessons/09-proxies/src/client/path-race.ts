@@ -11,6 +11,8 @@ export function readThrough(
   jobId: string,
   /** Told the moment the first token arrives, so the page shows it before the reply ends. */
   onFirstToken: (ms: number) => void = () => {},
+  /** Told when the connection failed and EventSource retries: a certificate not accepted yet, nginx down. */
+  onRetry: () => void = () => {},
 ): Promise<RaceResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -33,6 +35,7 @@ export function readThrough(
     });
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) reject(new Error(`${url}: the stream was refused`));
+      else if (result.tokens === 0) onRetry();
     };
   });
 }

@@ -4,7 +4,9 @@ import { renderMetrics } from "@workshop/page-kit";
 import { joinSharedStream } from "./shared-stream.ts";
 
 export function showSharedStream(metrics: HTMLElement, url: string): void {
-  const seen = { "streams the server counts": "–", "notices heard": 0 };
+  // Until the worker's EventSource opens. Over HTTP/1.1 it waits for one of this origin's six
+  // connections: after "Open seven" holds them all, that is a wait, not a hang.
+  const seen = { "streams the server counts": "waiting for a free connection", "notices heard": 0 };
   const draw = () =>
     renderMetrics(
       metrics,

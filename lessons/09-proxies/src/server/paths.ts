@@ -92,7 +92,7 @@ export const PATHS: PathSpec[] = [
   },
   {
     name: "idle-heartbeat",
-    note: "The same timeout, and heartbeats every 300 ms: under the timeout, the stream lives.",
+    note: "`proxy_read_timeout 1s` too, and heartbeats every 300 ms: under the timeout, the stream lives.",
     buffering: false,
     origin: "beating",
     directives: SHORT_READ_TIMEOUT,
