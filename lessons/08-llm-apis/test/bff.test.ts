@@ -44,6 +44,12 @@ describe("lesson 08's one stream, from five wire formats", () => {
     },
   );
 
+  it("a question in Chinese (杭州天气怎么样？) calls the same tool, with the city the tool knows", async () => {
+    const events = await ask(lesson.url, "openai-chat", "杭州天气怎么样？");
+    expect(ofType(events, "tool-call-end")[0]?.input).toEqual({ city: "Hangzhou" });
+    expect(textOf(events)).toContain("light rain");
+  });
+
   it.each(WITH_TOOLS)("%s: reasoning arrives as its own events, before the answer", async (provider) => {
     const events = await ask(lesson.url, provider, PROMPTS.reasoning);
     expect(textOf(events, "reasoning")).toMatch(/^The user asks why/);

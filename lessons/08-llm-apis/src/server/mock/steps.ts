@@ -29,8 +29,13 @@ export type Step =
 
 const REASONING = "The user asks why. Streaming matters because of time to first token; answer briefly.";
 
+/** The cities the weather tool knows, as a class in China types them. */
+const CHINESE_CITIES: Record<string, string> = { 杭州: "Hangzhou", 北京: "Beijing", 上海: "Shanghai" };
+
 /** Which tool the model "decides" to call for this prompt, if any. */
 function toolFor(prompt: string): { name: string; input: Record<string, unknown> } | undefined {
+  const chinese = /(杭州|北京|上海).*天气/.exec(prompt)?.[1];
+  if (chinese) return { name: "get_weather", input: { city: CHINESE_CITIES[chinese] } };
   const city = /weather in (\w+)/i.exec(prompt)?.[1];
   if (city) return { name: "get_weather", input: { city } };
   const expression = /^calc:\s*(.+)$/i.exec(prompt)?.[1];
