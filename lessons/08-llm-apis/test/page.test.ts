@@ -76,4 +76,37 @@ describeInBrowser("lesson 08's page", (browser) => {
       llm.release();
     }
   });
+
+  it("each answer says which provider gave it, and New chat starts a conversation of its own", async () => {
+    await page.selectOption("#provider", "gemini");
+    await page.getByRole("button", { name: "Send" }).click();
+    await finished(1);
+    expect(await page.locator(".message.assistant .provider").textContent()).toBe("Gemini");
+    await page.getByRole("button", { name: "New chat" }).click();
+    expect(await page.locator("#messages .message").count()).toBe(0);
+    expect(await page.locator("#wire li").count()).toBe(0);
+  });
+
+  it("DashScope's text-only path turns the tool and reasoning buttons off, and says why", async () => {
+    await page.selectOption("#provider", "dashscope");
+    await expect.poll(() => page.getByRole("button", { name: "Tool call" }).isDisabled()).toBe(true);
+    expect(await page.locator("#text-only").isVisible()).toBe(true);
+    await page.selectOption("#provider", "anthropic");
+    expect(await page.getByRole("button", { name: "Tool call" }).isDisabled()).toBe(false);
+  });
+
+  it("reasoning is open while the model thinks, and folds away once the answer begins", async () => {
+    llm.hold(5); // the model stops after five tokens of its reasoning, until released
+    try {
+      await page.selectOption("#provider", "anthropic");
+      await page.getByRole("button", { name: "Reasoning" }).click();
+      await page.locator(".reasoning[open] .reasoning-text").waitFor();
+      expect(await page.locator(".reasoning-text").textContent()).not.toBe("");
+    } finally {
+      llm.release();
+    }
+    await finished(1);
+    expect(await page.locator(".reasoning").getAttribute("open")).toBeNull();
+    expect(await page.locator(".reasoning-text").textContent()).toMatch(/^The user asks why/);
+  });
 });

@@ -13,8 +13,11 @@ const element = (tag: string, className: string, parent: HTMLElement) => {
   return child;
 };
 
-export function createAnswerView(parent: HTMLElement) {
+/** `answeredBy`: which provider's format this answer came through, shown on it (the history mixes them). */
+export function createAnswerView(parent: HTMLElement, answeredBy: string) {
   const root = element("div", "message assistant", parent);
+  element("p", "meta provider", root).textContent = answeredBy;
+  let box: HTMLDetailsElement | undefined;
   let reasoning: HTMLElement | undefined;
   let text: HTMLElement | undefined;
   let markdown = "";
@@ -31,7 +34,8 @@ export function createAnswerView(parent: HTMLElement) {
       switch (event.type) {
         case "reasoning": {
           if (!reasoning) {
-            const box = element("details", "reasoning", root);
+            box = element("details", "reasoning", root) as HTMLDetailsElement;
+            box.open = true; // open while the model thinks: a lone "▶ Reasoning" for seconds says nothing
             element("summary", "", box).textContent = "Reasoning";
             reasoning = element("div", "reasoning-text", box);
           }
@@ -39,6 +43,7 @@ export function createAnswerView(parent: HTMLElement) {
           break;
         }
         case "text":
+          if (!text && box) box.open = false; // the answer begins: the thinking folds away, still there
           text ??= element("div", "body", root);
           markdown += event.delta;
           frame ||= requestAnimationFrame(drawText); // at most one render per frame

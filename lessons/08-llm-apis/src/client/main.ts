@@ -29,7 +29,7 @@ async function ask(content: string): Promise<void> {
   question.className = "message user";
   question.textContent = content;
   messages.append(question);
-  const view = createAnswerView(messages);
+  const view = createAnswerView(messages, provider.selectedOptions[0]?.textContent ?? provider.value);
   history.push({ role: "user", content });
   send.disabled = true;
   stop.hidden = false;
@@ -70,6 +70,27 @@ form.addEventListener("submit", (event) => {
   if (content) void ask(content);
 });
 stop.addEventListener("click", () => controller?.abort()); // aborts the BFF, which aborts the provider
+byId("new-chat").addEventListener("click", () => {
+  controller?.abort();
+  history.length = 0; // the next question starts a conversation of its own
+  messages.replaceChildren();
+  wire.clear();
+});
+
+// This lesson's DashScope path streams text only: its buttons would quietly give a plain answer.
+const suggestions = [...byId("suggestions").querySelectorAll("button")];
+const TEXT_ONLY =
+  "DashScope's path in this lesson streams text only: no tools, reasoning, mid-stream errors or unknown events.";
+const showWhatTheProviderCan = () => {
+  const textOnly = provider.value === "dashscope";
+  for (const button of suggestions) {
+    button.disabled = textOnly;
+    button.title = textOnly ? TEXT_ONLY : "";
+  }
+  byId("text-only").hidden = !textOnly;
+};
+provider.addEventListener("change", showWhatTheProviderCan);
+showWhatTheProviderCan();
 byId("suggestions").addEventListener("click", (event) => {
   const prompt = (event.target as HTMLElement).closest("button")?.dataset.prompt;
   if (!prompt) return;
