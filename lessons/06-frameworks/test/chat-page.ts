@@ -65,6 +65,24 @@ export function chatPageTests(
       .waitFor();
   const openStreams = () => served.lesson.openStreams.size;
 
+  it("the Fast model switch sends the question to the server's fast model, many tokens a frame", async () => {
+    await open(`${framework}/`);
+    const [fast, usual] = [served.lesson.fastLlm.tokensGenerated, served.lesson.llm.tokensGenerated];
+    await page.getByLabel(/Fast model/).check();
+    await ask("echo: one two three");
+    await answered();
+    expect((await lastAnswer().textContent())?.trim()).toBe("one two three");
+    expect(served.lesson.fastLlm.tokensGenerated - fast).toBeGreaterThan(0);
+    expect(served.lesson.llm.tokensGenerated - usual).toBe(0);
+  });
+
+  it("a page running a trap says so on screen, and the fix says nothing", async () => {
+    await open(`${framework}/?trap=${unmountTrap}`);
+    expect(await page.locator("#trap-on").textContent()).toContain(`?trap=${unmountTrap}`);
+    await open(`${framework}/`);
+    expect(await page.locator("#trap-on").isVisible()).toBe(false);
+  });
+
   it("Stop keeps the partial answer and stops the model; Regenerate answers the same question again", async () => {
     await open(`${framework}/`);
     await ask(echoWords(1000));

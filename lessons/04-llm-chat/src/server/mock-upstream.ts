@@ -29,7 +29,11 @@ function readChat(messages: unknown): z.infer<typeof UpstreamMessages> {
   return parsed.data;
 }
 
-export function addMockUpstream(app: Express, llm: MockLlm): void {
+/**
+ * `models`: more model names this upstream answers to, each a mock of its own (its own speed),
+ * as a real provider serves several models; any other name gets `llm`.
+ */
+export function addMockUpstream(app: Express, llm: MockLlm, models: Record<string, MockLlm> = {}): void {
   app.get("/v1/models", (_req, res) => {
     res.json({
       object: "list",
@@ -39,9 +43,10 @@ export function addMockUpstream(app: Express, llm: MockLlm): void {
 
   app.post("/v1/chat/completions", async (req, res) => {
     const messages = readChat(req.body?.messages);
+    const model = models[String(req.body?.model)] ?? llm;
     const controller = new AbortController();
     res.on("close", () => controller.abort()); // the BFF hung up: stop generating
-    const tokens = llm.generate(messages, { signal: controller.signal });
+    const tokens = model.generate(messages, { signal: controller.signal });
 
     if (req.body?.stream !== true) {
       let content = "";

@@ -8,11 +8,18 @@ import { createOpenStreams, type OpenStreams } from "@workshop/02-sse/server/ope
 import { addChatRoute } from "@workshop/04-llm-chat/server/chat-route.ts";
 import { addMockUpstream } from "@workshop/04-llm-chat/server/mock-upstream.ts";
 import { type UpstreamConfig, upstreamFromEnv } from "@workshop/04-llm-chat/server/upstream.ts";
-import { createMockLlm, type MockLlm } from "@workshop/mock-llm";
+import { createMockLlm, type MockLlm, steadyTiming } from "@workshop/mock-llm";
 import { createLessonApp, createStreamLimit, type LessonServer, serveLesson } from "@workshop/server-kit";
 import type { Express } from "express";
 
 export const LESSON = "06-frameworks";
+
+/**
+ * A model faster than the screen: a token every millisecond, many to a frame. With the default
+ * mock (~20 tokens a second) a frame never holds two tokens, so batching has nothing to batch
+ * and the per-token trap looks harmless; the page's "Fast model" switch asks for this one.
+ */
+export const FAST_MODEL = "mock-llm-fast";
 
 export interface FrameworksServerOptions {
   llm?: MockLlm;
@@ -26,6 +33,8 @@ export interface FrameworksServerOptions {
 export interface FrameworksApp {
   app: Express;
   llm: MockLlm;
+  /** The model behind FAST_MODEL. */
+  fastLlm: MockLlm;
   notifications: ReturnType<typeof addNotificationRoutes>;
   /** Every open notification stream: the tests count EventSources with it. */
   openStreams: OpenStreams["all"];
@@ -33,6 +42,7 @@ export interface FrameworksApp {
 
 export function createServer(options: FrameworksServerOptions = {}): LessonServer & FrameworksApp {
   const llm = options.llm ?? createMockLlm();
+  const fastLlm = createMockLlm({ timing: steadyTiming(1) });
   let port = 0; // the mock upstream lives on this very server, as in lesson 04
   const fromEnv = upstreamFromEnv(() => `http://127.0.0.1:${port}/v1`);
   const open = createOpenStreams();
@@ -47,20 +57,24 @@ export function createServer(options: FrameworksServerOptions = {}): LessonServe
     LESSON,
     (app) => {
       addChatRoute(app, {
-        upstream: () => ({ ...fromEnv(), ...options.upstream }),
+        upstream: () => {
+          const config = { ...fromEnv(), ...options.upstream };
+          return { ...config, models: [...config.models, FAST_MODEL] };
+        },
         idleTimeoutMs: Number(process.env.CHAT_IDLE_TIMEOUT_MS) || 30_000,
         limit: createStreamLimit(),
         log: options.log ?? ((line) => console.warn(line)),
       });
-      addMockUpstream(app, llm);
+      addMockUpstream(app, llm, { [FAST_MODEL]: fastLlm });
       notifications = addNotificationRoutes(app, settings);
     },
     // `running`: generations in progress. A page that leaves mid-answer must bring it back to 0.
-    { bodyLimit: 512 * 1024, health: () => ({ running: llm.running }) },
+    { bodyLimit: 512 * 1024, health: () => ({ running: llm.running + fastLlm.running }) },
   );
   const parts = {
     app,
     llm,
+    fastLlm,
     notifications: notifications as NonNullable<typeof notifications>,
     openStreams: open.all,
   };

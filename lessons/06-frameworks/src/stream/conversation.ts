@@ -33,6 +33,7 @@ export const message = (role: Role, content: string, status: Status = "done"): M
 export function requestFor(history: readonly Message[]): ChatRequest {
   const sendable = history.filter((m) => m.content.trim() !== "" && m.status !== "failed");
   return {
+    ...(fastModelChosen() ? { model: "mock-llm-fast" } : {}),
     messages: sendable
       .slice(-MAX_MESSAGES)
       .map(({ role, content }) => ({ role, content: content.slice(0, MAX_CONTENT_LENGTH) })),
@@ -48,6 +49,13 @@ export function demoConversation(count: number): Message[] {
     ),
   );
 }
+
+/**
+ * The page's "Fast model" switch (a plain checkbox outside React and Vue, so both pages read it
+ * the same way): the server's model that sends many tokens a frame (FAST_MODEL in its app.ts).
+ */
+const fastModelChosen = () =>
+  (globalThis.document?.getElementById("fast-model") as HTMLInputElement | null)?.checked === true;
 
 /** `?trap=name` switches a page to a trap's version, for the lesson and its tests. */
 export const trap = new URLSearchParams(globalThis.location?.search ?? "").get("trap") ?? "";

@@ -4,9 +4,11 @@ import "../frameworks.css";
 import { usePresentationLayout } from "@workshop/page-kit";
 import { createApp } from "vue";
 import { watchServerGenerations } from "../stream/page-metrics.ts";
+import { showTrap } from "../stream/trap-banner.ts";
 import App from "./App.vue";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
 watchServerGenerations(); // for the whole life of the page
+showTrap();
 createApp(App).mount("#app");
