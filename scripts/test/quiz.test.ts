@@ -59,7 +59,10 @@ describe("spaced repetition (Leitner boxes)", () => {
 
 describe("picking a session's questions", () => {
   /** A seeded Park–Miller generator: the same picks on every run. */
-  const seeded = (seed: number) => () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+  const seeded = (seed: number) => () => {
+    seed = (seed * 16_807) % 2_147_483_647;
+    return seed / 2_147_483_647;
+  };
   const lessonOf = (q: { lesson: string }) => q.lesson.slice(0, 2);
 
   it("spreads the picks across the chosen lessons: four questions from 06–09 come one from each", () => {

@@ -13,9 +13,8 @@ const REST = [" and ", "the ", "rest."];
 function stream(res: ServerResponse, servedBy: string, texts: string[], end: "interrupted" | "done"): void {
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
   res.write(`event: served-by\ndata: ${servedBy}\n\n`);
-  texts.forEach((text, seq) =>
-    res.write(`event: token\nid: ${seq}\ndata: ${JSON.stringify({ seq, text })}\n\n`),
-  );
+  for (const [seq, text] of texts.entries())
+    res.write(`event: token\nid: ${seq}\ndata: ${JSON.stringify({ seq, text })}\n\n`);
   res.end(
     end === "done" ? `event: done\ndata: {"reason":"complete"}\n\n` : "event: interrupted\ndata: {}\n\n",
   );
