@@ -4,11 +4,17 @@
 import { runLessonServer } from "@workshop/server-kit";
 import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
 import { createServer, LESSON } from "./app.ts";
+import { describeNginxFailure } from "./nginx-failure.ts";
 
 if (!findNginx()) {
   console.error(`Lesson 09 needs nginx: ${HOW_TO_GET_NGINX}`);
   process.exit(1);
 }
-const lesson = await createServer();
+const lesson = await createServer().catch((error: unknown) => {
+  const said = describeNginxFailure(error);
+  if (!said) throw error;
+  console.error(said);
+  process.exit(1);
+});
 for (const path of lesson.proxies.paths) console.log(`  ${path.name.padEnd(20)} ${path.url}`);
 runLessonServer(LESSON, lesson);
