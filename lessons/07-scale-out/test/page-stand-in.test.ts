@@ -5,6 +5,7 @@ import { createServer, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { describeInBrowser, freshPage, servePage, startServer } from "@workshop/testkit";
 import { expect, it } from "vitest";
+import { JOB_EVENTS } from "../src/protocol.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PARTIAL = ["The ", "answer ", "so ", "far"];
@@ -12,11 +13,13 @@ const REST = [" and ", "the ", "rest."];
 
 function stream(res: ServerResponse, servedBy: string, texts: string[], end: "interrupted" | "done"): void {
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
-  res.write(`event: served-by\ndata: ${servedBy}\n\n`);
+  res.write(`event: ${JOB_EVENTS.servedBy}\ndata: ${servedBy}\n\n`);
   for (const [seq, text] of texts.entries())
     res.write(`event: token\nid: ${seq}\ndata: ${JSON.stringify({ seq, text })}\n\n`);
   res.end(
-    end === "done" ? `event: done\ndata: {"reason":"complete"}\n\n` : "event: interrupted\ndata: {}\n\n",
+    end === "done"
+      ? `event: done\ndata: {"reason":"complete"}\n\n`
+      : `event: ${JOB_EVENTS.interrupted}\ndata: {}\n\n`,
   );
 }
 

@@ -11,15 +11,9 @@ import { type UpstreamConfig, upstreamFromEnv } from "@workshop/04-llm-chat/serv
 import { createMockLlm, type MockLlm, steadyTiming } from "@workshop/mock-llm";
 import { createLessonApp, createStreamLimit, type LessonServer, serveLesson } from "@workshop/server-kit";
 import type { Express } from "express";
+import { FAST_MODEL } from "../stream/conversation.ts";
 
 export const LESSON = "06-frameworks";
-
-/**
- * A model faster than the screen: a token every millisecond, many to a frame. With the default
- * mock (~20 tokens a second) a frame never holds two tokens, so batching has nothing to batch
- * and the per-token trap looks harmless; the page's "Fast model" switch asks for this one.
- */
-export const FAST_MODEL = "mock-llm-fast";
 
 export interface FrameworksServerOptions {
   llm?: MockLlm;
@@ -42,7 +36,7 @@ export interface FrameworksApp {
 
 export function createServer(options: FrameworksServerOptions = {}): LessonServer & FrameworksApp {
   const llm = options.llm ?? createMockLlm();
-  const fastLlm = createMockLlm({ timing: steadyTiming(1) });
+  const fastLlm = createMockLlm({ timing: steadyTiming(1) }); // a token every millisecond
   let port = 0; // the mock upstream lives on this very server, as in lesson 04
   const fromEnv = upstreamFromEnv(() => `http://127.0.0.1:${port}/v1`);
   const open = createOpenStreams();

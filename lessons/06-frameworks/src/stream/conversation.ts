@@ -33,7 +33,7 @@ export const message = (role: Role, content: string, status: Status = "done"): M
 export function requestFor(history: readonly Message[]): ChatRequest {
   const sendable = history.filter((m) => m.content.trim() !== "" && m.status !== "failed");
   return {
-    ...(fastModelChosen() ? { model: "mock-llm-fast" } : {}),
+    ...(fastModelChosen() ? { model: FAST_MODEL } : {}),
     messages: sendable
       .slice(-MAX_MESSAGES)
       .map(({ role, content }) => ({ role, content: content.slice(0, MAX_CONTENT_LENGTH) })),
@@ -51,8 +51,15 @@ export function demoConversation(count: number): Message[] {
 }
 
 /**
+ * A model faster than the screen, which the server also answers as: many tokens to a frame. With
+ * the default mock (~20 tokens a second) a frame never holds two tokens, so batching has nothing
+ * to batch and the per-token trap looks harmless.
+ */
+export const FAST_MODEL = "mock-llm-fast";
+
+/**
  * The page's "Fast model" switch (a plain checkbox outside React and Vue, so both pages read it
- * the same way): the server's model that sends many tokens a frame (FAST_MODEL in its app.ts).
+ * the same way): FAST_MODEL above.
  */
 const fastModelChosen = () =>
   (globalThis.document?.getElementById("fast-model") as HTMLInputElement | null)?.checked === true;

@@ -20,7 +20,10 @@ const SHARED = [
 
 const local = (port: number) => `127.0.0.1:${port}`;
 
-/** `shared`: false in the README's excerpts, which show the shared lines once, above them. */
+/** What the README's excerpts show instead: the README lists the shared lines once, above them. */
+const ALSO_SHARED = "# + the three lines every path has";
+
+/** `shared`: false in the README's excerpts. */
 const location = (upstream: string, directives: string[], shared = true) =>
   [
     "    location / {",
@@ -29,7 +32,6 @@ const location = (upstream: string, directives: string[], shared = true) =>
     ),
     "    }",
   ].join("\n");
-const ALSO_SHARED = "# + the three lines every path has";
 
 function server(
   listenOn: string,
