@@ -11,7 +11,7 @@ import { type UpstreamConfig, upstreamFromEnv } from "@workshop/04-llm-chat/serv
 import { createMockLlm, type MockLlm, steadyTiming } from "@workshop/mock-llm";
 import { createLessonApp, createStreamLimit, type LessonServer, serveLesson } from "@workshop/server-kit";
 import type { Express } from "express";
-import { FAST_MODEL } from "../stream/conversation.ts";
+import { FAST_MODEL } from "../stream/fast-model.ts";
 
 export const LESSON = "06-frameworks";
 

@@ -2,6 +2,7 @@
 // shapes as lesson 04 (imported, not retyped).
 import type { ChatRequest } from "@workshop/04-llm-chat/protocol";
 import { MAX_CONTENT_LENGTH, MAX_MESSAGES } from "@workshop/04-llm-chat/protocol";
+import { FAST_MODEL } from "./fast-model.ts";
 
 export type Role = ChatRequest["messages"][number]["role"];
 export type Status = "streaming" | "done" | "stopped" | "failed";
@@ -51,15 +52,8 @@ export function demoConversation(count: number): Message[] {
 }
 
 /**
- * A model faster than the screen, which the server also answers as: many tokens to a frame. With
- * the default mock (~20 tokens a second) a frame never holds two tokens, so batching has nothing
- * to batch and the per-token trap looks harmless.
- */
-export const FAST_MODEL = "mock-llm-fast";
-
-/**
  * The page's "Fast model" switch (a plain checkbox outside React and Vue, so both pages read it
- * the same way): FAST_MODEL above.
+ * the same way): FAST_MODEL.
  */
 const fastModelChosen = () =>
   (globalThis.document?.getElementById("fast-model") as HTMLInputElement | null)?.checked === true;
