@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
 import { type Browser, freshPage, type Page, type Served, servePage, startPage } from "@workshop/testkit";
 import { expect, it } from "vitest";
+import { TRAPS } from "../src/stream/traps.ts";
 import { echoWords, FAST, startLesson, steppedBff } from "./start.ts";
 
 /** What renders an answer costs besides its tokens: the question, Stop appearing and going, the final flush. */
@@ -41,13 +42,7 @@ export type Lesson = Awaited<ReturnType<typeof startLesson>>;
 /** Lesson 06's server with a model faster than the screen, and its pages, for one test file. */
 export const serveLesson = (): Served<Lesson> => servePage(root, () => startLesson({ timing: FAST }));
 
-export function chatPageTests(
-  framework: "react" | "vue",
-  /** The `?trap=` whose chat keeps streaming after it unmounts. */
-  unmountTrap: string,
-  browser: () => Browser,
-  served: Served<Lesson>,
-) {
+export function chatPageTests(framework: "react" | "vue", browser: () => Browser, served: Served<Lesson>) {
   const page = freshPage(browser, () => undefined); // every test opens the framework's page it needs
   const open = (path: string, site = served.site.url) => page.goto(`${site}${path}`);
   const ask = async (text: string) => {
@@ -76,9 +71,15 @@ export function chatPageTests(
     expect(served.lesson.llm.tokensGenerated - usual).toBe(0);
   });
 
-  it("a page running a trap says so on screen, and the fix says nothing", async () => {
-    await open(`${framework}/?trap=${unmountTrap}`);
-    expect(await page.locator("#trap-on").textContent()).toContain(`?trap=${unmountTrap}`);
+  it("a page running a trap says so on screen and what it shows; a name that is no trap is said to be the fix", async () => {
+    await open(`${framework}/?trap=no-abort`);
+    expect(await page.locator("#trap-on").textContent()).toContain(
+      `?trap=no-abort: ${TRAPS["no-abort"].shows}`,
+    );
+    await open(`${framework}/?trap=seed`);
+    expect(await page.locator("#trap-on").textContent()).toContain(
+      'No trap is called "seed": this is the fix',
+    );
     await open(`${framework}/`);
     expect(await page.locator("#trap-on").isVisible()).toBe(false);
   });
@@ -106,7 +107,7 @@ export function chatPageTests(
     const { llm } = served.lesson;
     for (const [query, stops] of [
       ["", true],
-      [`?trap=${unmountTrap}`, false],
+      ["?trap=no-abort", false],
     ] as const) {
       await open(`${framework}/${query}`);
       const before = llm.tokensGenerated;

@@ -1,6 +1,6 @@
 // In Chromium: the React page. The tests both pages share are in chat-page.ts;
-// here, what only React has: StrictMode's double mount, stale closures, and
-// the tutorial hook.
+// here, what only React has (StrictMode's double mount, stale closures), and
+// the tutorial's stream reader, which the session uses the same way on both pages.
 import { describeInBrowser, postJson, startPage } from "@workshop/testkit";
 import { expect, it } from "vitest";
 import { chatPageTests, root, serveLesson } from "./chat-page.ts";
@@ -11,7 +11,6 @@ const served = serveLesson();
 describeInBrowser("lesson 06's React page", (browser) => {
   const { page, open, ask, lastAnswer, notificationsOpen, openStreams } = chatPageTests(
     "react",
-    "seed",
     browser,
     served,
   );
@@ -19,7 +18,7 @@ describeInBrowser("lesson 06's React page", (browser) => {
   it("under StrictMode the badge holds exactly one EventSource; without cleanup, two", async () => {
     for (const [query, expected] of [
       ["", 1],
-      ["?trap=no-cleanup", 2],
+      ["?trap=no-close", 2],
     ] as const) {
       await open(`react/${query}`);
       await notificationsOpen();
@@ -53,7 +52,7 @@ describeInBrowser("lesson 06's React page", (browser) => {
     }
   });
 
-  it("the tutorial hook garbles a stream cut inside 你 and sent with CRLF; useChatStream reads it exactly", async () => {
+  it("the tutorial's stream reader garbles a stream cut inside 你 and sent with CRLF; lesson 04's streamChat reads it exactly", async () => {
     const encoder = new TextEncoder();
     const event = (content: string) =>
       `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\r\n\r\n`;
@@ -69,7 +68,7 @@ describeInBrowser("lesson 06's React page", (browser) => {
     try {
       for (const [query, exact] of [
         ["", true],
-        ["?trap=seed", false],
+        ["?trap=tutorial-reader", false],
       ] as const) {
         await open(`react/${query}`, site.url);
         await ask("hi");

@@ -1,3 +1,4 @@
+import { streamChat } from "@workshop/04-llm-chat/client/chat-stream.ts";
 import { defineChecks, must, mustEventually, waitUntil } from "@workshop/exercises";
 import { steadyTiming } from "@workshop/mock-llm";
 import { eventually } from "@workshop/testkit";
@@ -8,6 +9,11 @@ import { withServer } from "../with-server.ts";
 const LONG = `echo: ${"token ".repeat(800)}`;
 const FAST = steadyTiming(1);
 
+// Node has no page origin for "/api/chat": the session reads from the server under check.
+const readFrom = (url: string) => ({
+  read: (request: Parameters<typeof streamChat>[0], signal: AbortSignal) => streamChat(request, signal, url),
+});
+
 // Node has no animation frames: a 16 ms timer stands in for them.
 globalThis.requestAnimationFrame ??= (callback) => setTimeout(callback, 16) as unknown as number;
 globalThis.cancelAnimationFrame ??= (handle) => clearTimeout(handle);
@@ -17,7 +23,7 @@ export default defineChecks({
     withServer(code, {}, async ({ url, llm }) => {
       const { useChatStream } = await code.load<typeof Composable>("src/vue/use-chat-stream.ts");
       const scope = effectScope();
-      const chat = scope.run(() => useChatStream({ base: url }));
+      const chat = scope.run(() => useChatStream(readFrom(url)));
       must(chat, "useChatStream returned nothing");
       chat.send("Why do LLM products stream?");
       await waitUntil(() => chat.messages.value.at(-1)?.status === "done", 3000);
@@ -35,7 +41,7 @@ export default defineChecks({
     withServer(code, { timing: FAST }, async ({ url, llm }) => {
       const { useChatStream } = await code.load<typeof Composable>("src/vue/use-chat-stream.ts");
       const scope = effectScope();
-      const chat = scope.run(() => useChatStream({ base: url }));
+      const chat = scope.run(() => useChatStream(readFrom(url)));
       must(chat, "useChatStream returned nothing");
       chat.send(LONG);
       await eventually(() => llm.tokensGenerated > 5, 2000);

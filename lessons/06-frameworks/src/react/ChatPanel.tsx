@@ -1,18 +1,19 @@
 // The chat: the list, and a composer with the accessible names a screen
 // reader (and the tests) rely on: "Message", "Send", "Stop".
 import { type FormEvent, useState } from "react";
-import { demoConversation, trap } from "../stream/conversation.ts";
+import { demoConversation } from "../stream/conversation.ts";
+import { sessionParts, trap } from "../stream/traps.ts";
 import { MessageList } from "./MessageList.tsx";
-import { usePerTokenChatStream } from "./traps/use-per-token-chat-stream.ts";
-import { useSeedStreamChat } from "./traps/use-seed-stream-chat.ts";
+import { useChatStreamWithoutAbort } from "./traps/use-chat-stream-without-abort.ts";
 import { useChatStream } from "./use-chat-stream.ts";
 
-// ?trap=seed: the tutorial hook; ?trap=per-token: setState on every token.
-const useChat =
-  trap === "seed" ? useSeedStreamChat : trap === "per-token" ? usePerTokenChatStream : useChatStream;
+// ?trap=no-abort: the hook without its cleanup; the session's own traps (per-token,
+// tutorial-reader) are parts of the session, the same on the Vue page.
+const useChat = trap === "no-abort" ? useChatStreamWithoutAbort : useChatStream;
+const parts = trap ? sessionParts[trap] : undefined;
 
 export function ChatPanel() {
-  const chat = useChat();
+  const chat = useChat(parts);
   const [draft, setDraft] = useState("");
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,17 +1,15 @@
 // Lesson 02's notification stream as a badge. "Mute" is state the event
 // handler reads: with a stale handler it would keep counting (?trap=stale).
 import { useState } from "react";
-import { trap } from "../stream/conversation.ts";
 import { postNotice } from "../stream/post-notice.ts";
-import {
-  useEventSourceWithoutCleanup,
-  useEventSourceWithStaleHandlers,
-} from "./traps/use-stale-event-source.ts";
+import { trap } from "../stream/traps.ts";
+import { useEventSourceWithStaleHandlers } from "./traps/use-event-source-with-stale-handlers.ts";
+import { useEventSourceWithoutCleanup } from "./traps/use-event-source-without-cleanup.ts";
 import { useEventSource } from "./use-event-source.ts";
 
-// ?trap=no-cleanup / ?trap=stale put back one of the two mistakes.
+// ?trap=no-close / ?trap=stale put back one of the two mistakes.
 const useStream =
-  trap === "no-cleanup"
+  trap === "no-close"
     ? useEventSourceWithoutCleanup
     : trap === "stale"
       ? useEventSourceWithStaleHandlers

@@ -5,14 +5,15 @@ import "../frameworks.css";
 import { usePresentationLayout } from "@workshop/page-kit";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { watchServerGenerations } from "../stream/page-metrics.ts";
+import { showMetricsIn, watchServerGenerations } from "../stream/page-metrics.ts";
 import { showTrap } from "../stream/trap-banner.ts";
 import { App } from "./App.tsx";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
+showMetricsIn(document.getElementById("metrics") as HTMLElement);
 watchServerGenerations(); // for the whole life of the page
-showTrap();
+showTrap("react");
 createRoot(document.getElementById("app") as HTMLElement).render(
   <StrictMode>
     <App />

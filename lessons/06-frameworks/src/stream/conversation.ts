@@ -57,6 +57,3 @@ export function demoConversation(count: number): Message[] {
  */
 const fastModelChosen = () =>
   (globalThis.document?.getElementById("fast-model") as HTMLInputElement | null)?.checked === true;
-
-/** `?trap=name` switches a page to a trap's version, for the lesson and its tests. */
-export const trap = new URLSearchParams(globalThis.location?.search ?? "").get("trap") ?? "";

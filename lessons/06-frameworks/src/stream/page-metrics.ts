@@ -5,12 +5,19 @@ import { renderMetrics } from "@workshop/page-kit";
 /** tokens received, renders committed, EventSources open now, generations the server runs. */
 export const counts = { tokens: 0, renders: 0, eventSources: 0, generating: 0 };
 
+let panel: HTMLElement | undefined;
 let pending = false;
-function show(): void {
+
+/** The page's entry shows the counts in this element from now on. */
+export function showMetricsIn(element: HTMLElement): void {
+  panel = element;
+  draw();
+}
+
+function draw(): void {
   pending = false;
-  const element = globalThis.document?.getElementById("metrics"); // absent in Node (exercise checks)
-  if (!element) return;
-  renderMetrics(element, [
+  if (!panel) return;
+  renderMetrics(panel, [
     ["tokens", String(counts.tokens)],
     ["renders", String(counts.renders)],
     ["EventSources open", String(counts.eventSources)],
@@ -18,12 +25,12 @@ function show(): void {
   ]);
 }
 
-/** Counts (one by default), and redraws the panel once per frame (the panel must not cost renders itself). */
+/** Counts (one by default); a panel redraws once per frame (it must not cost renders itself). */
 export function count(what: keyof typeof counts, by = 1): void {
   counts[what] += by;
-  if (!pending && globalThis.document) {
+  if (panel && !pending) {
     pending = true;
-    requestAnimationFrame(show);
+    requestAnimationFrame(draw);
   }
 }
 

@@ -3,12 +3,13 @@ import "@workshop/page-kit/style.css";
 import "../frameworks.css";
 import { usePresentationLayout } from "@workshop/page-kit";
 import { createApp } from "vue";
-import { watchServerGenerations } from "../stream/page-metrics.ts";
+import { showMetricsIn, watchServerGenerations } from "../stream/page-metrics.ts";
 import { showTrap } from "../stream/trap-banner.ts";
 import App from "./App.vue";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
+showMetricsIn(document.getElementById("metrics") as HTMLElement);
 watchServerGenerations(); // for the whole life of the page
-showTrap();
+showTrap("vue");
 createApp(App).mount("#app");

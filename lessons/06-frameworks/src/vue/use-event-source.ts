@@ -2,12 +2,12 @@
 // they run, so there is no stale closure to guard against (React's trap). What
 // Vue needs instead is the cleanup: close the connection when the scope ends.
 import { onScopeDispose, shallowRef } from "vue";
-import { trap } from "../stream/conversation.ts";
 import { count } from "../stream/page-metrics.ts";
 
 type Handlers = Record<string, (event: MessageEvent<string>) => void>;
 
-export function useEventSource(url: string, handlers: Handlers) {
+/** Opens the stream; whoever calls this decides when it closes. */
+export function openEventSource(url: string, handlers: Handlers) {
   const state = shallowRef<"connecting" | "open" | "closed">("connecting");
   const source = new EventSource(url);
   count("eventSources");
@@ -18,14 +18,16 @@ export function useEventSource(url: string, handlers: Handlers) {
   source.onerror = () => {
     state.value = source.readyState === EventSource.CLOSED ? "closed" : "connecting";
   };
-  // THE TRAP (?trap=no-dispose): without this, hiding the badge leaves the connection open.
+  return { state, source };
+}
+
+export function useEventSource(url: string, handlers: Handlers) {
+  const { state, source } = openEventSource(url, handlers);
   // #region event-source-dispose
-  if (trap !== "no-dispose") {
-    onScopeDispose(() => {
-      source.close();
-      count("eventSources", -1);
-    });
-  }
+  onScopeDispose(() => {
+    source.close();
+    count("eventSources", -1);
+  });
   // #endregion
   return state;
 }

@@ -1,3 +1,2 @@
-// 🐨 Close the connection when the component's scope ends: onScopeDispose(() => …)
-//    with source.close(), and count("eventSources", -1) for the page's panel.
-// 💡 Keep the lesson's ?trap=no-dispose switch if you like: `if (trap !== "no-dispose")`.
+  // 🐨 Close the connection when the component's scope ends: onScopeDispose(() => …)
+  //    with source.close(), and count("eventSources", -1) for the page's panel.

@@ -1,0 +1,79 @@
+// The answer loop both pages share, with no framework in it: lesson 04's
+// streamChat (fetch + the shared event-stream parser) into a frame-batched
+// store, a guard against a stale answer when a new one starts, and Stop that
+// keeps the partial answer. React's hook and Vue's composable only mirror its
+// messages into their state and tie stop() to the component's lifetime.
+import { ChatError, streamChat } from "@workshop/04-llm-chat/client/chat-stream.ts";
+import { type Message, message, requestFor } from "./conversation.ts";
+import { createFrameBatchedText, type FrameBatchedText } from "./frame-batched-text.ts";
+import { count } from "./page-metrics.ts";
+
+/** What a session is built from; a trap swaps one part (stream/traps.ts). */
+export interface ChatSessionParts {
+  /** How an answer is read off the wire: lesson 04's streamChat. */
+  read?: (request: ReturnType<typeof requestFor>, signal: AbortSignal) => AsyncIterable<string>;
+  /** Where the answer in progress goes: readers hear at most once a frame. */
+  createLive?: () => FrameBatchedText;
+}
+
+export interface ChatSession {
+  /** The answer in progress, for the framework to read (useSyncExternalStore, a shallowRef). */
+  live: FrameBatchedText;
+  send(text: string): void;
+  /** Answers the last question again, replacing the answer after it. */
+  regenerate(): void;
+  /** Ends the answer in progress: Stop, and the component going away. */
+  stop(): void;
+  /** Replaces the whole conversation (the page's "Load 5,000 messages"). */
+  setMessages(messages: Message[]): void;
+}
+
+export function createChatSession(
+  /** Hears every new list: the session replaces it, never mutates it. */
+  onMessages: (messages: Message[]) => void,
+  { read = streamChat, createLive = createFrameBatchedText }: ChatSessionParts = {},
+): ChatSession {
+  const live = createLive();
+  let messages: Message[] = [];
+  let controller: AbortController | null = null;
+  let latest = 0; // which answer is the newest: an older one must not write
+  const show = (next: Message[]) => {
+    messages = next;
+    onMessages(next);
+  };
+
+  async function answer(history: Message[]): Promise<void> {
+    controller?.abort(); // a new answer replaces one in progress
+    const mine = new AbortController();
+    controller = mine;
+    const run = ++latest;
+    live.reset();
+    show([...history, message("assistant", "", "streaming")]);
+    let status: Message["status"] = "done";
+    let note: string | undefined;
+    try {
+      for await (const delta of read(requestFor(history), mine.signal)) {
+        if (run !== latest) return; // stale: a newer answer owns the store
+        count("tokens");
+        live.append(delta);
+      }
+    } catch (error) {
+      if (mine.signal.aborted) [status, note] = ["stopped", "Stopped: the partial answer is kept."];
+      else [status, note] = ["failed", error instanceof ChatError ? error.message : String(error)];
+    }
+    if (run !== latest) return;
+    live.flush();
+    show([...messages.slice(0, -1), { ...message("assistant", live.getSnapshot(), status), note }]);
+  }
+
+  return {
+    live,
+    send: (text) => void answer([...messages, message("user", text)]),
+    regenerate() {
+      const lastUser = messages.findLastIndex((m) => m.role === "user");
+      if (lastUser >= 0) void answer(messages.slice(0, lastUser + 1));
+    },
+    stop: () => controller?.abort(),
+    setMessages: show,
+  };
+}
