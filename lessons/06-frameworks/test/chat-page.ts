@@ -227,6 +227,12 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
       document.documentElement.scrollHeight,
     ]);
     expect(size, "the page scrolls on a projector").toEqual([1280, 720]);
+    await open(`${framework}/?trap=tutorial-reader`); // the longest banner a class will see
+    const withBanner = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.scrollHeight,
+    ]);
+    expect(withBanner, "the page with a trap's banner scrolls on a projector").toEqual([1280, 720]);
   });
 
   return { page, open, ask, answered, lastAnswer, notificationsOpen, openStreams };

@@ -19,22 +19,6 @@ export const echoWords = (n: number) =>
 /** Faster than the screen (several tokens a frame), each token its own network chunk. */
 export const FAST = steadyTiming(1);
 
-/** A stand-in BFF that answers every chat with these chunks, each written on its own after a pause. */
-export async function chunkedBff(chunks: Uint8Array[], pauseMs = 30) {
-  const { createServer } = await import("node:http");
-  const { startServer } = await import("@workshop/testkit");
-  const server = createServer(async (req, res) => {
-    if (req.method !== "POST") return res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": "text/event-stream" });
-    for (const chunk of chunks) {
-      res.write(chunk);
-      await new Promise((resolve) => setTimeout(resolve, pauseMs)); // separate network chunks, as on a real network
-    }
-    res.end();
-  });
-  return startServer(server);
-}
-
 /**
  * A stand-in BFF whose answer the test writes one event at a time (`send`), then ends (`end`):
  * the test decides what each network read carries, whatever the machine's speed.

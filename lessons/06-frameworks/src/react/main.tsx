@@ -5,6 +5,7 @@ import "../frameworks.css";
 import { usePresentationLayout } from "@workshop/page-kit";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { bindCutSwitch } from "../stream/cut-switch.ts";
 import { showMetricsIn, watchServerGenerations } from "../stream/page-metrics.ts";
 import { showTrap } from "../stream/trap-banner.ts";
 import { App } from "./App.tsx";
@@ -12,6 +13,7 @@ import { App } from "./App.tsx";
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
 showMetricsIn(document.getElementById("metrics") as HTMLElement);
+bindCutSwitch(document.getElementById("cut-chars") as HTMLInputElement);
 watchServerGenerations(); // for the whole life of the page
 showTrap("react");
 createRoot(document.getElementById("app") as HTMLElement).render(

@@ -11,7 +11,8 @@ import { type UpstreamConfig, upstreamFromEnv } from "@workshop/04-llm-chat/serv
 import { createMockLlm, type MockLlm, steadyTiming } from "@workshop/mock-llm";
 import { createLessonApp, createStreamLimit, type LessonServer, serveLesson } from "@workshop/server-kit";
 import type { Express } from "express";
-import { FAST_MODEL } from "../stream/fast-model.ts";
+import { FAST_MODEL } from "../stream/page-switches.ts";
+import { cutInsideCharacters } from "./cut-inside-characters.ts";
 
 export const LESSON = "06-frameworks";
 
@@ -50,6 +51,7 @@ export function createServer(options: FrameworksServerOptions = {}): LessonServe
   const app = createLessonApp(
     LESSON,
     (app) => {
+      app.use("/api/chat", cutInsideCharacters()); // the page's "Cut inside characters" switch
       addChatRoute(app, {
         upstream: () => {
           const config = { ...fromEnv(), ...options.upstream };

@@ -2,7 +2,7 @@
 // shapes as lesson 04 (imported, not retyped).
 import type { ChatRequest } from "@workshop/04-llm-chat/protocol";
 import { MAX_CONTENT_LENGTH, MAX_MESSAGES } from "@workshop/04-llm-chat/protocol";
-import { FAST_MODEL } from "./fast-model.ts";
+import { FAST_MODEL } from "./page-switches.ts";
 
 export type Role = ChatRequest["messages"][number]["role"];
 export type Status = "streaming" | "done" | "stopped" | "failed";

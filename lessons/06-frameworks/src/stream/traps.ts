@@ -13,7 +13,8 @@ export const TRAPS = {
   "per-token": { pages: BOTH, shows: "every token is a render (no frame batching)" },
   "tutorial-reader": {
     pages: BOTH,
-    shows: "a tutorial's stream reader: a character cut between two reads shows �, CRLF lines are lost",
+    shows:
+      "a tutorial's stream reader decodes each network read on its own: a character cut between two reads shows �",
   },
   "no-abort": { pages: BOTH, shows: "closing the chat leaves the model generating (nothing aborts it)" },
   "no-close": { pages: BOTH, shows: "the notifications badge never closes its EventSource" },

@@ -1,9 +1,10 @@
-// THE TRAP (?trap=tutorial-reader): the stream reader many chat tutorials
-// write, kept to show what it breaks. Compare with lesson 04's streamChat,
-// which reads the same wire with the shared event-stream parser.
-//   - decode(value) without { stream: true }: a character cut by a chunk boundary becomes "�"
-//   - split("\n") on each chunk, no buffer: a line cut in two is lost; "\r" stays on CRLF lines
-//   - catch {} around JSON.parse: those losses happen in silence, and the answer looks finished
+// THE TRAP (?trap=tutorial-reader): the stream reader many chat tutorials end up
+// with, kept to show what it breaks. It keeps the partial line between reads (the
+// first fix everyone learns), but decodes each read on its own: `decode(value)`
+// without { stream: true }. A character cut between two reads (你 is three bytes)
+// becomes "�" on both sides, and `catch {}` keeps any other loss silent.
+// Compare with lesson 04's streamChat, which reads the same wire with the shared
+// event-stream parser.
 import type { ChatRequest } from "@workshop/04-llm-chat/protocol";
 
 export async function* readLikeTheTutorial(
@@ -17,15 +18,18 @@ export async function* readLikeTheTutorial(
     signal,
   });
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  let partial = "";
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
-    for (const line of new TextDecoder().decode(value).split("\n")) {
-      if (!line.startsWith("data: ") || line === "data: [DONE]") continue;
+    const lines = (partial + new TextDecoder().decode(value)).split("\n"); // 💣 a new decoder per read
+    partial = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith("data: ") || line === "data: [DONE]") continue; // a CRLF line ends in "\r"
       try {
         const delta: string = JSON.parse(line.slice(6)).choices[0].delta.content ?? "";
         if (delta) yield delta;
-      } catch {}
+      } catch {} // 💣 whatever went wrong, in silence
     }
   }
 }

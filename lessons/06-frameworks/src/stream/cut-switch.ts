@@ -1,0 +1,12 @@
+// The page's "Cut inside characters" switch: a cookie the server reads on /api/chat
+// (server/cut-inside-characters.ts), so every reader, the fix's and the tutorial's, gets the
+// cut answer without being told. Ticked, ask in Chinese (为什么要流式输出？): the fix reads it
+// exactly; ?trap=tutorial-reader shows �.
+import { CUT_COOKIE } from "./page-switches.ts";
+
+export function bindCutSwitch(box: HTMLInputElement): void {
+  box.checked = document.cookie.split(/;\s*/).includes(`${CUT_COOKIE}=1`);
+  box.addEventListener("change", () => {
+    document.cookie = `${CUT_COOKIE}=${box.checked ? "1; max-age=86400" : "; max-age=0"}; path=/; SameSite=Strict`;
+  });
+}
