@@ -1,4 +1,10 @@
 import { lessonViteConfig } from "@workshop/server-kit/vite";
 import { defineConfig } from "vite";
 
-export default defineConfig(lessonViteConfig("07"));
+// Replies are rendered as markdown by lesson 04's renderer: its dependencies, prebundled.
+const base = lessonViteConfig("07");
+
+export default defineConfig({
+  ...base,
+  optimizeDeps: { include: ["@workshop/04-llm-chat > marked", "@workshop/04-llm-chat > dompurify"] },
+});

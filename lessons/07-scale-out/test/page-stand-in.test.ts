@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 import { JOB_EVENTS } from "../src/protocol.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const PARTIAL = ["The ", "answer ", "so ", "far"];
+const PARTIAL = ["The ", "**answer** ", "so ", "far"];
 const REST = [" and ", "the ", "rest."];
 
 function stream(res: ServerResponse, servedBy: string, texts: string[], end: "interrupted" | "done"): void {
@@ -54,7 +54,7 @@ describeInBrowser("lesson 07's page around a kill", (browser) => {
     expect(await tile("a").textContent()).not.toContain("generating"); // a only serves the stream
   });
 
-  it("Continue marks the new generation after the partial answer it keeps, never one seamless answer", async () => {
+  it("Continue marks the new generation after the partial answer it keeps (each rendered as markdown), never one seamless answer", async () => {
     await page.getByRole("button", { name: "Ask" }).click();
     await page
       .getByRole("status")
@@ -62,10 +62,15 @@ describeInBrowser("lesson 07's page around a kill", (browser) => {
       .waitFor({ timeout: 10_000 });
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 10_000 });
-    expect(await page.locator("#reply").textContent()).toBe(
-      `${PARTIAL.join("")} ⟳ continued by a new generation: ${REST.join("")}`,
-    );
+    // Two blocks, the marker between: the partial answer kept as it was, then the new generation's.
+    const texts = await page.locator("#reply > *").allTextContents();
+    expect(texts.map((text) => text.trim())).toEqual([
+      "The answer so far", // markdown, rendered: **answer** is bold
+      "⟳ continued by a new generation:",
+      REST.join("").trim(),
+    ]);
     await expect.poll(() => tile("c").textContent()).toContain("generating this reply");
+    expect(await page.locator("#reply strong").textContent()).toBe("answer");
   });
 
   it("fits a 1280×720 projector: the instances, the question, the metrics and the reply without scrolling", async () => {

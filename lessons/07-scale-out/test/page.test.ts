@@ -68,10 +68,12 @@ describeWithRedis("lesson 07's page", (redis) => {
           .getByRole("status")
           .getByText(/^interrupted/)
           .waitFor({ timeout: 10_000 });
-        const partial = (await page.locator("#reply").textContent()) ?? "";
+        const partial = await page.locator("#reply .generation").first().innerHTML();
         await page.getByRole("button", { name: "Continue" }).click();
         await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 15_000 });
-        expect(((await page.locator("#reply").textContent()) ?? "").startsWith(partial)).toBe(true); // kept, then more
+        const blocks = page.locator("#reply .generation");
+        expect(await blocks.first().innerHTML()).toBe(partial); // kept as it was…
+        expect(await blocks.count()).toBe(2); // …then the new generation, after its marker
         await page.getByRole("button", { name: `Start ${owner}` }).click();
         await page.getByRole("button", { name: `Kill ${owner}` }).waitFor();
       },

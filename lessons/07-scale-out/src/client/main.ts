@@ -6,11 +6,13 @@ import "./scale-out.css";
 import { byId, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
 import { createSeqTally, type Token } from "@workshop/protocol";
 import { type InstanceView, JOB_EVENTS } from "../protocol.ts";
+import { createReplyView } from "./reply-view.ts";
 
 usePresentationLayout();
 
 const tiles = byId("instances");
 const reply = byId("reply");
+const replyView = createReplyView(reply);
 const status = byId("status");
 const debug = { "X-Workshop-Debug": "1" }; // the kill switch answers only this page
 
@@ -104,11 +106,7 @@ continueButton.addEventListener("click", async () => {
     return;
   }
   jobId = id;
-  // Not a resume: a new generation, asked for the rest. Marked, so nobody reads it as one answer.
-  const mark = document.createElement("span");
-  mark.className = "continued";
-  mark.textContent = " ⟳ continued by a new generation: ";
-  reply.append(mark);
+  replyView.markContinuation(); // not a resume: a new generation, asked for the rest
   follow(jobId, { keepText: true });
 });
 
@@ -117,7 +115,7 @@ byId("cancel").addEventListener("click", () => {
 });
 
 function follow(id: string, { keepText = false } = {}): void {
-  if (!keepText) reply.textContent = "";
+  if (!keepText) replyView.clear();
   reply.dataset.job = id; // which job this is (DevTools, and the tests)
   const tally = createSeqTally();
   const servedBy: string[] = [];
@@ -151,15 +149,17 @@ function follow(id: string, { keepText = false } = {}): void {
   });
   source.addEventListener("token", (event) => {
     const token = JSON.parse(event.data) as Token;
-    if (tally.add(token.seq)) reply.append(token.text); // text nodes: model output is never HTML here
+    if (tally.add(token.seq)) replyView.append(token.text);
     show();
   });
   source.addEventListener("done", (event) => {
     source?.close(); // the end, not a drop: do not reconnect
+    replyView.flush();
     setStatus(`done (${(JSON.parse(event.data) as { reason: string }).reason})`, "done");
   });
   source.addEventListener(JOB_EVENTS.interrupted, () => {
     source?.close();
+    replyView.flush();
     setStatus("interrupted: the instance generating this reply died.", "warn");
     continueButton.hidden = false;
   });

@@ -1,0 +1,45 @@
+// The reply on screen: each generation's text rendered as markdown by lesson
+// 04's renderer (marked, then DOMPurify: model output never reaches innerHTML),
+// at most once a frame. A continuation is a block of its own after a marker:
+// a new generation asked for the rest, never one seamless answer.
+import { renderMarkdown } from "@workshop/04-llm-chat/client/markdown.ts";
+
+export function createReplyView(reply: HTMLElement) {
+  let raw = "";
+  let block = reply;
+  let frame = 0;
+  const render = () => {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    renderMarkdown(block, raw);
+  };
+  const startBlock = () => {
+    render(); // the block before is final
+    raw = "";
+    block = document.createElement("div");
+    block.className = "generation";
+    reply.append(block);
+  };
+  return {
+    /** A new reply: the old one goes. */
+    clear(): void {
+      reply.replaceChildren();
+      startBlock();
+    },
+    /** After `interrupted`: keep what came, mark where the new generation starts. */
+    markContinuation(): void {
+      render();
+      const mark = document.createElement("span");
+      mark.className = "continued";
+      mark.textContent = "⟳ continued by a new generation:";
+      reply.append(mark);
+      startBlock();
+    },
+    append(text: string): void {
+      raw += text;
+      frame ||= requestAnimationFrame(render);
+    },
+    /** The end (done, interrupted): show every token now. */
+    flush: render,
+  };
+}
