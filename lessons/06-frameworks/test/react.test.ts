@@ -3,6 +3,7 @@
 // the tutorial's stream reader, which the session uses the same way on both pages.
 import { describeInBrowser, postJson, startPage } from "@workshop/testkit";
 import { expect, it } from "vitest";
+import { TRAPS } from "../src/stream/traps.ts";
 import { chatPageTests, root, serveLesson } from "./chat-page.ts";
 
 const served = serveLesson();
@@ -69,5 +70,22 @@ describeInBrowser("lesson 06's React page", (browser) => {
     } finally {
       await page.context().clearCookies();
     }
+  });
+
+  it("the lesson's first page has the workshop's look and a link to every trap on each page it applies to", async () => {
+    await open("");
+    const links = await page
+      .locator("#traps a")
+      .evaluateAll((anchors) =>
+        anchors.map(
+          (a) =>
+            new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).search,
+        ),
+      );
+    expect(links).toEqual(
+      Object.entries(TRAPS).flatMap(([name, { pages }]) => pages.map((p) => `/${p}/?trap=${name}`)),
+    );
+    // page-kit's stylesheet is applied (an unstyled page has the browser's 8 px margin)
+    expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe("0px");
   });
 });

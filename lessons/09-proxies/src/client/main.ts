@@ -4,7 +4,7 @@ import "./proxies.css";
 import { byId, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
 import type { ProxyList, ProxyPath } from "../protocol.ts";
 import { readThrough } from "./path-race.ts";
-import { showSharedStream } from "./shared-stream-panel.ts";
+import { postNotice, showSharedStream } from "./shared-stream-panel.ts";
 
 usePresentationLayout();
 
@@ -113,3 +113,4 @@ byId("seven").addEventListener("click", () => {
 byId("share").addEventListener("click", () =>
   showSharedStream(byId("share-metrics"), `${pathNamed("direct").url}/api/notifications`),
 );
+byId("post-notice").addEventListener("click", postNotice);

@@ -3,6 +3,15 @@
 import { renderMetrics } from "@workshop/page-kit";
 import { joinSharedStream } from "./shared-stream.ts";
 
+/** The panel's "Post a notice" button: through the lesson's server to the origin, heard by every joined tab. */
+export function postNotice(): void {
+  void fetch("/api/notifications", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: "A notice from a tab" }),
+  });
+}
+
 export function showSharedStream(metrics: HTMLElement, url: string): void {
   // Until the worker's EventSource opens. Over HTTP/1.1 it waits for one of this origin's six
   // connections: after "Open seven" holds them all, that is a wait, not a hang.
