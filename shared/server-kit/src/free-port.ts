@@ -1,10 +1,17 @@
-// A free loopback port, for a helper process that must be told its port
-// (redis-server, nginx) rather than choosing one with port 0.
+// A free port, for a helper process that must be told its port (redis-server,
+// nginx) rather than choosing one with port 0. `prefer`: that port when it is
+// free, so a lesson keeps its URLs across restarts (a browser remembers a
+// certificate exception per host and port); any free one otherwise.
 import { createServer } from "node:net";
 
-export async function freePort(): Promise<number> {
+export async function freePort({ prefer = 0, host = "127.0.0.1" } = {}): Promise<number> {
   const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const tryListen = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      probe.once("error", () => resolve(false));
+      probe.listen(port, host, () => resolve(true));
+    });
+  if (!(prefer && (await tryListen(prefer)))) await tryListen(0);
   const { port } = probe.address() as { port: number };
   await new Promise((resolve) => probe.close(resolve));
   return port;

@@ -2,13 +2,14 @@
 import "@workshop/page-kit/style.css";
 import "./proxies.css";
 import { byId, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
-import type { ProxyList, ProxyPath } from "../protocol.ts";
+import type { ProxyPath } from "../protocol.ts";
 import { readThrough } from "./path-race.ts";
+import { loadPaths } from "./paths.ts";
 import { postNotice, showSharedStream } from "./shared-stream-panel.ts";
 
 usePresentationLayout();
 
-const { paths } = (await (await fetch("/api/proxies")).json()) as ProxyList;
+const paths = await loadPaths();
 const pathNamed = (name: string) => paths.find((path) => path.name === name) as ProxyPath;
 const cell = (row: HTMLElement, text = "") => {
   const td = document.createElement("td");

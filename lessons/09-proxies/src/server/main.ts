@@ -1,20 +1,23 @@
 // `pnpm start` / `pnpm dev 09`: the origins, a private nginx with every path
-// (free ports), and the lesson's API on 127.0.0.1:3109. Without nginx, one
-// line says how to get it.
-import { runLessonServer } from "@workshop/server-kit";
+// (on 3901 and up, the same after every restart: a browser keeps the HTTP/2
+// path's certificate exception), and the lesson's API on 127.0.0.1:3109. All
+// on HOST when it is set. Without nginx, one line says how to get it.
+import { lessonHost, runLessonServer } from "@workshop/server-kit";
 import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
 import { createServer, LESSON } from "./app.ts";
+import { certificateCache } from "./certificate.ts";
 import { describeNginxFailure } from "./nginx-failure.ts";
 
 if (!findNginx()) {
   console.error(`Lesson 09 needs nginx: ${HOW_TO_GET_NGINX}`);
   process.exit(1);
 }
-const lesson = await createServer().catch((error: unknown) => {
+const lesson = await createServer({ host: lessonHost(), firstPort: 3901 }).catch((error: unknown) => {
   const said = describeNginxFailure(error);
   if (!said) throw error;
   console.error(said);
   process.exit(1);
 });
 for (const path of lesson.proxies.paths) console.log(`  ${path.name.padEnd(20)} ${path.url}`);
+console.log(`  The http2 path's certificate (the same for 30 days): ${certificateCache()}/localhost.crt`);
 runLessonServer(LESSON, lesson);

@@ -18,8 +18,6 @@ const SHARED = [
 ];
 // #endregion
 
-const local = (port: number) => `127.0.0.1:${port}`;
-
 /** What the README's excerpts show instead: the README lists the shared lines once, above them. */
 const ALSO_SHARED = "# + the three lines every path has";
 
@@ -63,16 +61,19 @@ export function renderNginxConfig(
   paths: PathSpec[],
   ports: Ports,
   tls: { cert: string; key: string },
+  /** `host`: where each path listens; `reach`: the address its upstream answers on. */
+  { host = "127.0.0.1", reach = host }: { host?: string; reach?: string } = {},
 ): string {
+  const on = (port: number) => `${host}:${port}`;
+  const local = (port: number) => `${reach}:${port}`;
   const servers = paths.flatMap((path) => {
     const origin = ports.origins[path.origin];
     const port = ports.listen[path.name] as number;
-    if (!path.outer)
-      return [server(local(port), local(origin), path.directives, path.http2 ? tls : undefined)];
+    if (!path.outer) return [server(on(port), local(origin), path.directives, path.http2 ? tls : undefined)];
     const inner = ports.listen[`${path.name}-inner`] as number;
     return [
-      server(local(inner), local(origin), path.directives),
-      server(local(port), local(inner), path.outer),
+      server(local(inner), local(origin), path.directives), // the inner layer: nginx's own client only
+      server(on(port), local(inner), path.outer),
     ];
   });
   return [

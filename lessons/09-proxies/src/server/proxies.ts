@@ -1,10 +1,11 @@
-// Starts everything between the browser and the origins: the two origins on
-// free ports, and one private nginx serving every path. Stops it all too.
+// Starts everything between the browser and the origins: the two origins and
+// one private nginx serving every path, on `host` (127.0.0.1 unless HOST says
+// otherwise, as in every lesson). Stops it all too.
 import type { AddressInfo } from "node:net";
 import type { MockLlmOptions } from "@workshop/mock-llm";
 import { freePort, startPrivateNginx } from "@workshop/server-kit/private-nginx";
 import type { ProxyPath } from "../protocol.ts";
-import { makeCertificate } from "./certificate.ts";
+import { certificateCache, certificateIn } from "./certificate.ts";
 import { renderNginxConfig } from "./nginx-config.ts";
 import { createOrigin } from "./origins.ts";
 import { PATHS } from "./paths.ts";
@@ -16,28 +17,55 @@ export interface Proxies {
   stop(): Promise<void>;
 }
 
-async function listen(server: import("node:http").Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+export interface ProxiesOptions {
+  timing?: MockLlmOptions["timing"];
+  /** Where everything listens: 127.0.0.1, or the HOST a class reaches over the room's network. */
+  host?: string;
+  /** The first of the ports to keep across restarts (`pnpm dev 09`: 3901 on); 0: any free ones (tests). */
+  firstPort?: number;
+  /** Where the HTTP/2 path's certificate is kept (certificate.ts). */
+  certificates?: string;
+}
+
+async function listen(server: import("node:http").Server, host: string, prefer: number): Promise<number> {
+  const port = await freePort({ prefer, host });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return (server.address() as AddressInfo).port;
 }
 
-export async function startProxies({ timing }: { timing?: MockLlmOptions["timing"] } = {}): Promise<Proxies> {
+export async function startProxies({
+  timing,
+  host = "127.0.0.1",
+  firstPort = 0,
+  certificates = certificateCache(),
+}: ProxiesOptions = {}): Promise<Proxies> {
+  const at = (offset: number) => (firstPort ? firstPort + offset : 0);
   const beating = createOrigin("beating", timing);
   const quiet = createOrigin("quiet", timing);
-  const origins = { beating: await listen(beating.server), quiet: await listen(quiet.server) };
-  const names = PATHS.flatMap((path) => (path.outer ? [path.name, `${path.name}-inner`] : [path.name]));
-  const ports = {
-    origins,
-    listen: Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()]))),
+  const origins = {
+    beating: await listen(beating.server, host, at(0)),
+    quiet: await listen(quiet.server, host, at(1)),
   };
+  const names = PATHS.flatMap((path) => (path.outer ? [path.name, `${path.name}-inner`] : [path.name]));
+  const listenOn = await Promise.all(
+    names.map(async (n, i) => [n, await freePort({ prefer: at(10 + i), host })]),
+  );
+  const ports = { origins, listen: Object.fromEntries(listenOn) };
+  // nginx reaches the origins, and a health check reaches nginx, where they listen
+  // (on 127.0.0.1 when they listen on every address).
+  const reach = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
   const first = PATHS.find((path) => !path.http2) as (typeof PATHS)[number];
   const nginx = await startPrivateNginx(
-    (prefix) => renderNginxConfig(prefix, PATHS, ports, makeCertificate(prefix)),
-    `http://127.0.0.1:${ports.listen[first.name]}/api/health`,
+    (prefix) =>
+      renderNginxConfig(prefix, PATHS, ports, certificateIn(prefix, { cache: certificates }), {
+        host,
+        reach,
+      }),
+    `http://${reach}:${ports.listen[first.name]}/api/health`,
   );
   const direct: ProxyPath = {
     name: "direct",
-    url: `http://127.0.0.1:${origins.beating}`,
+    url: `http://${reach}:${origins.beating}`,
     buffering: false,
     http2: false,
     note: "No proxy: lesson 02's and 03's servers themselves.",
@@ -47,7 +75,7 @@ export async function startProxies({ timing }: { timing?: MockLlmOptions["timing
       direct,
       ...PATHS.map((path) => ({
         name: path.name,
-        url: `${path.http2 ? "https" : "http"}://127.0.0.1:${ports.listen[path.name]}`,
+        url: `${path.http2 ? "https" : "http"}://${reach}:${ports.listen[path.name]}`,
         buffering: path.buffering,
         http2: path.http2 === true,
         note: path.note,
