@@ -14,6 +14,12 @@ const deckNames = readdirSync(join(slidesRoot, "decks"))
   .filter((f) => /^\d{2}-.+\.md$/.test(f))
   .map((f) => f.replace(/\.md$/, ""));
 // Every build this file makes goes under one temporary folder, removed after its tests.
+/**
+ * The smallest text a slide may show, as projected at 1280×720: a deck is read from further
+ * back than a lesson page (testkit's MIN_TEXT_PX, 14), so its floor is higher.
+ */
+const MIN_SLIDE_TEXT_PX = 16;
+
 const scratch = mkdtempSync(join(tmpdir(), "slides-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const outDir = join(scratch, "built");
@@ -95,7 +101,7 @@ describeInBrowser("the slides in Chromium", (browser) => {
   let tab: { page: Page; errors: string[] } | undefined;
   afterAll(() => tab?.page.close());
   it.for(deckNames)(
-    "deck %s: every code block fits its slide on a 1280×720 projector",
+    "deck %s: on a 1280×720 projector every slide's code and tables fit, and no text is too small for the back row",
     async (name, { expect }) => {
       tab ??= await open("./index.html");
       const { page, errors } = tab;
@@ -107,7 +113,7 @@ describeInBrowser("the slides in Chromium", (browser) => {
       const title = await page.locator(".reveal .slides section.present h1").first().textContent();
       expect(title).toMatch(new RegExp(`^${name.slice(0, 2)}`));
       expect(await page.locator(".reveal pre code").count()).toBeGreaterThan(0);
-      const overflowing = await page.evaluate(async () => {
+      const overflowing = await page.evaluate(async (minTextPx) => {
         type RevealApi = {
           getSlides(): HTMLElement[];
           slide(h: number, v?: number): void;
@@ -124,10 +130,29 @@ describeInBrowser("the slides in Chromium", (browser) => {
           await new Promise(requestAnimationFrame);
           // The slide's frame on screen: reveal scales 1280×800 down to fit 1280×720.
           const frame = (document.querySelector(".reveal .slides") as HTMLElement).getBoundingClientRect();
+          const title = slide.querySelector("h2, h1")?.textContent ?? `slide ${h}`;
+          // The back row: no text smaller than the decks' minimum, as projected (reveal's scale included).
+          const scale = frame.width / (document.querySelector(".reveal .slides") as HTMLElement).offsetWidth;
+          const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent?.trim();
+            const element = node.parentElement;
+            if (!text || !element || element.closest("aside.notes")) continue;
+            const px = Number.parseFloat(getComputedStyle(element).fontSize) * scale;
+            if (px < minTextPx) {
+              problems.push(`${title}: "${text.slice(0, 30)}" is ${px.toFixed(1)}px, under ${minTextPx}px`);
+              break;
+            }
+          }
+          // Nothing wider than the slide, and no code line whose end is hidden.
+          for (const wide of slide.querySelectorAll<HTMLElement>("table, pre code")) {
+            const box = wide.getBoundingClientRect();
+            if (box.right > frame.right + 1 || wide.scrollWidth > wide.clientWidth + 1)
+              problems.push(`${title}: a ${wide.tagName.toLowerCase()} wider than the slide`);
+          }
           for (const pre of slide.querySelectorAll("pre")) {
             const box = pre.getBoundingClientRect();
             const code = pre.querySelector("code");
-            const title = slide.querySelector("h2")?.textContent ?? `slide ${h}`;
             if (box.bottom > frame.bottom + 1 || box.right > frame.right + 1)
               problems.push(
                 `${title}: off the slide (${Math.round(box.bottom - frame.bottom)}px below, ${Math.round(box.right - frame.right)}px right)`,
@@ -147,7 +172,7 @@ describeInBrowser("the slides in Chromium", (browser) => {
           }
         }
         return problems;
-      });
+      }, MIN_SLIDE_TEXT_PX);
       expect(overflowing).toEqual([]);
       expect(errors).toEqual([]);
     },

@@ -17,6 +17,7 @@ import {
   startLesson,
   startPage,
 } from "@workshop/testkit";
+import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
 import { afterAll, expect, it } from "vitest";
 import { createServer as createCompareServer } from "../src/server/app.ts";
 
@@ -118,7 +119,7 @@ describeInBrowser("every lesson page on a 1280×720 projector", (browser) => {
   });
 
   it.each(LESSONS.map((lesson) => [lesson.folder, lesson] as const))(
-    "%s fits without scrolling, chosen by itself on a short screen",
+    "%s fits without scrolling, chosen by itself on a short screen, with no text too small for the back row",
     async (folder, lesson) => {
       const server = await lesson.start();
       const site = await startPage(join(lessonsDir, folder), server.url, lesson.prefixes);
@@ -130,11 +131,9 @@ describeInBrowser("every lesson page on a 1280×720 projector", (browser) => {
       await lesson.demo(page);
       if (process.env.SCREENSHOTS)
         await page.screenshot({ path: join(process.env.SCREENSHOTS, `${folder}.png`) });
-      const size = await page.evaluate(() => ({
-        height: document.documentElement.scrollHeight,
-        width: document.documentElement.scrollWidth,
-      }));
-      expect(size).toEqual({ height: 720, width: 1280 });
+      const { width, height, smallest } = await measureProjected(page);
+      expect({ width, height }).toEqual({ height: 720, width: 1280 });
+      expect(smallest.px, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
     },
   );
 

@@ -4,6 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
 import { type Browser, freshPage, type Page, type Served, servePage, startPage } from "@workshop/testkit";
+import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
 import { expect, it } from "vitest";
 import { TRAPS } from "../src/stream/traps.ts";
 import { echoWords, FAST, startLesson, steppedBff } from "./start.ts";
@@ -222,17 +223,14 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
       .toBe(served.lesson.llm.replyTokens("Why do LLM products stream?").length);
     await page.locator(".messages").evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
     await expect.poll(() => lastAnswer().locator("strong").count()).toBeGreaterThan(0); // markdown, sanitized
-    const size = await page.evaluate(() => [
-      document.documentElement.scrollWidth,
-      document.documentElement.scrollHeight,
-    ]);
-    expect(size, "the page scrolls on a projector").toEqual([1280, 720]);
+    const { width, height, smallest } = await measureProjected(page);
+    expect([width, height], "the page scrolls on a projector").toEqual([1280, 720]);
+    expect(smallest.px, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
     await open(`${framework}/?trap=tutorial-reader`); // the longest banner a class will see
-    const withBanner = await page.evaluate(() => [
-      document.documentElement.scrollWidth,
-      document.documentElement.scrollHeight,
+    const withBanner = await measureProjected(page);
+    expect([withBanner.width, withBanner.height], "the page with a trap's banner scrolls").toEqual([
+      1280, 720,
     ]);
-    expect(withBanner, "the page with a trap's banner scrolls on a projector").toEqual([1280, 720]);
   });
 
   return { page, open, ask, answered, lastAnswer, notificationsOpen, openStreams };

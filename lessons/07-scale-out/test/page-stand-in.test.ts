@@ -4,6 +4,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { describeInBrowser, freshPage, servePage, startServer } from "@workshop/testkit";
+import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
 import { expect, it } from "vitest";
 import { JOB_EVENTS } from "../src/protocol.ts";
 
@@ -73,18 +74,19 @@ describeInBrowser("lesson 07's page around a kill", (browser) => {
     expect(await page.locator("#reply strong").textContent()).toBe("answer");
   });
 
-  it("fits a 1280×720 projector: the instances, the question, the metrics and the reply without scrolling", async () => {
+  it("fits a 1280×720 projector: the instances, the question, the metrics and the reply without scrolling, none too small to read", async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole("button", { name: "Ask" }).click();
     await page
       .getByRole("status")
       .getByText(/^interrupted/)
       .waitFor({ timeout: 10_000 });
-    const { scrollHeight, replyBottom } = await page.evaluate(() => ({
-      scrollHeight: document.documentElement.scrollHeight,
-      replyBottom: (document.getElementById("reply") as HTMLElement).getBoundingClientRect().bottom,
-    }));
-    expect(scrollHeight).toBeLessThanOrEqual(720);
+    const replyBottom = await page.evaluate(
+      () => (document.getElementById("reply") as HTMLElement).getBoundingClientRect().bottom,
+    );
+    const { width, height, smallest } = await measureProjected(page);
+    expect([width, height]).toEqual([1280, 720]);
     expect(replyBottom).toBeLessThanOrEqual(720);
+    expect(smallest.px, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
   });
 });

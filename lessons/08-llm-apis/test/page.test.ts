@@ -2,6 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startLesson } from "@workshop/testkit";
+import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
 import { expect, it } from "vitest";
 import { PROVIDERS } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
@@ -108,5 +109,26 @@ describeInBrowser("lesson 08's page", (browser) => {
     await finished(1);
     expect(await page.locator(".reasoning").getAttribute("open")).toBeNull();
     expect(await page.locator(".reasoning-text").textContent()).toMatch(/^The user asks why/);
+  });
+
+  it("on a 1280×720 projector, after a long answer, the page fits, no text is too small, and event numbers in the hundreds show whole", async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(served.site.url);
+    await page.selectOption("#provider", "anthropic"); // the most events per answer
+    await page.getByRole("button", { name: "Send" }).click();
+    await finished(1);
+    expect(await page.locator("#wire li").count()).toBeGreaterThan(100);
+    const { width, height, smallest } = await measureProjected(page);
+    expect([width, height]).toEqual([1280, 720]);
+    expect(smallest.px, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+    const room = await page.locator("#wire").evaluate((wire) => {
+      const context = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+      context.font = getComputedStyle(wire).font;
+      return {
+        marker: context.measureText("1000. ").width,
+        padding: Number.parseFloat(getComputedStyle(wire).paddingLeft),
+      };
+    });
+    expect(room.marker, "the widest row number fits the list's margin").toBeLessThanOrEqual(room.padding);
   });
 });

@@ -3,6 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
 import { describeInBrowser, freshPage, type Page, postJson, servePage, startLesson } from "@workshop/testkit";
+import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
 import { describe, expect, it } from "vitest";
 import type { ProxyList } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
@@ -35,7 +36,8 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
     (browser) => {
       const page = freshPage(browser, () => undefined); // each test opens the origin it needs
 
-      it("the page races one reply through every path: first tokens show as they come, and only gzip without the hint arrives all at once", async () => {
+      it("the page races one reply through every path: first tokens show as they come, and only gzip without the hint arrives all at once; filled, it fits a projector", async () => {
+        await page.setViewportSize({ width: 1280, height: 720 });
         await page.goto(served.site.url);
         await page.getByRole("button", { name: "Run every path" }).click();
         const row = (name: string) =>
@@ -59,6 +61,11 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
             lumped.has(path.name) ? "✗ all at once, at the end" : "✓ token by token",
           );
         }
+        if (process.env.SCREENSHOTS)
+          await page.screenshot({ path: `${process.env.SCREENSHOTS}/09-proxies.png`, fullPage: true });
+        const { width, height, smallest } = await measureProjected(page);
+        expect([width, height], "the page scrolls on a 1280×720 projector").toEqual([1280, 720]);
+        expect(smallest.px, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
       });
 
       it("over HTTP/1.1 the 7th EventSource to one origin waits until one of the six closes", async () => {

@@ -1,6 +1,7 @@
 // Lesson 05's page: the same question through every transport at once, and
 // buttons that hit them all with the same fault.
 import "@workshop/page-kit/style.css";
+import "./compare.css";
 import { byId, usePresentationLayout } from "@workshop/page-kit";
 import { runTransport } from "../matrix/run-transport.ts";
 import type { Fault } from "../matrix/stations.ts";

@@ -77,7 +77,7 @@ export const PATHS: PathSpec[] = [
   },
   {
     name: "http2",
-    note: "HTTP/2 over TLS (a self-signed certificate made at start): one connection carries every stream.",
+    note: "HTTP/2 over TLS (a self-signed certificate, kept per user): one connection carries every stream.",
     buffering: false,
     http2: true,
     origin: "beating",
