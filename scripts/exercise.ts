@@ -25,6 +25,7 @@ import {
   updateProgress,
 } from "@workshop/exercises";
 import { listText, solutionDiff, taskText } from "./exercise/show.ts";
+import { renderMarkdown } from "./exercise/terminal-markdown.ts";
 
 const COMMANDS = ["list", "start", "check", "hint", "solution", "reset", "watch"] as const;
 type Command = (typeof COMMANDS)[number];
@@ -101,7 +102,7 @@ switch (command) {
     });
     const shown = progress.exercises[exercise.id]?.hints ?? 0;
     console.log(
-      `\nHint ${shown} of ${exercise.hints.length} for ${exercise.id}:\n\n${exercise.hints[shown - 1]}\n`,
+      `\nHint ${shown} of ${exercise.hints.length} for ${exercise.id}:\n\n${renderMarkdown(exercise.hints[shown - 1] ?? "")}\n`,
     );
     if (shown === exercise.hints.length) {
       console.log(`That was the last hint. The answer: \`pnpm exercise solution ${exercise.id}\`.`);

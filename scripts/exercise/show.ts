@@ -11,6 +11,7 @@ import {
   workspaceRoot,
 } from "@workshop/exercises";
 import { createTwoFilesPatch } from "diff";
+import { renderMarkdown } from "./terminal-markdown.ts";
 
 const MARK = { todo: "○", started: "◐", done: "●" } as const;
 
@@ -46,7 +47,7 @@ export function taskText(exercise: Exercise): string {
     )
     .join("\n");
   return [
-    readme,
+    renderMarkdown(readme),
     "",
     styleText("bold", "Write your code in:"),
     files,

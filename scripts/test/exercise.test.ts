@@ -107,8 +107,9 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
   it("start --no-dev puts the stub in place, prints the task, and returns without servers", () => {
     const { status, out } = exercise("09.1", "--no-dev");
     expect(status).toBe(0);
-    expect(out).toContain("**Goal:** add them.");
-    expect(out).not.toContain("Use `+`"); // hints come one at a time
+    expect(out).toContain("Goal: add them."); // the task, rendered: no Markdown marks in the terminal
+    expect(out).not.toContain("**Goal:**");
+    expect(out).not.toContain("Use +"); // hints come one at a time
     expect(readFileSync(addFile(), "utf8")).toContain("return 0;");
     expect(statusOf09()).toBe("started");
   });
@@ -122,7 +123,7 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
   it("hint reveals the hints one at a time, then says it was the last", () => {
     const { out } = exercise("hint");
     expect(out).toContain("Hint 1 of 1");
-    expect(out).toContain("Use `+`");
+    expect(out).toContain("Use +");
     expect(out).toContain("last hint");
   });
 

@@ -1,10 +1,10 @@
 // In Chromium: the React page. The tests both pages share are in chat-page.ts;
 // here, what only React has (StrictMode's double mount, stale closures), and
 // the tutorial's stream reader, which the session uses the same way on both pages.
-import { describeInBrowser, postJson, startPage } from "@workshop/testkit";
+import { describeInBrowser, postJson } from "@workshop/testkit";
 import { expect, it } from "vitest";
 import { TRAPS } from "../src/stream/traps.ts";
-import { chatPageTests, root, serveLesson } from "./chat-page.ts";
+import { chatPageTests, serveLesson } from "./chat-page.ts";
 
 const served = serveLesson();
 

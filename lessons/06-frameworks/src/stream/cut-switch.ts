@@ -7,6 +7,7 @@ import { CUT_COOKIE } from "./page-switches.ts";
 export function bindCutSwitch(box: HTMLInputElement): void {
   box.checked = document.cookie.split(/;\s*/).includes(`${CUT_COOKIE}=1`);
   box.addEventListener("change", () => {
+    // biome-ignore lint/suspicious/noDocumentCookie: one fixed flag; the Cookie Store API is not in every browser a class brings
     document.cookie = `${CUT_COOKIE}=${box.checked ? "1; max-age=86400" : "; max-age=0"}; path=/; SameSite=Strict`;
   });
 }

@@ -6,7 +6,11 @@
 // next frame" runs at once.
 import { createFrameBatchedText, type FrameBatchedText } from "../frame-batched-text.ts";
 
-const atOnce = (notify: () => void) => (notify(), 0); // 💣 no frame to wait for
+// 💣 no frame to wait for: readers hear now, on every token
+const atOnce = (notify: () => void) => {
+  notify();
+  return 0;
+};
 const nothingToCancel = () => {};
 
 export const createPerTokenText = (): FrameBatchedText => createFrameBatchedText(atOnce, nothingToCancel);
