@@ -1,5 +1,5 @@
 // The "Cut inside characters" switch, over a real socket: with its cookie, the server sends
-// every character of several bytes in two network reads, and nothing else changes.
+// every write that holds a character of several bytes in two network reads, cut inside it, and nothing else changes.
 import { readSseEvents } from "@workshop/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { CUT_COOKIE } from "../src/stream/page-switches.ts";

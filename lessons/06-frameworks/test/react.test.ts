@@ -53,7 +53,7 @@ describeInBrowser("lesson 06's React page", (browser) => {
   });
 
   it("with Cut inside characters ticked, a Chinese answer reads exactly; the tutorial's stream reader shows �", async () => {
-    // The switch is a cookie the server reads: every 你 of the answer arrives in two reads.
+    // The switch is a cookie the server reads: each token with a Chinese character arrives cut inside it.
     try {
       for (const [query, exact] of [
         ["", true],

@@ -25,6 +25,7 @@ describe("the HTTP/2 path's certificate", () => {
     expect(certificateOf(first)).toMatch(/^-----BEGIN CERTIFICATE-----/);
     expect(readFileSync(first.key, "utf8")).toMatch(/^-----BEGIN (EC )?PRIVATE KEY-----/);
     expect(certificateOf(second)).toBe(certificateOf(first));
+    expect([first.made, second.made], "only the first start makes one (and says so)").toEqual([true, false]);
     expect(readFileSync(join(cache, "localhost.crt"), "utf8")).toBe(certificateOf(first)); // the one to trust
   });
 

@@ -11,7 +11,8 @@ export async function freePort({ prefer = 0, host = "127.0.0.1" } = {}): Promise
       probe.once("error", () => resolve(false));
       probe.listen(port, host, () => resolve(true));
     });
-  if (!(prefer && (await tryListen(prefer)))) await tryListen(0);
+  if (!(prefer && (await tryListen(prefer))) && !(await tryListen(0)))
+    throw new Error(`cannot listen on ${host}: is HOST an address of this machine?`);
   const { port } = probe.address() as { port: number };
   await new Promise((resolve) => probe.close(resolve));
   return port;

@@ -46,7 +46,12 @@ export function ChatPanel() {
         <button type="button" className="secondary" disabled={chat.streaming} onClick={chat.regenerate}>
           Regenerate
         </button>
-        <button type="button" className="secondary" onClick={() => chat.setMessages(demoConversation(5000))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={chat.streaming}
+          onClick={() => chat.setMessages(demoConversation(5000))}
+        >
           Load 5,000 messages
         </button>
       </form>

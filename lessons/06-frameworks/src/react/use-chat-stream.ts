@@ -19,7 +19,7 @@ export function useChatSession(parts?: ChatSessionParts) {
 export function useChatStream(parts?: ChatSessionParts) {
   const chat = useChatSession(parts);
   // #region abort-on-unmount
-  useEffect(() => chat.stop, [chat.stop]); // leaving stops the model
+  useEffect(() => () => chat.stop(), [chat.stop]); // nothing on mount; leaving stops the model
   // #endregion
   return chat;
 }

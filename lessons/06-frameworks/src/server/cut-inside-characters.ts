@@ -36,9 +36,12 @@ export function cutInsideCharacters({ gapMs = 10 } = {}): RequestHandler {
       setTimeout(() => {
         const after = held ?? [];
         held = undefined;
-        if (!res.destroyed) write(bytes.subarray(cut));
+        const flowing = res.destroyed || write(bytes.subarray(cut));
+        // Back through this wrapper, in order: a held write may open a gap of its own.
         for (const next of after) next();
-        res.emit("drain");
+        // The writer waits for "drain": say it now, unless the socket is full (then the
+        // socket's own "drain" comes when it has room, and this keeps real backpressure).
+        if (flowing && !held) res.emit("drain");
       }, gapMs);
       return false;
     }) as typeof res.write;

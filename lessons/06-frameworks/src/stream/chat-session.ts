@@ -24,7 +24,7 @@ export interface ChatSession {
   regenerate(): void;
   /** Ends the answer in progress: Stop, and the component going away. */
   stop(): void;
-  /** Replaces the whole conversation (the page's "Load 5,000 messages"). */
+  /** Replaces the whole conversation (the page's "Load 5,000 messages"), ending an answer in progress. */
   setMessages(messages: Message[]): void;
 }
 
@@ -33,10 +33,10 @@ export function createChatSession(
   onMessages: (messages: Message[]) => void,
   { read = streamChat, createLive = createFrameBatchedText }: ChatSessionParts = {},
 ): ChatSession {
+  // #region chat-session
   const live = createLive();
   let messages: Message[] = [];
-  let controller: AbortController | null = null;
-  let latest = 0; // which answer is the newest: an older one must not write
+  let controller: AbortController | null = null; // the answer in progress; an older one must not write
   const show = (next: Message[]) => {
     messages = next;
     onMessages(next);
@@ -46,14 +46,14 @@ export function createChatSession(
     controller?.abort(); // a new answer replaces one in progress
     const mine = new AbortController();
     controller = mine;
-    const run = ++latest;
     live.reset();
-    show([...history, message("assistant", "", "streaming")]);
+    const placeholder = message("assistant", "", "streaming");
+    show([...history, placeholder]);
     let status: Message["status"] = "done";
     let note: string | undefined;
     try {
       for await (const delta of read(requestFor(history), mine.signal)) {
-        if (run !== latest) return; // stale: a newer answer owns the store
+        if (controller !== mine) return; // stale: a newer answer owns the store
         count("tokens");
         live.append(delta);
       }
@@ -61,9 +61,11 @@ export function createChatSession(
       if (mine.signal.aborted) [status, note] = ["stopped", "Stopped: the partial answer is kept."];
       else [status, note] = ["failed", error instanceof ChatError ? error.message : String(error)];
     }
-    if (run !== latest) return;
+    if (controller !== mine) return;
     live.flush();
-    show([...messages.slice(0, -1), { ...message("assistant", live.getSnapshot(), status), note }]);
+    // By id, not "the last message": the list may have changed while the answer streamed.
+    const final = { ...message("assistant", live.getSnapshot(), status), note };
+    show(messages.map((m) => (m.id === placeholder.id ? final : m)));
   }
 
   return {
@@ -74,6 +76,13 @@ export function createChatSession(
       if (lastUser >= 0) void answer(messages.slice(0, lastUser + 1));
     },
     stop: () => controller?.abort(),
-    setMessages: show,
+    setMessages(next) {
+      // A new conversation: the answer in progress belongs to the old one, so it ends here.
+      const running = controller;
+      controller = null;
+      running?.abort();
+      show(next);
+    },
   };
+  // #endregion
 }

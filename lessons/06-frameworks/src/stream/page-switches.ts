@@ -9,8 +9,9 @@
 export const FAST_MODEL = "mock-llm-fast";
 
 /**
- * The cookie the "Cut inside characters" switch sets: the server then sends every character
- * of several bytes in two network reads (server/cut-inside-characters.ts). A cookie, because
+ * The cookie the "Cut inside characters" switch sets: the server then sends each write that
+ * holds a character of several bytes in two network reads, cut inside that character
+ * (server/cut-inside-characters.ts). A cookie, because
  * both the fix's reader and the tutorial's send it without being told.
  */
 export const CUT_COOKIE = "cut-inside-characters";

@@ -28,7 +28,7 @@ export type Trap = keyof typeof TRAPS;
 
 const asked = new URLSearchParams(globalThis.location?.search ?? "").get("trap") ?? "";
 /** The trap this page runs, or "" for the fix. */
-export const trap: Trap | "" = asked in TRAPS ? (asked as Trap) : "";
+export const trap: Trap | "" = Object.hasOwn(TRAPS, asked) ? (asked as Trap) : ""; // not "in": ?trap=constructor
 
 /** The traps that live in the chat session, the same for React and Vue: a different store or reader. */
 export const sessionParts: Partial<Record<Trap, ChatSessionParts>> = {

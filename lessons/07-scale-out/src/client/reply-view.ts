@@ -5,30 +5,31 @@
 import { renderMarkdown } from "@workshop/04-llm-chat/client/markdown.ts";
 
 export function createReplyView(reply: HTMLElement) {
-  let raw = "";
-  let block = reply;
+  let raw = ""; // the text of the generation being written
+  let block: HTMLElement | undefined; // where it is rendered
   let frame = 0;
   const render = () => {
     cancelAnimationFrame(frame);
     frame = 0;
-    renderMarkdown(block, raw);
+    if (block) renderMarkdown(block, raw);
   };
   const startBlock = () => {
-    render(); // the block before is final
     raw = "";
     block = document.createElement("div");
     block.className = "generation";
     reply.append(block);
   };
   return {
-    /** A new reply: the old one goes. */
+    /** A new reply: the old one goes, with any frame it still had pending. */
     clear(): void {
+      cancelAnimationFrame(frame);
+      frame = 0;
       reply.replaceChildren();
       startBlock();
     },
     /** After `interrupted`: keep what came, mark where the new generation starts. */
     markContinuation(): void {
-      render();
+      render(); // the block before is final
       const mark = document.createElement("span");
       mark.className = "continued";
       mark.textContent = "⟳ continued by a new generation:";

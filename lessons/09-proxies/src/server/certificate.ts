@@ -23,14 +23,17 @@ function openssl(args: string[]) {
   return run;
 }
 
-/** The cached key and certificate in one PEM file, made (atomically: tests start side by side) when missing or ending. */
-function cachedPem(cache: string, days: number): string {
+/**
+ * The cached key and certificate in one PEM file, made (atomically: tests start side by side)
+ * when missing or ending. `made`: a new one, which a browser must accept again.
+ */
+function cachedPem(cache: string, days: number): { pem: string; made: boolean } {
   const pem = join(cache, "localhost.pem");
   if (
     existsSync(pem) &&
     openssl(["x509", "-checkend", String(RENEW_WITHIN_S), "-noout", "-in", pem]).status === 0
   )
-    return readFileSync(pem, "utf8");
+    return { pem: readFileSync(pem, "utf8"), made: false };
   mkdirSync(cache, { recursive: true, mode: 0o700 });
   const work = mkdtempSync(join(cache, "new-"));
   try {
@@ -44,25 +47,31 @@ function cachedPem(cache: string, days: number): string {
     const both = `${readFileSync(key, "utf8")}${readFileSync(cert, "utf8")}`;
     writeFileSync(join(work, "both.pem"), both, { mode: 0o600 });
     renameSync(join(work, "both.pem"), pem); // one rename: a reader sees the old pair or the new, never half
-    writeFileSync(join(cache, "localhost.crt"), readFileSync(cert, "utf8")); // the one to trust, if you like
-    return both;
+    renameSync(cert, join(cache, "localhost.crt")); // the one to trust, if you like
+    return { pem: both, made: true };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-const block = (pem: string, kind: RegExp) =>
-  pem.match(new RegExp(`-----BEGIN ${kind.source}-----[^-]+-----END ${kind.source}-----\\n`))?.[0] ?? "";
+function block(pem: string, kind: RegExp): string {
+  const found = pem.match(
+    new RegExp(`-----BEGIN ${kind.source}-----[^-]+-----END ${kind.source}-----\\n`),
+  )?.[0];
+  if (!found)
+    throw new Error(`the cached certificate has no ${kind.source} block: delete it to make a new one`);
+  return found;
+}
 
 /** The certificate and key for nginx, written into `dir` (its private prefix) from the cache. */
 export function certificateIn(
   dir: string,
   { cache = certificateCache(), days = VALID_DAYS }: { cache?: string; days?: number } = {},
-): { cert: string; key: string } {
-  const pem = cachedPem(cache, days);
+): { cert: string; key: string; made: boolean } {
+  const { pem, made } = cachedPem(cache, days);
   const cert = join(dir, "localhost.crt");
   const key = join(dir, "localhost.key");
   writeFileSync(cert, block(pem, /CERTIFICATE/));
   writeFileSync(key, block(pem, /(?:EC )?PRIVATE KEY/), { mode: 0o600 });
-  return { cert, key };
+  return { cert, key, made };
 }

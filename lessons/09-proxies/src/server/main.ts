@@ -20,4 +20,8 @@ const lesson = await createServer({ host: lessonHost(), firstPort: 3901 }).catch
 });
 for (const path of lesson.proxies.paths) console.log(`  ${path.name.padEnd(20)} ${path.url}`);
 console.log(`  The http2 path's certificate (the same for 30 days): ${certificateCache()}/localhost.crt`);
+if (lesson.proxies.newCertificate)
+  console.log(
+    "  It is new: open the http2 URL above once and accept it (the page's HTTP/2 row waits until then).",
+  );
 runLessonServer(LESSON, lesson);

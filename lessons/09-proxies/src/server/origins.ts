@@ -40,14 +40,15 @@ export function createOrigin(
   });
   acceptUpgrades(sse.server, ws.wss, (origin) => pages.has(origin)); // /ws on the same port
   // The lesson page reads every path cross-origin (EventSource and fetch, no credentials):
-  // set before any route, including lesson 02's plain notification stream. Any page served
-  // from this machine may (the lesson page, or a test's on a free port); no other site.
+  // set before any route, including lesson 02's plain notification stream. Allowed: the
+  // lesson's page origins (ALLOWED_ORIGINS adds a LAN address) and any loopback page (a
+  // test's on a free port; over a LAN, a student's own localhost, harmless without
+  // credentials); no other site. The answer depends on Origin, so every response says so.
   sse.server.prependListener("request", (req, res) => {
+    res.setHeader("Vary", "Origin");
     const origin = req.headers.origin;
-    if (origin && (pages.has(origin) || LOOPBACK_PAGE.test(origin))) {
+    if (origin && (pages.has(origin) || LOOPBACK_PAGE.test(origin)))
       res.setHeader("Access-Control-Allow-Origin", origin);
-      res.setHeader("Vary", "Origin");
-    }
   });
   return {
     server: sse.server,

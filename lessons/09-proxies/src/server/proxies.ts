@@ -1,7 +1,7 @@
 // Starts everything between the browser and the origins: the two origins and
 // one private nginx serving every path, on `host` (127.0.0.1 unless HOST says
 // otherwise, as in every lesson). Stops it all too.
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIPv6 } from "node:net";
 import type { MockLlmOptions } from "@workshop/mock-llm";
 import { freePort, startPrivateNginx } from "@workshop/server-kit/private-nginx";
 import type { ProxyPath } from "../protocol.ts";
@@ -14,6 +14,8 @@ export interface Proxies {
   paths: ProxyPath[];
   /** The config nginx runs (what the README's excerpts are checked against). */
   config: string;
+  /** The http2 path's certificate was made for this start: a browser must accept it again. */
+  newCertificate: boolean;
   stop(): Promise<void>;
 }
 
@@ -27,9 +29,19 @@ export interface ProxiesOptions {
   certificates?: string;
 }
 
+/** Listens on `prefer` when it is free, else on any free port (0). */
 async function listen(server: import("node:http").Server, host: string, prefer: number): Promise<number> {
-  const port = await freePort({ prefer, host });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const attempt = (port: number) =>
+    new Promise<boolean>((resolve, reject) => {
+      const failed = (error: NodeJS.ErrnoException) =>
+        error.code === "EADDRINUSE" && port !== 0 ? resolve(false) : reject(error);
+      server.once("error", failed);
+      server.listen(port, host, () => {
+        server.off("error", failed);
+        resolve(true);
+      });
+    });
+  if (!(prefer && (await attempt(prefer)))) await attempt(0);
   return (server.address() as AddressInfo).port;
 }
 
@@ -39,6 +51,8 @@ export async function startProxies({
   firstPort = 0,
   certificates = certificateCache(),
 }: ProxiesOptions = {}): Promise<Proxies> {
+  if (isIPv6(host))
+    throw new Error(`lesson 09 listens on an IPv4 address: HOST=${host} is IPv6 (use 0.0.0.0)`);
   const at = (offset: number) => (firstPort ? firstPort + offset : 0);
   const beating = createOrigin("beating", timing);
   const quiet = createOrigin("quiet", timing);
@@ -53,16 +67,14 @@ export async function startProxies({
   const ports = { origins, listen: Object.fromEntries(listenOn) };
   // nginx reaches the origins, and a health check reaches nginx, where they listen
   // (on 127.0.0.1 when they listen on every address).
-  const reach = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  const reach = host === "0.0.0.0" ? "127.0.0.1" : host;
   const first = PATHS.find((path) => !path.http2) as (typeof PATHS)[number];
-  const nginx = await startPrivateNginx(
-    (prefix) =>
-      renderNginxConfig(prefix, PATHS, ports, certificateIn(prefix, { cache: certificates }), {
-        host,
-        reach,
-      }),
-    `http://${reach}:${ports.listen[first.name]}/api/health`,
-  );
+  let newCertificate = false;
+  const nginx = await startPrivateNginx((prefix) => {
+    const certificate = certificateIn(prefix, { cache: certificates });
+    newCertificate = certificate.made;
+    return renderNginxConfig(prefix, PATHS, ports, certificate, { host, reach });
+  }, `http://${reach}:${ports.listen[first.name]}/api/health`);
   const direct: ProxyPath = {
     name: "direct",
     url: `http://${reach}:${origins.beating}`,
@@ -82,6 +94,7 @@ export async function startProxies({
       })),
     ],
     config: nginx.config,
+    newCertificate,
     async stop() {
       await nginx.stop();
       await Promise.all([beating.shutdown(), quiet.shutdown()]);

@@ -2,7 +2,8 @@
 // with, kept to show what it breaks. It keeps the partial line between reads (the
 // first fix everyone learns), but decodes each read on its own: `decode(value)`
 // without { stream: true }. A character cut between two reads (你 is three bytes)
-// becomes "�" on both sides, and `catch {}` keeps any other loss silent.
+// becomes "�" on both sides, and `catch {}` keeps any other loss silent. It never
+// checks `response.ok` or waits for [DONE] either: a refused or cut answer ends as if finished.
 // Compare with lesson 04's streamChat, which reads the same wire with the shared
 // event-stream parser.
 import type { ChatRequest } from "@workshop/04-llm-chat/protocol";
