@@ -100,6 +100,57 @@ export function repeatedLines(exercise: Exercise): string[] {
   });
 }
 
+/** Fewest hints an exercise gives: the idea, then the API, then the code. */
+export const MIN_HINTS = 3;
+
+/**
+ * Where the hints do not escalate: fewer than MIN_HINTS, a first hint that already shows code
+ * (a code block), or a last hint that never does.
+ */
+export function hintProblems(exercise: Exercise): string[] {
+  const { hints } = exercise;
+  const problems: string[] = [];
+  if (hints.length < MIN_HINTS)
+    problems.push(`${hints.length} hint(s), not ${MIN_HINTS}: the idea, the API, the code`);
+  if (hints[0]?.includes("```")) problems.push("hint 1 shows code: give the idea first");
+  if (hints.length > 0 && !hints.at(-1)?.includes("```")) problems.push("the last hint shows no code block");
+  return problems;
+}
+
+/** The 🐨 / 💡 step comments of an exercise's starting code. */
+function stepComments(exercise: Exercise): string[] {
+  return exercise.edits.flatMap((edit) => {
+    const start = join(exercise.dir, "start", `${edit.region}.ts`);
+    if (!existsSync(start)) return [];
+    return readFileSync(start, "utf8")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith("//"))
+      .map((line) => line.replace(/^\/\/\s*/, ""));
+  });
+}
+
+/** Lines of the solution a step comment spells out: steps say what and why, the student writes the how. */
+export function dictatedLines(exercise: Exercise): string[] {
+  const comments = stepComments(exercise).join("\n");
+  return exercise.edits.flatMap((edit) =>
+    regionText(exercise, edit, "finished")
+      .split("\n")
+      .map((line) =>
+        line
+          .trim()
+          .replace(/\s*\/\/.*$/, "")
+          .replace(/;$/, ""),
+      )
+      .filter((line) => line.length >= 12 && !/^(\/\/|\/\*|\*)/.test(line) && comments.includes(line)),
+  );
+}
+
+/** A stretch exercise: its starting code has no 🐨 steps, only the goal in its README. */
+export const isStretch = (exercise: Exercise): boolean =>
+  exercise.edits.some((edit) => existsSync(join(exercise.dir, "start", `${edit.region}.ts`))) &&
+  !stepComments(exercise).some((line) => line.includes("🐨"));
+
 /** True when a check fakes timers or replaces a global: it cannot run beside another check. */
 export function sharesProcessState(exercise: Exercise): boolean {
   return /useFakeTimers|withEventSourceGlobal|globalThis\./.test(
@@ -118,6 +169,24 @@ export function describeExerciseIntegrity(lessonDir: string): void {
         expect(exercise.hints.length, `${exercise.id} has no hints`).toBeGreaterThan(0);
         expect(readFileSync(join(exercise.dir, "check.ts"), "utf8")).toContain("defineChecks");
       }
+    });
+
+    it(`hints escalate: at least ${MIN_HINTS}, the idea first (no code), the code last`, () => {
+      const problems = exercises.flatMap((exercise) =>
+        hintProblems(exercise).map((p) => `${exercise.id}: ${p}`),
+      );
+      expect(problems).toEqual([]);
+    });
+
+    it("the steps say what and why, never the solution's code", () => {
+      const dictated = exercises.flatMap((exercise) =>
+        dictatedLines(exercise).map((l) => `${exercise.id}: ${l}`),
+      );
+      expect(dictated).toEqual([]);
+    });
+
+    it("one exercise at least is a stretch: no step comments, only the goal", () => {
+      expect(exercises.filter(isStretch).map((exercise) => exercise.id)).not.toEqual([]);
     });
 
     it(`no starting code repeats more than ${MAX_REPEATED_LINES} lines of the lesson's: a stub asks for what is missing`, () => {

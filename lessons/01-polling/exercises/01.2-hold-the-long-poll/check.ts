@@ -44,17 +44,23 @@ export default defineChecks({
       await mustEventually(
         () => lesson.longPolls.held() === 1,
         5000,
-        "the request was never counted as held (held.add(answer))",
+        "while the client waited, its request was never counted as held: keep it in the `held` set while it waits, so a shutdown can answer it",
       );
       controller.abort();
       await request;
       await waitUntil(() => lesson.longPolls.held() === 0 && lesson.jobs.listenerCount() === 0, 5000);
-      must(lesson.longPolls.held() === 0, "after the client hung up, the request still counts as held");
-      must(lesson.jobs.listenerCount() === 0, "after the client hung up, the job still has its listener");
+      must(
+        lesson.longPolls.held() === 0,
+        "after the client hung up, the request still counts as held: take it out of `held` when the wait ends, however it ends",
+      );
+      must(
+        lesson.jobs.listenerCount() === 0,
+        "after the client hung up, the job still calls back into the dead request: unsubscribe from the job when the client leaves",
+      );
       await mustEventually(
         () => !resourcesAddedSince(before).Timeout,
         5000,
-        "after the client hung up, its timeout timer is still pending",
+        "after the client hung up, its timeout timer is still pending: clear it when the client leaves, or each abandoned request keeps a timer alive",
       );
     }),
 });

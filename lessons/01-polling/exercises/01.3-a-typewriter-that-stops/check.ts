@@ -32,10 +32,13 @@ export default defineChecks({
       await vi.advanceTimersByTimeAsync(30);
       must(
         shown.length === 1 && shown[0] === graphemes.slice(0, 2).join(""),
-        `after one tick the page shows "${shown[0]}"`,
+        `after one tick of 2 characters the page shows "${shown[0] ?? "(nothing)"}", not "${graphemes.slice(0, 2).join("")}"`,
       );
       await vi.advanceTimersByTimeAsync(30 * graphemes.length);
-      must(shown.at(-1) === TEXT, `at the end the page shows "${shown.at(-1)}", not the whole text`);
+      must(
+        shown.at(-1) === TEXT,
+        `once every tick has run, the page shows "${shown.at(-1) ?? "(nothing)"}", not the whole text "${TEXT}"`,
+      );
     }),
 
   "never shows half an emoji: each step is whole characters": (code) =>

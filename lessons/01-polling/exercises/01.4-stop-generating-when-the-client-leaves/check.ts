@@ -27,7 +27,11 @@ export default defineChecks({
       const response = await postJson(`${lesson.url}/api/complete`, { prompt: PROMPT });
       must(response.status === 200, `POST /api/complete answered ${response.status}`);
       const body = (await response.json()) as CompleteResponse;
-      must(body.tokenCount === lesson.llm.replyTokens(PROMPT).length, "the reply is incomplete");
+      const expected = lesson.llm.replyTokens(PROMPT).length;
+      must(
+        body.tokenCount === expected,
+        `a client that waited to the end got ${body.tokenCount} of ${expected} tokens: only a client that leaves may stop the generation`,
+      );
     }),
 
   "a client that hangs up stops the generation before its reply ends": (code) =>

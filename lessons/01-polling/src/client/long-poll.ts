@@ -11,6 +11,7 @@ export interface LongPollOptions extends PollerHandlers {
 
 // #region long-poll-client
 export function startLongPolling(options: LongPollOptions): Poller {
+  // #region long-poll-loop
   const { poll, onRequest, onResponse, onDone, onError, retryDelayMs = 1000 } = options;
   const controller = new AbortController();
   let cursor = 0;
@@ -41,5 +42,6 @@ export function startLongPolling(options: LongPollOptions): Poller {
       controller.abort();
     },
   };
+  // #endregion
 }
 // #endregion

@@ -4,7 +4,7 @@ import { connectSse } from "@workshop/testkit";
 import { withServer } from "../with-server.ts";
 
 const NO_HEADERS =
-  "no response headers arrived while the job had no token yet: send them at once (res.flushHeaders())";
+  "no response headers arrived while the job had no token yet: send the status and headers at once, not with the first event (Node holds them until the first write)";
 
 export default defineChecks({
   "the stream says it is an event stream, and asks proxies not to buffer it": (code) =>
@@ -15,13 +15,16 @@ export default defineChecks({
       const type = stream.response.headers.get("content-type") ?? "(none)";
       must(
         type.startsWith("text/event-stream"),
-        `the stream's Content-Type is ${type}, not text/event-stream`,
+        `the stream's Content-Type is ${type}, not text/event-stream: EventSource refuses any other type`,
       );
       const cache = stream.response.headers.get("cache-control") ?? "";
-      must(cache.includes("no-cache"), "the stream never set `Cache-Control: no-cache, no-transform`");
+      must(
+        cache.includes("no-cache"),
+        "the stream never set `Cache-Control: no-cache, no-transform`: a compressing proxy may hold it back",
+      );
       must(
         stream.response.headers.get("x-accel-buffering") === "no",
-        "the stream never set `X-Accel-Buffering: no`",
+        "the stream never set `X-Accel-Buffering: no`: nginx would buffer it",
       );
     }),
 
@@ -40,7 +43,7 @@ export default defineChecks({
       await within(
         stream.waitFor((r) => r.retries.length > 0),
         1000,
-        "no `retry: 50` line arrived",
+        "with retryMs: 50, no `retry: 50` line arrived: write it first, so the browser knows how long to wait before reconnecting",
       ).finally(() => stream.abort());
       must(stream.retries[0] === 50, `the first retry: line says ${stream.retries[0]}, not 50`);
     }),
@@ -51,7 +54,10 @@ export default defineChecks({
       const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 10_000, NO_HEADERS);
       await within(stream.ended, 10_000, "the reply never finished");
       const tokens = stream.events.filter((e) => e.type === "token").length;
-      must(tokens === lesson.llm.replyTokens("why stream?").length, `only ${tokens} tokens arrived`);
+      must(
+        tokens === lesson.llm.replyTokens("why stream?").length,
+        `only ${tokens} of ${lesson.llm.replyTokens("why stream?").length} tokens arrived: send() must keep writing while the client is there`,
+      );
     }),
 
   "when the client leaves, the server stops waiting for its job": (code) =>

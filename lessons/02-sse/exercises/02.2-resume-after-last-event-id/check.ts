@@ -19,10 +19,13 @@ export default defineChecks({
       await lesson.llm.idle();
       const { seqs } = await reconnect(lesson.url, id, "4");
       const count = lesson.llm.replyTokens(PROMPT).length;
-      must(seqs[0] === 5, `after Last-Event-ID: 4 the first token sent was seq ${seqs[0]}, not 5`);
+      must(
+        seqs[0] === 5,
+        `after Last-Event-ID: 4 the first token sent was seq ${seqs[0]}, not 5: the browser already has seqs 0 to 4, continue right after the id it sent`,
+      );
       must(
         seqs.length === count - 5,
-        `after Last-Event-ID: 4, ${seqs.length} tokens came back instead of ${count - 5}`,
+        `after Last-Event-ID: 4, ${seqs.length} tokens came back instead of ${count - 5}: send each missing token once, none the browser already has`,
       );
     }),
 
@@ -34,7 +37,7 @@ export default defineChecks({
       const { status } = await reconnect(lesson.url, id, doneId);
       must(
         status === 204,
-        `after Last-Event-ID: ${doneId} (the done event) the server answered ${status}, not 204`,
+        `after Last-Event-ID: ${doneId} (the done event) the server answered ${status}, not 204: this client has everything, and only 204 makes EventSource stop reconnecting (resume after the done event's id)`,
       );
     }),
 
@@ -46,7 +49,7 @@ export default defineChecks({
         const { seqs } = await reconnect(lesson.url, id, lastId);
         must(
           seqs[0] === 0,
-          `after Last-Event-ID: ${lastId} the reply should start over at seq 0, not ${seqs[0]}`,
+          `after Last-Event-ID: ${lastId} the reply should start over at seq 0, not ${seqs[0]}: an id that is not a plain number, or one this job never sent, cannot be trusted`,
         );
       }
     }),

@@ -26,6 +26,7 @@ export interface Broadcaster {
 
 // #region broadcaster
 export function createBroadcaster({ maxQueuedBytes = 1 << 20, onLeave = () => {} } = {}): Broadcaster {
+  // #region broadcaster-body
   const clients = new Map<ServerResponse, Client>();
   let dropped = 0;
   let writes = 0;
@@ -79,5 +80,6 @@ export function createBroadcaster({ maxQueuedBytes = 1 << 20, onLeave = () => {}
       return writes;
     },
   };
+  // #endregion
 }
 // #endregion

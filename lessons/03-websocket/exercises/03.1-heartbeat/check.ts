@@ -20,9 +20,12 @@ export default defineChecks({
         await within(
           client.waitFor((messages) => messages.filter((m) => m.type === "heartbeat").length >= 3),
           15 * BEAT_MS,
-          "no heartbeat messages arrived: call beat(ws) with every ping",
+          "no heartbeat messages arrived: every interval, ping each socket and call beat(ws) for it (the page cannot see pings, only messages)",
         );
-        must(pings >= 3, `${pings} pings arrived in ${3} heartbeats: ws.ping() each interval`);
+        must(
+          pings >= 3,
+          `${pings} pings arrived with 3 heartbeat messages: ping each socket every interval, beside the heartbeat message`,
+        );
       } finally {
         client.ws.close();
       }
@@ -35,7 +38,7 @@ export default defineChecks({
         await within(
           client.waitFor((messages) => messages.filter((m) => m.type === "heartbeat").length >= 6),
           20 * BEAT_MS,
-          "a healthy client was disconnected, or no heartbeats arrived",
+          "a client that answered every ping was disconnected, or no heartbeats arrived: a pong since the last ping means alive",
         );
       } finally {
         client.ws.close();
@@ -49,9 +52,12 @@ export default defineChecks({
         const { code } = await within(
           silent.closed,
           20 * BEAT_MS,
-          "a client that never answered a ping is still connected: terminate() whoever missed the last pong",
+          "a client that never answered a ping is still connected: a socket with no pong since the last ping is dead, cut it off",
         );
-        must(code === 1006, `the silent peer was closed with ${code}; terminate() it (1006, no handshake)`);
+        must(
+          code === 1006,
+          `the silent peer was closed with ${code}, not 1006: destroy it with no closing handshake (terminate), since a dead peer never answers one`,
+        );
       } finally {
         silent.ws.terminate();
       }
@@ -63,10 +69,16 @@ export default defineChecks({
       const wss = new WebSocketServer({ noServer: true });
       const before = activeResources();
       const stop = startHeartbeat(wss, BEAT_MS, () => {});
-      must(resourcesAddedSince(before).Timeout === 1, "startHeartbeat should start one interval");
+      must(
+        resourcesAddedSince(before).Timeout === 1,
+        "startHeartbeat did not start exactly one timer: one interval serves every socket",
+      );
       if (ending === "stop()") stop();
       else await new Promise((closed) => wss.close(closed));
-      must(!resourcesAddedSince(before).Timeout, `after ${ending}, the heartbeat interval still runs`);
+      must(
+        !resourcesAddedSince(before).Timeout,
+        `after ${ending}, the heartbeat interval still runs: clear it when stopped, and when the server closes`,
+      );
     }
   },
 });

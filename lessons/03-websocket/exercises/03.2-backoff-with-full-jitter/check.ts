@@ -70,7 +70,7 @@ export default defineChecks({
     const expected = [500, 1000, 2000, 4000, 8000, 15_000, 15_000, 15_000];
     must(
       ceilings.join() === expected.join(),
-      `ceilings for attempts 0–6 and 10 are ${ceilings.join(", ")}; expected ${expected.join(", ")}`,
+      `ceilings for attempts 0–6 and 10 are ${ceilings.join(", ")}; expected ${expected.join(", ")}: baseMs doubled with each attempt (factor 2), never above maxMs`,
     );
   },
 
@@ -86,7 +86,7 @@ export default defineChecks({
       const delay = backoffDelay(attempt, OPTIONS, () => random);
       must(
         delay === expected,
-        `attempt ${attempt} with random() = ${random} waited ${delay} ms, not ${expected}`,
+        `attempt ${attempt} with random() = ${random} waited ${delay} ms, not ${expected}: the delay is random() times this attempt's ceiling, rounded down to whole ms`,
       );
     }
   },
@@ -101,7 +101,7 @@ export default defineChecks({
     const delays = new Set(Array.from({ length: 100 }, () => backoffDelay(4, OPTIONS, random)));
     must(
       delays.size > 90,
-      `100 clients chose only ${delays.size} different delays: the herd comes back together`,
+      `100 clients chose only ${delays.size} different delays: the herd comes back together, draw each delay at random between 0 and the ceiling`,
     );
   },
 
@@ -116,7 +116,7 @@ export default defineChecks({
       latest().drops();
       must(
         lastDelay() === 500,
-        `after a stable connection the next delay was ${lastDelay()} ms, not 500 (attempt 0)`,
+        `after a connection stayed up longer than stableAfterMs, the next delay was ${lastDelay()} ms, not 500 (attempt 0): a stable connection resets the climb`,
       );
     }),
 
@@ -131,7 +131,7 @@ export default defineChecks({
       }
       must(
         delays.join() === "500,1000,2000",
-        `delays after instant drops were ${delays.join(", ")}, not 500, 1000, 2000`,
+        `delays after connections that opened and dropped at once were ${delays.join(", ")}, not 500, 1000, 2000: an open alone must not reset the climb, only a connection that stayed up`,
       );
     }),
 });

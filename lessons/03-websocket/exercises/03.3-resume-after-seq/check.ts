@@ -28,7 +28,7 @@ export default defineChecks({
         const count = llm.replyTokens(PROMPT).length;
         must(
           seqsOf(client.messages).length === count,
-          `${seqsOf(client.messages).length} of ${count} tokens arrived`,
+          `${seqsOf(client.messages).length} of ${count} tokens arrived: send the tokens the job has, then each new one as it comes`,
         );
       } finally {
         client.ws.close();
@@ -58,13 +58,13 @@ export default defineChecks({
         const resumed = seqsOf(second.messages);
         must(
           resumed[0] === (seen.at(-1) ?? 0) + 1,
-          `after afterSeq ${seen.at(-1)} the first seq sent was ${resumed[0]}`,
+          `after resume { afterSeq: ${seen.at(-1)} } the first seq sent was ${resumed[0]}, not ${(seen.at(-1) ?? 0) + 1}: continue right after the seq the page already has`,
         );
         const all = [...seen, ...resumed];
         const count = llm.replyTokens(PROMPT).length;
         must(
           all.length === count && all.every((seq, i) => seq === i),
-          `the two sockets together received ${all.length} tokens for ${count}, some lost or twice`,
+          `the two sockets together received ${all.length} tokens for ${count}, some lost or twice: replay what the job has, then follow it live, with one counter for both`,
         );
       } finally {
         second.ws.close();
@@ -80,12 +80,15 @@ export default defineChecks({
         5000, // hang guards: a busy machine takes several times as long, a bug takes for ever
         "no token arrived",
       );
-      must(jobs.listenerCount() === 1, "while a socket follows the job, the job should have one listener");
+      must(
+        jobs.listenerCount() === 1,
+        "while a socket follows the job, the job should have exactly one listener: subscribe once per follow",
+      );
       client.ws.terminate();
       await mustEventually(
         () => jobs.listenerCount() === 0,
         1000,
-        "after the socket closed, the job still calls back into it: stop() the follower",
+        "after the socket closed, the job still calls back into it: register a stop (unsubscribe) under the job's id in `following`, so the session can stop following when its socket closes",
       );
     }),
 });

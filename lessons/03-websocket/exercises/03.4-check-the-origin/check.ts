@@ -20,18 +20,27 @@ export default defineChecks({
   "a page from another site is refused with 403 before a socket exists": (code) =>
     withServer(code, { isAllowedOrigin }, async ({ url }) => {
       const outcome = await handshake(url, "https://evil.example");
-      must(outcome === "403", `a handshake from https://evil.example got "${outcome}", not 403`);
+      must(
+        outcome === "403",
+        `a handshake from https://evil.example got "${outcome}", not 403: a page on another site must be refused before a socket exists, or it can use your user's cookies`,
+      );
     }),
 
   "the lesson's own page connects": (code) =>
     withServer(code, { isAllowedOrigin }, async ({ url }) => {
       const outcome = await handshake(url, PAGE);
-      must(outcome === "open", `a handshake from ${PAGE} got "${outcome}"`);
+      must(
+        outcome === "open",
+        `a handshake from ${PAGE}, an allowed origin, got "${outcome}", not "open": refuse only origins the allow-list rejects`,
+      );
     }),
 
   "a client with no Origin (not a browser) connects": (code) =>
     withServer(code, { isAllowedOrigin }, async ({ url }) => {
       const outcome = await handshake(url);
-      must(outcome === "open", `a handshake without Origin got "${outcome}"`);
+      must(
+        outcome === "open",
+        `a handshake without Origin got "${outcome}", not "open": a client with no Origin is not a browser, let it through`,
+      );
     }),
 });

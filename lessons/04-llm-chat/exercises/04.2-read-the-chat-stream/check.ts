@@ -47,8 +47,11 @@ export default defineChecks({
         3000,
         "the stream never ended",
       );
-      must(!error, `streamChat threw: ${error?.message}`);
-      must(text === llm.replyTokens(PROMPT).join(""), `the text read was "${text.slice(0, 40)}…"`);
+      must(!error, `on a healthy reply, streamChat threw: ${error?.message}`);
+      must(
+        text === llm.replyTokens(PROMPT).join(""),
+        `the text read was "${text.slice(0, 40)}…", not the model's reply: yield each delta.content, in order, until [DONE]`,
+      );
       must(pieces > 1, "the whole reply came as one piece: yield each delta as it arrives");
     }),
 
@@ -58,10 +61,13 @@ export default defineChecks({
       const { error } = await readAll(
         streamChat({ ...ask, model: "no-such-model" }, new AbortController().signal, url),
       );
-      must(error instanceof ChatError, "a 400 answer did not throw a ChatError");
+      must(
+        error instanceof ChatError,
+        "a 400 answer (an unknown model) did not throw a ChatError: a response that is not ok is a JSON error, not a stream",
+      );
       must(
         error.code === "unknown_model",
-        `the ChatError's code is "${error.code}", not the server's "unknown_model"`,
+        `the ChatError's code is "${error.code}", not the server's "unknown_model": take the code from the JSON body the server sent`,
       );
     }),
 
@@ -72,10 +78,13 @@ export default defineChecks({
     );
     try {
       const { text, error } = await readAll(streamChat(ask, new AbortController().signal, server.url));
-      must(text === "Hel", `the text read was "${text}"`);
+      must(
+        text === "Hel",
+        `before the in-stream error the text read was "${text}", not "Hel": yield the text that came first`,
+      );
       must(
         error instanceof ChatError && error.code === "upstream_failed",
-        "an in-stream { error } was not thrown as a ChatError with its code",
+        "an { error } event inside a 200 stream was not thrown as a ChatError with its code: an error can arrive after some text, and must never be shown as text",
       );
     } finally {
       await server.close();
@@ -103,7 +112,11 @@ export default defineChecks({
       const reading = readAll(streamChat(ask, stop.signal, url));
       await waitUntil(() => llm.tokensGenerated >= 3, 2000);
       stop.abort();
-      await within(reading, 2000, "after Stop, the stream kept going");
+      await within(
+        reading,
+        2000,
+        "after Stop (the signal aborted), the stream kept going: pass the signal to fetch()",
+      );
       await mustEventually(
         () => llm.running === 0,
         1000,

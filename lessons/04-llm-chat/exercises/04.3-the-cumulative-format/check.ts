@@ -43,12 +43,18 @@ export default defineChecks({
       code,
       result(1, "你好") + result(2, "你好") + result(3, "你好！", "stop"),
     );
-    must(deltas.filter((d) => d !== "").join("|") === "你好|！", `the deltas were ${deltas.join(" | ")}`);
+    must(
+      deltas.filter((d) => d !== "").join("|") === "你好|！",
+      `when an event repeated the text so far, the deltas were ${deltas.join(" | ")}, not 你好 | ！: an event that adds nothing passes nothing on`,
+    );
   },
 
   "finish_reason stop ends the stream": async (code) => {
     const { deltas } = await deltasOf(code, result(1, "好", "stop") + result(2, "好不好"));
-    must(deltas.join("") === "好", `after finish_reason "stop", "${deltas.join("")}" was passed on`);
+    must(
+      deltas.join("") === "好",
+      `with an event after finish_reason "stop", "${deltas.join("")}" was passed on, not "好": "stop" is the end, read nothing after it`,
+    );
   },
 
   "an error event is thrown as an UpstreamError, not passed on as text": async (code) => {
@@ -56,9 +62,12 @@ export default defineChecks({
     const { deltas, error } = await deltasOf(code, wire);
     must(
       error?.code === "upstream_failed",
-      "an `event:error` did not throw UpstreamError('upstream_failed', …)",
+      "an `event:error` did not throw an UpstreamError with the code upstream_failed: an error event is a failure, never text",
     );
-    must(deltas.join("") === "最近", `the text before the error was "${deltas.join("")}"`);
+    must(
+      deltas.join("") === "最近",
+      `the text before the error was "${deltas.join("")}", not "最近": pass on what came before the error`,
+    );
   },
 
   "a body that ends without finish_reason stop was cut: an UpstreamError, not a finished answer": async (
@@ -69,7 +78,10 @@ export default defineChecks({
       error?.code === "upstream_failed",
       'the body ended with no finish_reason "stop" and the adapter returned as if the answer were complete',
     );
-    must(deltas.join("") === "最近的公园", `the text before the cut was "${deltas.join("")}"`);
+    must(
+      deltas.join("") === "最近的公园",
+      `the text before the cut was "${deltas.join("")}", not "最近的公园"`,
+    );
   },
 
   "through the BFF, a DashScope upstream gives the page the exact reply": (code) =>

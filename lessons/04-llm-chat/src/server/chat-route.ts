@@ -60,6 +60,7 @@ export function addChatRoute(app: Express, { upstream, idleTimeoutMs, limit, log
     };
     const timedOut = () => new UpstreamError("upstream_timeout", `nothing within ${idleTimeoutMs} ms`);
 
+    // #region chat-relay
     // Nothing is sent until the first step: the timeout covers the request,
     // the headers and the first token. Headers wait for that token, so until
     // then a failure is still a plain HTTP error the page can show.
@@ -95,6 +96,7 @@ export function addChatRoute(app: Express, { upstream, idleTimeoutMs, limit, log
       step = await nextWithin(deltas, idleTimeoutMs);
     }
     stream.end();
+    // #endregion
   });
   // #endregion
 }

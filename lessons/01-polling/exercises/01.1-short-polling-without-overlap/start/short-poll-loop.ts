@@ -1,13 +1,19 @@
   // 🐨 Poll without ever overlapping: ask, wait for the answer, THEN schedule the next ask.
-  // 🐨 1. Keep a `cursor`, starting at 0. `await poll(cursor, signal)` answers the tokens
-  //       after it; continue from `response.body.cursor` (the server says where).
-  // 🐨 2. After each answer call onResponse(response). If `response.body.done`: stop, then onDone().
-  //       Otherwise `setTimeout(ask, intervalMs())`. Never setInterval: it fires whether or not
-  //       the last answer came back, and on a slow server requests pile up.
-  // 🐨 3. A failed poll: onError?.(error), then keep polling (unless stopped).
-  // 🐨 4. While `visibility?.hidden()`, do not ask. `visibility.onChange(listener)` tells you
-  //       when that changes (it returns an unsubscribe): ask at once when the tab is shown again.
-  // 🐨 5. stop(): no more asks, clear the pending timer, abort the request in flight (an
-  //       AbortController's signal is what you pass to poll), unsubscribe from visibility.
-  // 💰 Call onRequest?.(cursor) just before each poll: the page counts requests with it.
+  // 🐨 1. Keep a cursor: how many tokens you already have (0 at first). `poll(cursor, signal)`
+  //       answers the tokens after it, and its answer says where to continue
+  //       (`response.body.cursor`). Take the server's number: it knows what it sent.
+  // 🐨 2. Tell the page about each request just before it goes out (`onRequest`, with the
+  //       cursor: the page counts requests with it) and about each answer (`onResponse`).
+  //       An answer that says the reply is done ends the polling: stop first, then `onDone`.
+  // 🐨 3. Otherwise wait `intervalMs()` and ask again, with a one-shot timer started only
+  //       once the answer is in. Never setInterval: it fires whether or not the last answer
+  //       came back, so on a slow server requests pile up and overtake each other.
+  // 🐨 4. A poll that fails is reported to `onError` (if the page gave one), and polling
+  //       goes on: the next ask may well succeed. A poll that failed because you stopped it
+  //       is no error at all: say nothing.
+  // 🐨 5. While `visibility?.hidden()`, do not ask: nobody is looking. `visibility.onChange`
+  //       tells you when that changes (it returns an unsubscribe): ask at once when the tab
+  //       is shown again, unless a request or a timer is already on its way.
+  // 🐨 6. stop(): no more asks, no pending timer, the request in flight cancelled (an
+  //       AbortController's signal is what you pass to poll), and no more visibility events.
   return { stop() {} };

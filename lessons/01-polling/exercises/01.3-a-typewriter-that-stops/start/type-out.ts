@@ -1,7 +1,10 @@
-  // 🐨 1. Split `text` into the characters a reader sees: `graphemes.segment(text)` (above)
-  //       yields { segment } parts. text.slice() counts UTF-16 units and cuts 👨‍👩‍👧 or 🇨🇳 in half.
-  // 🐨 2. Every `tickMs`, show `charsPerTick` more of them: show(visible).
-  // 🐨 3. When everything is shown, clear the interval: the step tutorials forget.
-  // 🐨 4. Return a function that clears it too, for a page that moves on early.
+  // 🐨 1. Split `text` into the characters a reader sees (graphemes), with the segmenter
+  //       `graphemes` above. Counting UTF-16 units (text.slice) would cut 👨‍👩‍👧 or 🇨🇳 in half
+  //       and show a broken box for one tick.
+  // 🐨 2. Every `tickMs`, show `charsPerTick` more of them: call `show` with everything
+  //       revealed so far, never more than the whole text.
+  // 🐨 3. Once everything is shown, stop the timer: the step tutorials forget, and every
+  //       answer then leaves a timer calling show() forever.
+  // 🐨 4. Return a function that stops it too, for a page that moves on before the end.
   show(text);
   return () => {};

@@ -1,5 +1,6 @@
-// 🐨 4. When the client leaves, the response emits "close" (once). Then:
-//       - set `closed = true` (send() must stop writing),
-//       - take the response out of the heartbeat set: heartbeat?.delete(res),
-//       - abort the controller, if anyone asked for the signal: controller?.abort().
-//       The job route waits on that signal: without it, it waits for tokens forever.
+// 🐨 4. When the client leaves, the response emits "close" (once). Then, three things:
+//       - remember the stream is closed (the `closed` flag), so send() stops writing,
+//       - take this response out of the heartbeat set, if it has one: no more comments
+//         written to a socket that is gone,
+//       - abort the controller, if anyone asked for the signal (it is made on first use,
+//         below). The job route waits on that signal: without it, it waits for tokens forever.
