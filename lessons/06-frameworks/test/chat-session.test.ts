@@ -16,8 +16,14 @@ function heldReader() {
     let wake = () => {};
     answers.push({
       signal,
-      push: (text) => (queue.push(text), wake()),
-      end: () => (queue.push(null), wake()),
+      push(text) {
+        queue.push(text);
+        wake();
+      },
+      end() {
+        queue.push(null);
+        wake();
+      },
     });
     return (async function* () {
       for (;;) {

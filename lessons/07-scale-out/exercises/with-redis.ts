@@ -11,7 +11,7 @@ export const TOKENS = createMockLlm().replyTokens(PROMPT).length;
 
 export async function withInstances(
   code: LessonCode,
-  { leaseMs = 2000, tokenDelayMs = 5 } = {},
+  { leaseMs = 2000, tokenDelayMs = 5, maxTokens = 4096 } = {},
   use: (instance: (name: string) => Promise<Streams.JobStreams>, redis: RedisClients.Redis) => Promise<void>,
 ): Promise<void> {
   const { createJobStreams } = await code.load<typeof Streams>("src/server/job-streams.ts");
@@ -23,7 +23,7 @@ export async function withInstances(
   try {
     await use(async (name) => {
       const llm = createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs, jitterMs: 0 } });
-      const streams = await createJobStreams({ redis, instance: name, llm, leaseMs });
+      const streams = await createJobStreams({ redis, instance: name, llm, leaseMs, maxTokens });
       started.push(streams);
       return streams;
     }, redis);
@@ -57,7 +57,20 @@ export async function readJob(
 export const seqsOf = (entries: Streams.JobEntry[]) =>
   entries.flatMap((e) => (e.type === "token" ? [e.seq] : []));
 
-/** Resolves once the job's stream holds `count` entries: "a few tokens in", awaited, not slept. */
+/**
+ * Resolves once the job's stream holds `count` entries: "a few tokens in", awaited, not slept.
+ * If that never happens, it never settles (wrap it in within()), and stops asking once the
+ * check has closed Redis, rather than rejecting after the check is over.
+ */
 export async function tokensWritten(redis: RedisClients.Redis, id: string, count: number): Promise<void> {
-  while ((await redis.xLen(`job:${id}`)) < count) await new Promise((resolve) => setImmediate(resolve));
+  for (;;) {
+    let length: number;
+    try {
+      length = await redis.xLen(`job:${id}`);
+    } catch {
+      return new Promise<never>(() => {}); // Redis closed: the check that waited is over
+    }
+    if (length >= count) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

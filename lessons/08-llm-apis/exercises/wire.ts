@@ -1,4 +1,5 @@
 // For the checks: a provider's wire as a fetch() body, and an adapter's events from it.
+import { CheckFailed } from "@workshop/exercises";
 import type { ChatEvent } from "../src/protocol.ts";
 import type { ProviderAdapter } from "../src/server/adapters/adapter.ts";
 
@@ -19,12 +20,30 @@ export function wireBody(events: { event?: string; data: unknown }[]): ReadableS
   });
 }
 
+/** What the adapter yielded, and what it threw (if it did), for a check that explains the throw. */
+export async function readEvents(
+  adapter: ProviderAdapter,
+  body: ReadableStream<Uint8Array>,
+): Promise<{ events: ChatEvent[]; thrown?: Error }> {
+  const events: ChatEvent[] = [];
+  try {
+    for await (const event of adapter.events(body, 1 << 20)) events.push(event);
+    return { events };
+  } catch (error) {
+    return { events, thrown: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/** The adapter's events; a throw becomes a sentence that says what came before it, never a stack trace. */
 export async function eventsOf(
   adapter: ProviderAdapter,
   body: ReadableStream<Uint8Array>,
 ): Promise<ChatEvent[]> {
-  const events: ChatEvent[] = [];
-  for await (const event of adapter.events(body, 1 << 20)) events.push(event);
+  const { events, thrown } = await readEvents(adapter, body);
+  if (thrown)
+    throw new CheckFailed(
+      `the adapter threw "${thrown.message}" after yielding: ${describeEvents(events)}. A well-formed stream must be read to its end without an error.`,
+    );
   return events;
 }
 

@@ -1,20 +1,15 @@
 // The page's race, in Node (the `eventsource` package stands in for the browser's): a path
 // whose connection fails says so, instead of "…" for ever. Over HTTP/2 that is almost always
 // a certificate nobody has accepted yet, and EventSource retries without a word.
-import { createServer } from "node:net";
+
 import { withEventSourceGlobal } from "@workshop/exercises";
+import { freePort } from "@workshop/server-kit/private-nginx";
 import { EventSource } from "eventsource";
 import { expect, it } from "vitest";
 import { readThrough } from "../src/client/path-race.ts";
 
-/** A loopback port nothing listens on: taken from the OS, then let go. */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** A loopback port nothing listens on: taken from the OS, then let go (server-kit's freePort). */
+const closedPort = freePort;
 
 it("a path whose connection fails is reported as retrying before any token, not left waiting in silence", async () => {
   const url = `http://127.0.0.1:${await closedPort()}`;

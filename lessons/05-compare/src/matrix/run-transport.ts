@@ -20,6 +20,7 @@ const STARTS: Record<Transport, Start> = {
 };
 
 export function runTransport(transport: Transport, options: RunOptions): Promise<RunRecord> {
+  // #region run-transport
   return new Promise((resolve) => {
     const record: RunRecord = { arrivals: [], outcome: "stuck", reconnects: 0, requests: 0 };
     let stop = () => {};
@@ -58,4 +59,5 @@ export function runTransport(transport: Transport, options: RunOptions): Promise
       finish,
     );
   });
+  // #endregion
 }

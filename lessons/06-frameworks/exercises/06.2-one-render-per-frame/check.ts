@@ -16,12 +16,18 @@ export default defineChecks({
     const { clock, text, heard } = await store(code);
     for (let i = 0; i < 100; i++) text.append("x");
     const beforeTheFrame = heard.length;
-    must(beforeTheFrame === 0, `readers heard ${beforeTheFrame} times before the frame: wait for it`);
-    must(clock.pending() === 1, `${clock.pending()} frames were scheduled for 100 tokens: schedule one`);
+    must(
+      beforeTheFrame === 0,
+      `readers heard ${beforeTheFrame} times before the frame came: a token must not tell them, the frame does (once)`,
+    );
+    must(
+      clock.pending() === 1,
+      `${clock.pending()} frames were scheduled for 100 tokens: schedule one, and only when none is pending already`,
+    );
     clock.frame();
     must(
       heard.length === 1 && heard[0] === "x".repeat(100),
-      `after the frame, readers heard ${heard.length} times`,
+      `after the frame, readers heard ${heard.length} times${heard.length ? ` (the last time, ${heard.at(-1)?.length} characters)` : ""}: expected once, with all 100 tokens`,
     );
   },
 
@@ -30,7 +36,10 @@ export default defineChecks({
     text.append("end");
     text.flush();
     clock.frame();
-    must(heard.join("|") === "end", `readers heard: ${heard.join(" | ") || "nothing"}`);
+    must(
+      heard.join("|") === "end",
+      `after append("end"), flush() and then the frame, readers heard: ${heard.map((h) => `"${h}"`).join(", ") || "nothing"}. Expected "end" once: flush tells them at once, and the frame scheduled for that token must be cancelled, or it tells them again`,
+    );
   },
 
   "reset() starts a new answer and tells readers at once": async (code) => {

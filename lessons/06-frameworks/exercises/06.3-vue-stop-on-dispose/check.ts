@@ -31,7 +31,7 @@ export default defineChecks({
       const answer = chat.messages.value.at(-1)?.content ?? "";
       must(
         answer === llm.replyTokens("Why do LLM products stream?").join(""),
-        `the answer was "${answer.slice(0, 30)}…"`,
+        `the answer in the composable's refs was "${answer.slice(0, 30)}…", not the model's reply: the composable must still stream into its refs`,
       );
     }),
 

@@ -29,7 +29,10 @@ export default defineChecks({
       usage.type === "usage" && usage.inputTokens === 12 && usage.outputTokens === 34,
       `usage read as ${JSON.stringify(usage)}: input_tokens 12, output_tokens 34`,
     );
-    must(events.at(-1)?.type === "finish", "finish must come last");
+    must(
+      events.at(-1)?.type === "finish",
+      `the adapter's last event was ${events.at(-1)?.type ?? "nothing"} (${describeEvents(events)}): finish must come last, after usage, and nothing after it`,
+    );
   },
 
   "a response that called a function finishes with reason tool_calls": async (code) => {

@@ -34,10 +34,19 @@ export default defineChecks({
   "each part is started before its deltas and ended after them": async (code) => {
     const { chunks } = await read(code);
     const types = chunks.map((c) => c.type).join(" ");
+    const expected =
+      "start reasoning-start reasoning-delta reasoning-delta reasoning-end text-start text-delta text-delta text-end finish";
     must(
-      types ===
-        "start reasoning-start reasoning-delta reasoning-delta reasoning-end text-start text-delta text-delta text-end finish",
-      `the chunks were: ${types}`,
+      types === expected,
+      `for two reasoning deltas then two text deltas, the chunks were: ${types}. Each part must be started before its first delta and ended before the next part starts: ${expected}`,
+    );
+    const ids = (kind: string) =>
+      new Set(chunks.filter((c) => String(c.type).startsWith(kind)).map((c) => c.id));
+    must(
+      ids("reasoning").size === 1 &&
+        ids("text").size === 1 &&
+        ![...ids("text")].some((id) => ids("reasoning").has(id)),
+      "the start, deltas and end of a part must all carry that part's id, and the next part a fresh one",
     );
   },
 

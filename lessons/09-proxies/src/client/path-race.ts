@@ -14,6 +14,7 @@ export function readThrough(
   /** Told when the connection failed and EventSource retries: a certificate not accepted yet, nginx down. */
   onRetry: () => void = () => {},
 ): Promise<RaceResult> {
+  // #region read-through
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const result: RaceResult = { firstMs: Number.NaN, lastMs: Number.NaN, tokens: 0 };
@@ -38,4 +39,5 @@ export function readThrough(
       else if (result.tokens === 0) onRetry();
     };
   });
+  // #endregion
 }

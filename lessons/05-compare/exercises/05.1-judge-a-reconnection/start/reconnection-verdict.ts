@@ -1,8 +1,9 @@
-  // 🐨 Give the cell its verdict, worst first:
-  //   - the run gave up (record.outcome "gave up")           → "✗ gives up"
-  //   - no token came for too long ("stuck")                 → "✗ stuck, never notices"
-  //   - some token arrived twice (duplicated > 0)            → "✓ but starts over (duplicates)"
-  //   - some token is missing, or the text differs (lost > 0 || !exact) → "✓ but loses tokens"
-  //   - else                                                 → "✓ resumes exactly"
-  //   Return { verdict, measured } (measured is computed above).
+  // 🐨 Give the cell its verdict, worst first: the first question answered "yes" decides.
+  //   - the run gave up (its outcome)                       → "✗ gives up"
+  //   - no token came for too long: the run is stuck        → "✗ stuck, never notices"
+  //   - some token arrived twice (the client started over)  → "✓ but starts over (duplicates)"
+  //   - some token is missing, or the text is not the reply → "✓ but loses tokens"
+  //   - none of these                                       → "✓ resumes exactly"
+  //   How the run ended comes first: a run that gave up failed, even if its tokens were exact.
+  //   Each verdict goes with the `measured` cell computed above.
   return { verdict: "?", measured: `${lost} ${duplicated} ${exact}` };

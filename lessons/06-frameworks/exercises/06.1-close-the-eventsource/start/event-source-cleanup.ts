@@ -1,5 +1,6 @@
-// 🐨 An effect that opens a connection must return a cleanup that closes it:
-//    return () => { … }.
-// 🐨 In it: source.close(), and count("eventSources", -1) so the page's panel stays true.
+// 🐨 An effect that opens a connection must tell React how to close it: give the
+//    effect a cleanup, which React runs before the effect runs again and on unmount.
+// 🐨 In it, close the EventSource (no more events, no reconnect), and take it off the
+//    page's "EventSources open" count, so the panel says what is really open.
 // 💡 React's StrictMode runs effect → cleanup → effect in development. Without a cleanup,
 //    the first EventSource is never closed: watch "EventSources open" say 2.

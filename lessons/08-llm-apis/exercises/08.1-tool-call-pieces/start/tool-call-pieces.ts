@@ -1,7 +1,8 @@
 // 💣 Tool calls are ignored: the model asked for get_weather, and nobody heard.
-// 🐨 For each piece in delta.tool_calls: find the call by piece.index in `calls`;
-//    the first piece of a call carries its id and function.name: remember them
-//    and yield { type: "tool-call-start", id, name }.
-// 🐨 Every piece may carry function.arguments: a FRAGMENT of JSON text. Append it
-//    to the call's args (parsed once, after [DONE]) and yield a "tool-call-delta".
+// 🐨 For each piece in delta.tool_calls, find the call it belongs to in `calls`. A call's
+//    first piece is the only one with its id and function name: that is when the call
+//    starts, so remember them and tell the page (a "tool-call-start" event).
+// 🐨 Any piece may carry a FRAGMENT of the arguments' JSON text. Add it to what the call
+//    has so far (it is parsed once, after [DONE]) and pass it on as a "tool-call-delta",
+//    so the page can show the arguments filling in.
 // 💰 Pieces of two calls can interleave: the index, not the order, says whose they are.

@@ -1,9 +1,12 @@
 // 💣 Deltas with nothing around them: the AI SDK's reader rejects a text-delta whose
 //    part was never started, so useChat shows nothing.
-// 🐨 Keep the part being written in `openPart` ({ kind, id }). Before a delta of
-//    another kind (text after reasoning), close the open one: `${kind}-end` with its id.
-// 🐨 Then start the new one: a fresh id, and emit `${kind}-start` with it.
-// 🐨 `close` is also called by write() before tool events, and at the end of the stream.
+// 🐨 Keep the part being written in `openPart` (its kind and id). A delta of another
+//    kind (text after reasoning) means that part is over: close it, with an end chunk
+//    that carries its id.
+// 🐨 Then open the new part: give it a fresh id, and say it starts before its first delta.
+//    Every delta carries the id of the part it belongs to.
+// 🐨 `close` is also called by write() before tool events, and at the end of the stream:
+//    it must say nothing when no part is open.
 let openPart: { kind: "text" | "reasoning"; id: string } | undefined;
 const close = () => {};
 const delta = (kind: "text" | "reasoning", text: string) => {

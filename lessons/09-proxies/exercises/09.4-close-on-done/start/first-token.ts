@@ -1,3 +1,5 @@
-// 🐨 On each `token` event: count it (result.tokens), and note when the FIRST one came
-//    (result.firstMs = performance.now() - started): that is what tells a streamed path from a
-//    buffered one. Tell onFirstToken at that moment too (the page shows it while the reply goes on).
+// 🐨 On each `token` event, count it in `result`. The FIRST one is also the moment to
+//    note how long after `started` it came: that is what tells a streamed path from a
+//    buffered one (the last token comes at the same time either way).
+// 🐨 Tell onFirstToken at that moment, once, with the same number: the page shows it while
+//    the reply goes on.
