@@ -25,7 +25,6 @@ import {
   updateProgress,
 } from "@workshop/exercises";
 import { listText, solutionDiff, taskText } from "./exercise/show.ts";
-import { renderMarkdown } from "./exercise/terminal-markdown.ts";
 
 const COMMANDS = ["list", "start", "check", "hint", "solution", "reset", "watch"] as const;
 type Command = (typeof COMMANDS)[number];
@@ -75,7 +74,8 @@ switch (command) {
     updateProgress(exercise.id, (_entry, progress) => {
       progress.current = exercise.id;
     });
-    console.log(`\n${taskText(exercise)}\n`);
+    const { renderMarkdown } = await import("./exercise/terminal-markdown.ts"); // ~0.3 s: only to print a task
+    console.log(`\n${taskText(exercise, renderMarkdown)}\n`);
     if (backup) console.log(`Your earlier attempt is saved in ${backup}.`);
     for (const other of exercises.filter((e) => e.id !== exercise.id && stubInPlace(e)))
       console.log(
@@ -101,6 +101,7 @@ switch (command) {
       entry.hints = Math.min(entry.hints + 1, exercise.hints.length);
     });
     const shown = progress.exercises[exercise.id]?.hints ?? 0;
+    const { renderMarkdown } = await import("./exercise/terminal-markdown.ts");
     console.log(
       `\nHint ${shown} of ${exercise.hints.length} for ${exercise.id}:\n\n${renderMarkdown(exercise.hints[shown - 1] ?? "")}\n`,
     );

@@ -11,7 +11,6 @@ import {
   workspaceRoot,
 } from "@workshop/exercises";
 import { createTwoFilesPatch } from "diff";
-import { renderMarkdown } from "./terminal-markdown.ts";
 
 const MARK = { todo: "○", started: "◐", done: "●" } as const;
 
@@ -36,7 +35,8 @@ export function listText(exercises: Exercise[], progress: Progress): string {
 }
 
 /** The README without its hints (those come one at a time), and where to write. */
-export function taskText(exercise: Exercise): string {
+/** `render`: Markdown for the terminal (terminal-markdown.ts, loaded only by the commands that print a task). */
+export function taskText(exercise: Exercise, render: (markdown: string) => string): string {
   const readme = readFileSync(join(exercise.dir, "README.md"), "utf8")
     .replace(/## Hints[\s\S]*?(?=\n## |$)/, "")
     .trim();
@@ -47,7 +47,7 @@ export function taskText(exercise: Exercise): string {
     )
     .join("\n");
   return [
-    renderMarkdown(readme),
+    render(readme),
     "",
     styleText("bold", "Write your code in:"),
     files,
