@@ -1,6 +1,5 @@
 // The page's pollers, driven by fake timers and a fake server whose speed the
 // test sets: deterministic, and no real waiting.
-import type { Token } from "@workshop/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Poll } from "../src/client/api.ts";
 import { startLongPolling } from "../src/client/long-poll.ts";
@@ -9,46 +8,12 @@ import { startShortPolling } from "../src/client/short-poll.ts";
 import { createStats, recordTokens } from "../src/client/stats.ts";
 import type { Visibility } from "../src/client/visibility.ts";
 import type { PollResponse } from "../src/protocol.ts";
+import { fakePollServer } from "./fake-poll-server.ts";
 
 const REPLY = ["Stream", "ing", " feels", " fast", "er", "."];
 
-/**
- * A job on a fake server: one new token every `tokenEveryMs`; each answer
- * takes `latencyMs`. Counts requests in flight, as DevTools would show them.
- */
-function fakeServer({ tokenEveryMs = 100, latencyMs = 0, holdUntilNews = false } = {}) {
-  const startedAt = Date.now();
-  const state = { inFlight: 0, maxInFlight: 0, requests: 0 };
-  const available = () => Math.min(REPLY.length, Math.floor((Date.now() - startedAt) / tokenEveryMs));
-  const answer = (cursor: number): PollResponse => {
-    const end = available();
-    const tokens: Token[] = REPLY.slice(cursor, end).map((text, i) => ({ seq: cursor + i, text }));
-    return { tokens, cursor: end, done: end === REPLY.length };
-  };
-  const poll: Poll = (cursor, signal) => {
-    state.requests++;
-    state.inFlight++;
-    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
-    return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        state.inFlight--;
-        reject(signal.reason);
-      };
-      const respond = () => {
-        signal.removeEventListener("abort", onAbort);
-        state.inFlight--;
-        resolve({ body: answer(cursor), bytes: 50 });
-      };
-      const elapsed = Date.now() - startedAt;
-      const wait = holdUntilNews ? Math.max(latencyMs, (cursor + 1) * tokenEveryMs - elapsed) : latencyMs;
-      const timer = wait > 0 ? setTimeout(respond, wait) : undefined;
-      if (wait <= 0) queueMicrotask(respond); // an instant server: no timer at all
-      signal.addEventListener("abort", onAbort, { once: true });
-    });
-  };
-  return { poll, state };
-}
+const fakeServer = (options: Omit<Parameters<typeof fakePollServer>[0], "reply">) =>
+  fakePollServer({ reply: REPLY, ...options });
 
 function collector() {
   const stats = createStats(0);

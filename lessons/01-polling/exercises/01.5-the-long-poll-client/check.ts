@@ -1,10 +1,9 @@
 import { defineChecks, type LessonCode, must } from "@workshop/exercises";
-import type { Token } from "@workshop/protocol";
 import { vi } from "vitest";
 import type { Poll } from "../../src/client/api.ts";
 import type * as LongPoll from "../../src/client/long-poll.ts";
 import type { Poller } from "../../src/client/short-poll.ts";
-import type { PollResponse } from "../../src/protocol.ts";
+import { fakePollServer } from "../../test/fake-poll-server.ts";
 
 const REPLY = ["Long", " poll", "ing", " waits", " on", " the", " server", "."];
 const TOKEN_EVERY_MS = 100;
@@ -21,41 +20,9 @@ interface Seen {
   cursors: number[];
 }
 
-/**
- * A long-polling server, faked: each request is held until a token past its cursor
- * exists (one every 100 ms), then answered. `silent`: it never has news.
- */
-function holdingServer({ silent = false } = {}) {
-  const startedAt = Date.now();
-  const state = { requests: 0, inFlight: 0, maxInFlight: 0, aborted: 0, empty: 0 };
-  const poll: Poll = (cursor, signal) => {
-    state.requests++;
-    state.inFlight++;
-    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
-    return new Promise((resolve, reject) => {
-      const respond = () => {
-        signal.removeEventListener("abort", onAbort);
-        state.inFlight--;
-        const end = Math.min(REPLY.length, Math.floor((Date.now() - startedAt) / TOKEN_EVERY_MS));
-        const tokens: Token[] = REPLY.slice(cursor, end).map((text, i) => ({ seq: cursor + i, text }));
-        if (tokens.length === 0) state.empty++;
-        const body: PollResponse = { tokens, cursor: Math.max(cursor, end), done: end === REPLY.length };
-        resolve({ body, bytes: 50 });
-      };
-      const onAbort = () => {
-        clearTimeout(timer);
-        state.inFlight--;
-        state.aborted++;
-        reject(signal.reason);
-      };
-      // Held until the next token exists: the server does the waiting.
-      const wait = silent ? 60_000 : Math.max(0, (cursor + 1) * TOKEN_EVERY_MS - (Date.now() - startedAt));
-      const timer = setTimeout(respond, wait);
-      signal.addEventListener("abort", onAbort, { once: true });
-    });
-  };
-  return { poll, state };
-}
+/** A long-polling server, faked: each request held until a token past its cursor exists. */
+const holdingServer = ({ silent = false } = {}) =>
+  fakePollServer({ reply: REPLY, tokenEveryMs: TOKEN_EVERY_MS, holdUntilNews: true, silent });
 
 /**
  * A server that is down: every request fails at once. After 50 requests it stops answering
