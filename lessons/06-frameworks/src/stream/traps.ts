@@ -26,9 +26,10 @@ export const TRAPS = {
 
 export type Trap = keyof typeof TRAPS;
 
-const asked = new URLSearchParams(globalThis.location?.search ?? "").get("trap") ?? "";
+/** What the address asks for (`?trap=`), a trap or not; "" when it asks for none. */
+export const askedTrap = new URLSearchParams(globalThis.location?.search ?? "").get("trap") ?? "";
 /** The trap this page runs, or "" for the fix. */
-export const trap: Trap | "" = Object.hasOwn(TRAPS, asked) ? (asked as Trap) : ""; // not "in": ?trap=constructor
+export const trap: Trap | "" = Object.hasOwn(TRAPS, askedTrap) ? (askedTrap as Trap) : ""; // not "in": ?trap=constructor
 
 /** The traps that live in the chat session, the same for React and Vue: a different store or reader. */
 export const sessionParts: Partial<Record<Trap, ChatSessionParts>> = {
