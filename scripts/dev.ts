@@ -11,7 +11,9 @@ import { exerciseProgress, stubNotices } from "./exercise/lesson-progress.ts";
 import { describeLessons, findLessons, type Lesson, matchLesson, repoRoot } from "./lessons.ts";
 
 const lessons = findLessons();
-const query = process.argv.slice(2).find((arg) => arg !== "--");
+const query = process.argv.slice(2).find((arg) => arg !== "--" && !arg.startsWith("--"));
+// Flags after the lesson go to its server (`pnpm dev 10 --redis`).
+const serverFlags = process.argv.slice(2).filter((arg) => arg.startsWith("--") && arg !== "--");
 
 if (lessons.length === 0) {
   console.log("No lessons yet: lessons/ has no NN-slug folders. The foundation (shared/) is in place.");
@@ -60,7 +62,7 @@ async function start(lesson: Lesson): Promise<void> {
   const { result, commands } = concurrently(
     [
       {
-        command: "node --watch --import tsx src/server/main.ts",
+        command: ["node --watch --import tsx src/server/main.ts", ...serverFlags].join(" "),
         name: "server",
         prefixColor: "blue",
         cwd,
