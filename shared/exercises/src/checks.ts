@@ -71,5 +71,5 @@ export async function mustEventually(check: () => boolean, ms: number, message: 
 }
 
 export function lessonCode(root: string): LessonCode {
-  return { root, load: (path) => import(join(root, path)) };
+  return { root, load: (path) => import(/* @vite-ignore */ join(root, path)) };
 }

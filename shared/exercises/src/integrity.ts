@@ -54,7 +54,7 @@ export function solutionIsTheLesson(exercise: Exercise): boolean {
 }
 
 export async function loadChecks(exercise: Exercise): Promise<Checks> {
-  return ((await import(join(exercise.dir, "check.ts"))) as { default: Checks }).default;
+  return ((await import(/* @vite-ignore */ join(exercise.dir, "check.ts"))) as { default: Checks }).default;
 }
 
 /**
