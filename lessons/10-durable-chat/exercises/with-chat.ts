@@ -1,0 +1,164 @@
+// For the checks: lesson 10's server built from the code under check, on 127.0.0.1:0, its
+// model writing a token every TOKEN_MS (or waiting where a check holds it), and what a page
+// does to it over real HTTP: send a message, read a run from an offset, look, press Stop.
+import { randomUUID } from "node:crypto";
+import { CheckFailed, type LessonCode, must, within } from "@workshop/exercises";
+import { withLessonServer } from "@workshop/exercises/lesson-server";
+import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
+import { connectSse, postJson, type SseRecording } from "@workshop/testkit";
+import type { ChatView, EndData, MessageView, RunStarted, SendBody, TokenData } from "../src/protocol.ts";
+import type * as App from "../src/server/app.ts";
+
+export const PROMPT = "why stream?";
+/** The answer to PROMPT, token by token. */
+export const REPLY = createMockLlm().replyTokens(PROMPT);
+export const TOKEN_MS = 2;
+/**
+ * The hang guard: ten replies' time (a reply is REPLY.length tokens, one every TOKEN_MS,
+ * about 0.25 s). On the lesson's code every wait ends on its event well within one reply;
+ * a stub never sends what is waited for, and this is how long it takes to say so.
+ */
+export const GUARD_MS = 10 * REPLY.length * TOKEN_MS;
+
+type Options = Omit<NonNullable<Parameters<typeof App.createServer>[0]>, "llm">;
+type Running = Parameters<Parameters<typeof withLessonServer<typeof App>>[2]>[0];
+export type Lesson = Running & {
+  client: ReturnType<typeof chatClient>;
+  /** Generations the model was asked for: what a provider would bill. */
+  generations(): number;
+};
+
+export function withChat(code: LessonCode, options: Options, use: (lesson: Lesson) => Promise<void>) {
+  return withLessonServer<typeof App>(
+    code,
+    { ...options, timing: steadyTiming(TOKEN_MS) },
+    async (running) => {
+      let generations = 0;
+      const generate = running.llm.generate.bind(running.llm);
+      running.llm.generate = (...args) => {
+        generations++;
+        return generate(...args);
+      };
+      await use({ ...running, client: chatClient(running.url), generations: () => generations });
+    },
+  );
+}
+
+export const newChatId = () => `c-${randomUUID()}`;
+export const newMessage = (parentId: string | null = null) => ({
+  id: `m-${randomUUID()}`,
+  text: PROMPT,
+  parentId,
+});
+
+export function chatClient(url: string) {
+  return {
+    /** POST /api/chats/:chatId/messages: the run it started, or the status and error it answered. */
+    async post(
+      chatId: string,
+      body: SendBody,
+    ): Promise<{ status: number; started?: RunStarted; text: string }> {
+      const response = await postJson(`${url}/api/chats/${chatId}/messages`, body);
+      const text = await response.text();
+      return response.status === 202
+        ? { status: 202, started: JSON.parse(text) as RunStarted, text }
+        : { status: response.status, text };
+    },
+    /** The same, for a send that must start (or join) a run: anything but 202 fails the check. */
+    async send(chatId: string, body: SendBody): Promise<RunStarted> {
+      const { status, started, text } = await this.post(chatId, body);
+      must(started, `POST /api/chats/${chatId}/messages answered ${status} ${text}, not 202 and a run`);
+      return started;
+    },
+    /** GET /api/runs/:runId/events, after a kept offset (?after=) or with a Last-Event-ID header. */
+    read(runId: string, { after, lastEventId }: { after?: string | number; lastEventId?: string } = {}) {
+      const query = after === undefined ? "" : `?after=${after}`;
+      const headers: Record<string, string> =
+        lastEventId === undefined ? {} : { "Last-Event-ID": lastEventId };
+      return connectSse(`${url}/api/runs/${runId}/events${query}`, { headers });
+    },
+    async view(chatId: string): Promise<ChatView> {
+      const response = await fetch(`${url}/api/chats/${chatId}`);
+      must(response.ok, `GET /api/chats/${chatId} answered ${response.status}`);
+      return (await response.json()) as ChatView;
+    },
+    /** POST /api/chat/:chatId/stop: the run it stopped, or null. */
+    async stop(chatId: string): Promise<string | null> {
+      const response = await postJson(`${url}/api/chat/${chatId}/stop`, {});
+      return ((await response.json()) as { stopped: string | null }).stopped;
+    },
+  };
+}
+
+/** The tokens a reader got, with their offsets (the events' ids). */
+export const tokensOf = (recording: SseRecording) =>
+  recording.events
+    .filter((e) => e.type === "token")
+    .map((e) => ({ offset: Number(e.lastEventId), text: (JSON.parse(e.data) as TokenData).text }));
+
+export const offsetsOf = (recording: SseRecording) => tokensOf(recording).map((t) => t.offset);
+
+export const textOf = (recording: SseRecording) =>
+  tokensOf(recording)
+    .map((t) => t.text)
+    .join("");
+
+export const endOf = (recording: SseRecording): EndData | undefined => {
+  const end = recording.events.find((e) => e.type === "end");
+  return end ? (JSON.parse(end.data) as EndData) : undefined;
+};
+
+/** What a reader got, for a message: "3 tokens (offsets 0 to 2), no `end`". */
+export function got(recording: SseRecording): string {
+  const offsets = offsetsOf(recording);
+  const range = offsets.length === 0 ? "" : ` (offsets ${offsets[0]} to ${offsets.at(-1)})`;
+  const end = endOf(recording);
+  return `${offsets.length} token(s)${range}, ${end ? `then end ${JSON.stringify(end)}` : "no `end`"}`;
+}
+
+/**
+ * Waits until the reader's recording holds `check`; fails with `message` and what the reader got
+ * as soon as its stream ends without it, or if nothing more comes within GUARD_MS.
+ */
+export async function until(
+  recording: SseRecording,
+  check: (recording: SseRecording) => boolean,
+  message: string,
+): Promise<void> {
+  const held = recording.waitFor(check).then(
+    () => true,
+    () => false,
+  );
+  const ended = recording.ended.then(() => check(recording));
+  try {
+    if (await within(Promise.race([held, ended]), GUARD_MS, message)) return;
+  } catch {
+    throw new CheckFailed(`${message} (it got ${got(recording)})`);
+  }
+  throw new CheckFailed(`${message} (its stream ended after ${got(recording)})`);
+}
+
+export const untilTokens = (recording: SseRecording, count: number, message: string) =>
+  until(recording, (r) => tokensOf(r).length >= count, message);
+
+export const untilEnd = (recording: SseRecording, message: string) =>
+  until(recording, (r) => endOf(r) !== undefined, message);
+
+export const answerIn = (view: ChatView, messageId: string): MessageView | undefined =>
+  view.messages.find((m) => m.id === messageId);
+
+/** Resolves with the chat once `check` holds of it (what the server writes when a run ends); else `message`. */
+export async function untilChat(
+  lesson: Lesson,
+  chatId: string,
+  check: (view: ChatView) => boolean,
+  message: (view: ChatView) => string,
+): Promise<ChatView> {
+  const deadline = performance.now() + GUARD_MS;
+  for (;;) {
+    const view = await lesson.client.view(chatId);
+    if (check(view)) return view;
+    if (performance.now() > deadline) throw new CheckFailed(message(view));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
