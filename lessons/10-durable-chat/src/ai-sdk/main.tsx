@@ -1,0 +1,22 @@
+// The AI SDK page: the chat id from the address (shared with the hand-written page), the
+// branch the server keeps, then useChat takes over.
+import "@workshop/page-kit/style.css";
+import "../client/durable-chat.css";
+import { usePresentationLayout } from "@workshop/page-kit";
+import { createRoot } from "react-dom/client";
+import type { ChatView } from "../protocol.ts";
+import { App } from "./App.tsx";
+import { initialMessages } from "./initial-messages.ts";
+
+// biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
+usePresentationLayout();
+const url = new URL(location.href);
+const chatId = url.searchParams.get("chat") ?? crypto.randomUUID();
+if (!url.searchParams.has("chat")) {
+  url.searchParams.set("chat", chatId);
+  history.replaceState(null, "", url);
+}
+const response = await fetch(`/api/chats/${chatId}`, { cache: "no-store" });
+const view = response.ok ? ((await response.json()) as ChatView) : undefined;
+const root = document.getElementById("root");
+if (root) createRoot(root).render(<App chatId={chatId} initial={initialMessages(view)} />);

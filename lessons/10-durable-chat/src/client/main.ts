@@ -1,0 +1,246 @@
+// Lesson 10's page: a chat whose answer survives a reload, a second tab, a sleeping
+// phone and a dropped network. The chat id is in the URL; this tab's place in the answer
+// is in sessionStorage; the answer itself is the server's run, read from an offset.
+import "@workshop/page-kit/style.css";
+import "./durable-chat.css";
+import { byId, usePresentationLayout } from "@workshop/page-kit";
+import type { ChatView, EndData, MessageView } from "../protocol.ts";
+import { branchThrough, siblingsOf } from "./branches.ts";
+import { loadChat, sendMessage, stopChat } from "./chat-api.ts";
+import { type Following, followRun } from "./follow-run.ts";
+import { forgetProgress, keepProgress, keptProgress } from "./kept-progress.ts";
+
+// biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
+usePresentationLayout();
+
+const list = byId("messages");
+const status = byId("status");
+const tally = byId("tally");
+const input = byId<HTMLInputElement>("input");
+const stopButton = byId<HTMLButtonElement>("stop");
+const sendButton = byId<HTMLButtonElement>("send");
+
+// #region chat-in-url
+const url = new URL(location.href);
+const chatId = url.searchParams.get("chat") ?? crypto.randomUUID();
+if (!url.searchParams.has("chat")) {
+  url.searchParams.set("chat", chatId);
+  history.replaceState(null, "", url); // a reload, or this address in a second tab, opens the same chat
+}
+// #endregion
+
+let view: ChatView = { id: chatId, messages: [], branch: [], activeRun: null };
+let shown: MessageView[] = [];
+let following: Following | undefined;
+/** Offsets received for the answer being read, to show "0 gaps, 0 repeats" as proof. */
+let received = { from: -1, count: 0, gaps: 0, repeats: 0, last: -1 };
+
+function say(text: string, state: string): void {
+  status.textContent = text;
+  status.className = `status ${state}`;
+}
+
+function showTally(): void {
+  tally.textContent =
+    received.count === 0 && received.from < 0
+      ? ""
+      : `read from offset ${received.from + 1} · ${received.count} tokens · gaps ${received.gaps} · repeats ${received.repeats}`;
+}
+
+// #region render
+function render(): void {
+  const leafId = view.branch.at(-1);
+  const leaf = view.messages.find((m) => m.id === leafId);
+  shown = leaf ? branchThrough(view.messages, leaf) : [];
+  list.replaceChildren(...shown.map(renderMessage));
+  const busy = view.activeRun !== null;
+  stopButton.hidden = !busy;
+  sendButton.disabled = busy;
+}
+
+function renderMessage(message: MessageView): HTMLElement {
+  const item = document.createElement("article");
+  item.className = `message ${message.role} ${message.status}`;
+  item.dataset.id = message.id;
+  const text = document.createElement("p");
+  text.className = "text";
+  text.textContent = message.text; // model output as text, never as HTML
+  item.append(text);
+  if (message.role === "assistant") item.append(answerFooter(message));
+  return item;
+}
+
+function answerFooter(message: MessageView): HTMLElement {
+  const footer = document.createElement("footer");
+  const versions = siblingsOf(view.messages, message);
+  if (versions.length > 1) {
+    const index = versions.findIndex((v) => v.id === message.id);
+    const step = (by: number, label: string, name: string) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary version";
+      button.textContent = label;
+      button.setAttribute("aria-label", name);
+      const target = versions[index + by];
+      button.disabled = !target || view.activeRun !== null;
+      button.onclick = () => {
+        if (!target) return;
+        view.branch = branchThrough(view.messages, target).map((m) => m.id);
+        render();
+      };
+      return button;
+    };
+    const where = document.createElement("span");
+    where.className = "versions";
+    where.textContent = `${index + 1} / ${versions.length}`;
+    footer.append(step(-1, "‹", "Previous version"), where, step(1, "›", "Next version"));
+  }
+  const state = document.createElement("span");
+  state.className = "answer-status";
+  state.textContent = message.status === "streaming" ? "…" : describe(message);
+  footer.append(state);
+  if (message.status !== "streaming" && message.id === shown.at(-1)?.id) {
+    const again = document.createElement("button");
+    again.type = "button";
+    again.className = "secondary";
+    again.textContent = "Regenerate";
+    again.disabled = view.activeRun !== null;
+    again.onclick = () => void start({ regenerate: message.parentId ?? "" });
+    footer.append(again);
+  }
+  return footer;
+}
+// #endregion
+
+function describe(message: MessageView): string {
+  const tokens = message.tokens === undefined ? "" : ` · ${message.tokens} tokens`;
+  const words: Record<string, string> = {
+    complete: "complete",
+    stopped: "stopped",
+    max_tokens: "cut at the token limit",
+    interrupted: "interrupted: not complete",
+    failed: "failed: not complete",
+  };
+  return `${words[message.status] ?? message.status}${tokens}`;
+}
+
+// #region read-answer
+/** Reads the active run into its answer, from what this tab kept (after a reload) or from the start. */
+function readActiveRun(): void {
+  const active = view.activeRun;
+  following?.leave();
+  following = undefined;
+  if (!active) return;
+  const kept = keptProgress(chatId);
+  const resumeFrom = kept?.runId === active.runId ? kept : undefined;
+  let text = resumeFrom?.text ?? "";
+  received = {
+    from: resumeFrom?.offset ?? -1,
+    count: 0,
+    gaps: 0,
+    repeats: 0,
+    last: resumeFrom?.offset ?? -1,
+  };
+  const answerText = () => list.querySelector(`[data-id="${active.messageId}"] .text`);
+  const answer = answerText();
+  if (answer) answer.textContent = text;
+  following = followRun(active.runId, resumeFrom?.offset ?? -1, {
+    onToken(token, offset) {
+      if (offset <= received.last) received.repeats++;
+      else if (offset > received.last + 1) received.gaps++;
+      received.last = offset;
+      received.count++;
+      text += token;
+      keepProgress(chatId, { runId: active.runId, messageId: active.messageId, offset, text });
+      const target = answerText();
+      if (target) target.textContent = text;
+      showTally();
+    },
+    onEnd(end) {
+      forgetProgress(chatId);
+      finished(active.messageId, text, end);
+    },
+    onState(state) {
+      if (state === "reading") say("streaming: reading the answer", "streaming");
+      else
+        say(
+          navigator.onLine ? "connection lost: reading again shortly" : "offline: continues when back online",
+          "waiting",
+        );
+    },
+  });
+}
+// #endregion
+
+/**
+ * The run ended: the answer is what this tab read, with the reason the log gave. Shown from
+ * here, not reloaded: the server may not have written its copy into the chat yet.
+ */
+function finished(messageId: string, text: string, end: EndData): void {
+  following = undefined;
+  const answer = view.messages.find((m) => m.id === messageId);
+  if (answer) Object.assign(answer, { text, status: end.reason, tokens: end.tokens });
+  view.activeRun = null;
+  render();
+  say(`answer ${end.reason} · ${end.tokens} tokens`, end.reason === "complete" ? "done" : "stopped");
+}
+
+async function refresh(): Promise<void> {
+  const loaded = await loadChat(chatId).catch((error: Error) => {
+    say(`could not load the chat: ${error.message}`, "error");
+    return null;
+  });
+  if (loaded === null) return; // the view stays as it was; the next visit or send looks again
+  view = loaded ?? { id: chatId, messages: [], branch: [], activeRun: null };
+  if (!view.activeRun) forgetProgress(chatId);
+  render();
+  readActiveRun();
+  if (!view.activeRun) say(view.messages.length ? "idle" : "idle: ask something", "idle");
+}
+
+async function start(body: Parameters<typeof sendMessage>[1]): Promise<void> {
+  try {
+    await sendMessage(chatId, body);
+    await refresh();
+  } catch (error) {
+    say((error as Error).message, "error");
+  }
+}
+
+byId<HTMLFormElement>("composer").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (!text || view.activeRun) return;
+  input.value = "";
+  // The id is made here, once: a double click or a retry sends the same message, not two.
+  void start({ id: crypto.randomUUID(), text, parentId: shown.at(-1)?.id ?? null });
+});
+
+// #region stop-button
+stopButton.addEventListener("click", () => {
+  // Stop is a request of its own: closing the stream would only stop this tab reading.
+  void stopChat(chatId).catch((error: Error) => say(error.message, "error"));
+});
+// #endregion
+
+byId("new-chat").addEventListener("click", () => {
+  location.assign(`${location.pathname}?chat=${crypto.randomUUID()}`);
+});
+
+// #region page-lifecycle
+// Leaving for the back/forward cache: let the connection go (a page holding one may not be
+// cached); coming back (`pageshow`), read again from the kept offset.
+addEventListener("pagehide", () => following?.leave());
+addEventListener("pageshow", (event) => {
+  if (event.persisted) void refresh();
+});
+// Offline, the connection may hang without ever failing: let it go, so the page says it waits,
+// and follow-run reads on from the last offset on `online`.
+addEventListener("offline", () => following?.resume());
+// Another tab may have sent, regenerated or stopped: look again when this one is shown.
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible" && !following) void refresh();
+});
+// #endregion
+
+void refresh();
