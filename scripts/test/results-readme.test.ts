@@ -9,11 +9,12 @@ import { repoRoot } from "../lessons.ts";
 import { README_END, README_START, readmeResults, resultsFiles } from "../results-readme.ts";
 
 describe("the README's transport tables", () => {
-  it("come from every lesson that measures something: 05's matrix, 07's scale-out, 08's provider formats", () => {
+  it("come from every lesson that measures something: 05's matrix, 07's scale-out, 08's provider formats, 10's durable runs", () => {
     expect(resultsFiles().map((file) => file.slice(repoRoot.length))).toEqual([
       "lessons/05-compare/RESULTS.md",
       "lessons/07-scale-out/RESULTS.md",
       "lessons/08-llm-apis/RESULTS.md",
+      "lessons/10-durable-chat/RESULTS.md",
     ]);
   });
 

@@ -1,0 +1,30 @@
+// Lesson 10's RESULTS.md is generated, never hand-written: the committed verdicts must
+// equal a fresh run's.
+import { readFileSync } from "node:fs";
+import { stableSection } from "@workshop/results";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type DurableResult, runDurableMatrix } from "../src/compare/durable-matrix.ts";
+import { RESULTS_URL, renderDurableVerdicts } from "../src/compare/render.ts";
+
+describe("lesson 10's rows of the comparison", () => {
+  let fresh: DurableResult;
+  beforeAll(async () => {
+    fresh = await runDurableMatrix();
+  }, 60_000); // a hang guard: a busy machine takes several times as long
+
+  it("match the committed RESULTS.md (run `pnpm compare` in lesson 10 after changing it)", () => {
+    expect(renderDurableVerdicts(fresh)).toBe(stableSection(readFileSync(RESULTS_URL, "utf8")));
+  });
+
+  it("a reload mid-answer continues exactly from a durable run, and loses the answer tied to a request", () => {
+    const row = fresh.get("page reloaded mid-answer");
+    expect(row?.get("lesson 10: a durable run")).toBe("✓ continues exactly");
+    expect(row?.get("lesson 04: a stream per request")).toMatch(/^✗/);
+  });
+
+  it("the same message sent twice is one generation only when the server knows the message's id", () => {
+    const row = fresh.get("the same message sent twice");
+    expect(row?.get("lesson 10: a durable run")).toBe("✓ one generation, one run");
+    expect(row?.get("lesson 04: a stream per request")).toBe("✗ generated twice");
+  });
+});
