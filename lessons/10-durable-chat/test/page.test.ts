@@ -335,6 +335,30 @@ describeInBrowser("lesson 10's page through the page lifecycle", (browser) => {
     }
   });
 
+  it("Regenerate keeps the old answer as version 1 of 2: ‹ and › step between them, and a reload shows the branch the server keeps", async () => {
+    const chat = chatId();
+    await page.goto(chatUrl(chat));
+    await page.getByRole("button", { name: "Send" }).click();
+    await untilEnded(page, "complete");
+    const first = await page.locator(".message.assistant").getAttribute("data-id");
+    await page.getByRole("button", { name: "Regenerate" }).click();
+    await page.locator(".versions", { hasText: "2 / 2" }).waitFor();
+    await untilEnded(page, "complete");
+    const second = await page.locator(".message.assistant").getAttribute("data-id");
+    expect(second).not.toBe(first);
+    await page.getByRole("button", { name: "Previous version" }).click();
+    await page.locator(".versions", { hasText: "1 / 2" }).waitFor();
+    expect(await page.locator(".message.assistant").getAttribute("data-id")).toBe(first);
+    await page.getByRole("button", { name: "Next version" }).click();
+    await page.locator(".versions", { hasText: "2 / 2" }).waitFor();
+    expect(await page.locator(".message.assistant").getAttribute("data-id")).toBe(second);
+    const view = await serverView(chat);
+    expect(view.messages.filter((m) => m.role === "assistant").map((m) => m.id)).toEqual([first, second]);
+    await page.reload();
+    await page.locator(".versions", { hasText: "2 / 2" }).waitFor();
+    expect(await page.locator(".message.assistant").getAttribute("data-id")).toBe(view.branch.at(-1));
+  });
+
   it("on a 1280×720 projector, after a long answer and a regenerated one, the page fits and no text is too small", async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(chatUrl(chatId()));
