@@ -22,6 +22,17 @@ describe("lesson 10's rows of the comparison", () => {
     expect(row?.get("lesson 04: a stream per request")).toMatch(/^✗/);
   });
 
+  it("a job of lessons 01–03 outlives its reader, but a page that lost its id can only ask again: generated twice", () => {
+    for (const design of [
+      "lesson 01: a polled job",
+      "lesson 02: an SSE job",
+      "lesson 03: a WebSocket job",
+    ] as const) {
+      expect(fresh.get("every tab closed mid-answer")?.get(design)).toBe("✓ generated to the end");
+      expect(fresh.get("page reloaded mid-answer")?.get(design)).toBe("✗ asks again: generated twice");
+    }
+  });
+
   it("the same message sent twice is one generation only when the server knows the message's id", () => {
     const row = fresh.get("the same message sent twice");
     expect(row?.get("lesson 10: a durable run")).toBe("✓ one generation, one run");

@@ -8,8 +8,13 @@ import { createServer as createChatServer } from "@workshop/04-llm-chat/server/a
 import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { connectSse, type SseRecording, startLesson } from "@workshop/testkit";
 import { createServer } from "../server/app.ts";
+import { JOB_TRANSPORTS, type JobTransport } from "./job-transports.ts";
 
-export const DESIGNS = ["lesson 04: a stream per request", "lesson 10: a durable run"] as const;
+export const DESIGNS = [
+  ...JOB_TRANSPORTS.map((t) => t.design),
+  "lesson 04: a stream per request",
+  "lesson 10: a durable run",
+] as const;
 export type Design = (typeof DESIGNS)[number];
 export const SCENARIOS = [
   "page reloaded mid-answer",
@@ -74,6 +79,40 @@ async function requestBound(scenario: Scenario): Promise<string> {
 }
 // #endregion
 
+/**
+ * Lessons 01–03: a job outlives its reader, but its id is the asking page's, and none of
+ * their pages keeps it: after a reload, or in a second tab, the page can only ask again.
+ */
+async function jobColumn(transport: JobTransport, scenario: Scenario): Promise<string> {
+  const { llm, generations } = countingLlm();
+  const lesson = await transport.serve(llm);
+  const fullReply = llm.replyTokens(PROMPT).length;
+  try {
+    llm.hold(3);
+    const first = await transport.start(lesson.url, PROMPT, 3);
+    if (scenario === "every tab closed mid-answer") {
+      await first.leave();
+      const before = llm.tokensGenerated;
+      llm.release();
+      await llm.idle();
+      return llm.tokensGenerated - before === fullReply - 3
+        ? "✓ generated to the end"
+        : "✗ generation stopped";
+    }
+    if (scenario !== "the same message sent twice") await first.leave(); // reloaded: the page forgot the job
+    const again = await transport.start(lesson.url, PROMPT, 3); // all the page (or a second tab) can do
+    llm.release();
+    await llm.idle();
+    await again.leave();
+    const verdict =
+      scenario === "the same message sent twice" ? "✗ generated twice" : "✗ asks again: generated twice";
+    return generations() === 2 ? verdict : `? ${generations()} generations`;
+  } finally {
+    llm.release();
+    await lesson.close();
+  }
+}
+
 /** Lesson 10: the answer is a run; a reader reads it from an offset, as often as it likes. */
 async function durableRun(scenario: Scenario): Promise<string> {
   const { llm, generations, reply } = countingLlm();
@@ -134,8 +173,9 @@ export async function runDurableMatrix(): Promise<DurableResult> {
   const result: DurableResult = new Map();
   for (const scenario of SCENARIOS) {
     const row = new Map<Design, string>();
-    row.set(DESIGNS[0], await requestBound(scenario));
-    row.set(DESIGNS[1], await durableRun(scenario));
+    for (const transport of JOB_TRANSPORTS) row.set(transport.design, await jobColumn(transport, scenario));
+    row.set("lesson 04: a stream per request", await requestBound(scenario));
+    row.set("lesson 10: a durable run", await durableRun(scenario));
     result.set(scenario, row);
   }
   return result;
