@@ -190,6 +190,20 @@ describeWithEachStore("a durable chat", (makeStores) => {
     expect(view.branch).toEqual([user, second.messageId]);
   });
 
+  it("regenerating an older answer while another is coming is a 409 run_active, never the old answer again", async () => {
+    const { client, llm, generations, url } = await lesson();
+    const chat = chatId();
+    const first = await client.send(chat, { id: messageId(), text: PROMPT, parentId: null });
+    await untilEnd(await client.read(first.runId));
+    await untilChat(client, chat, (v) => v.activeRun === null);
+    llm.hold(1);
+    await client.send(chat, { id: messageId(), text: PROMPT, parentId: first.messageId });
+    const response = await postJson(`${url}/api/chats/${chat}/messages`, { regenerate: first.userMessageId });
+    expect([response.status, (await apiErrorOf(response)).code]).toEqual([409, "run_active"]);
+    expect(generations()).toBe(2);
+    llm.release();
+  });
+
   it("a new message while an answer is coming is refused with 409 run_active, not a second generation", async () => {
     const { client, llm, url, generations } = await lesson();
     llm.hold(1);

@@ -48,18 +48,36 @@ describe("bad input gets a 4xx with a JSON error, never a crash", () => {
     expect((await apiErrorOf(response)).code).toBe(code);
   });
 
-  it("an unknown run or chat is a 404, and the AI SDK route refuses a body whose last message is not the user's", async () => {
+  it("an unknown run is a 404, a chat with no message yet is empty (200), and the AI SDK route refuses a body whose last message is not the user's", async () => {
     const { url } = await lesson();
     const run = await fetch(`${url}/api/runs/${randomUUID()}/events`);
     expect([run.status, (await apiErrorOf(run)).code]).toEqual([404, "unknown_run"]);
     const chat = await fetch(`${url}/api/chats/nobody`);
-    expect([chat.status, (await apiErrorOf(chat)).code]).toEqual([404, "unknown_chat"]);
+    expect([chat.status, await chat.json()]).toEqual([
+      200,
+      { id: "nobody", messages: [], branch: [], activeRun: null },
+    ]);
     const sdk = await postJson(`${url}/api/chat`, {
       id: "c1",
       trigger: "submit-message",
       messages: [{ id: "a1", role: "assistant", parts: [{ type: "text", text: "hi" }] }],
     });
     expect([sdk.status, (await apiErrorOf(sdk)).code]).toEqual([400, "invalid_request"]);
+  });
+
+  it("an offset past the end of a finished run is a 416, not a stream that never ends", async () => {
+    const { client, url } = await lesson();
+    const started = await client.send("c", { id: "m", text: PROMPT, parentId: null });
+    await untilEnd(await client.read(started.runId));
+    const past = await fetch(`${url}/api/runs/${started.runId}/events?after=999`);
+    expect([past.status, (await apiErrorOf(past)).code]).toEqual([416, "offset_beyond_end"]);
+  });
+
+  it("a body that is neither shape is told both shapes", async () => {
+    const { url } = await lesson();
+    const response = await send(url, "c1", {});
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.message).toMatch(/"id", "text", "parentId".*"regenerate"/);
   });
 
   it("a message over the size limit is refused, and so is a body over LIMITS.bodyBytes (413)", async () => {
@@ -99,6 +117,28 @@ describe("every bound answers when it is hit", () => {
     expect(await client.send("b", { id: "m", text: PROMPT, parentId: null })).toMatchObject({
       repeated: false,
     });
+  });
+
+  it("the AI SDK route takes its reader's slot before it sends: over the bound, a 429 and no generation", async () => {
+    const llm = createMockLlm({ timing: steadyTiming(2) });
+    const { url, client } = await lesson({ llm, maxStreamsPerClient: 1 });
+    llm.hold(1);
+    const started = await client.send("a", { id: "m", text: PROMPT, parentId: null });
+    const reader = await client.read(started.runId);
+    await untilTokens(reader, 1);
+    const generated = llm.tokensGenerated;
+    const refused = await postJson(`${url}/api/chat`, {
+      id: "b",
+      trigger: "submit-message",
+      messages: [{ id: "m", role: "user", parts: [{ type: "text", text: PROMPT }] }],
+    });
+    expect(refused.status).toBe(429);
+    expect(llm.running).toBe(1); // only the first answer's
+    expect((await client.view("b")).messages).toEqual([]);
+    reader.abort();
+    llm.release();
+    await llm.idle();
+    expect(llm.tokensGenerated).toBeGreaterThan(generated);
   });
 
   it("readers one client may hold at once are bounded: one more is a 429", async () => {

@@ -373,4 +373,97 @@ describeInBrowser("lesson 10's page through the page lifecycle", (browser) => {
     expect([width, height]).toEqual([1280, 720]);
     expect(smallest.px, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
   });
+
+  it("a send that fails offline keeps the typed text, and sent again it is the same message: one generation", async () => {
+    const chat = chatId();
+    const sentIds: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith(`/api/chats/${chat}/messages`))
+        sentIds.push((request.postDataJSON() as { id: string }).id);
+    });
+    await page.goto(chatUrl(chat));
+    const before = generations();
+    await page.context().setOffline(true);
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("Send again"));
+    expect(await page.inputValue("#input")).toBe(QUESTION);
+    await page.context().setOffline(false);
+    await page.getByRole("button", { name: "Send" }).click();
+    await untilEnded(page, "complete");
+    expect(await page.evaluate(answerText)).toBe(reply);
+    expect(generations() - before).toBe(1);
+    expect(new Set(sentIds).size, `the ids sent: ${sentIds.join(", ")}`).toBe(1);
+  });
+
+  it("the link to the AI SDK page keeps the chat, and there a stopped answer says so", async () => {
+    const chat = chatId();
+    await page.goto(chatUrl(chat));
+    await page.getByRole("button", { name: "Send" }).click();
+    await untilEnded(page, "complete");
+    await page.getByRole("link", { name: /AI SDK/ }).click();
+    await page.waitForURL(/\/ai-sdk\/\?chat=/);
+    expect(new URL(page.url()).searchParams.get("chat")).toBe(chat);
+    await page.locator(".message.assistant").first().waitFor();
+    expect(await page.locator(".message").count()).toBe(2);
+    llm.hold(HELD);
+    try {
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.waitForFunction((n) => document.querySelectorAll(".message").length === n, 4);
+      await page.getByRole("button", { name: "Stop" }).click();
+      await page.locator(".message.assistant.stopped footer", { hasText: "stopped" }).waitFor();
+    } finally {
+      llm.release();
+    }
+  });
+
+  it("on a 1280×720 projector, the answer being written stays in view from the fourth question on", async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(chatUrl(chatId()));
+    for (let i = 1; i <= 3; i++) {
+      await page.getByRole("button", { name: "Send" }).click();
+      // The i-th answer has ended: its footer no longer says "…".
+      await page.waitForFunction((n) => {
+        const states = document.querySelectorAll(".message.assistant .answer-status");
+        return states.length === n && states[n - 1]?.textContent?.startsWith("complete");
+      }, i);
+      await page.fill("#input", QUESTION);
+    }
+    llm.hold(HELD);
+    try {
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.waitForFunction((n) => document.querySelectorAll(".message.assistant").length === n, 4);
+      await expectAnswer(page, heldText);
+      const box = await page.locator(".message.assistant .text").last().boundingBox();
+      expect(box, "the answer being written").not.toBeNull();
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(720);
+      expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+      const { width, height } = await measureProjected(page);
+      expect([width, height]).toEqual([1280, 720]);
+    } finally {
+      llm.release();
+    }
+  });
+
+  it("a run the server no longer has (404) is not read again and again: the page says so, once", async () => {
+    const chat = chatId();
+    let reads = 0;
+    await page.route("**/api/runs/*/events*", (route) => {
+      reads++;
+      return route.fulfill({
+        status: 404,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "unknown_run", message: "No run." } }),
+      });
+    });
+    llm.hold(HELD);
+    try {
+      await page.goto(chatUrl(chat));
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.waitForFunction(statusStarts, "this answer's run is no longer kept");
+      expect(reads).toBe(1);
+    } finally {
+      llm.release();
+      await page.unroute("**/api/runs/*/events*");
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { createMockLlm, instantTiming, type MockLlm } from "@workshop/mock-llm";
 import { describeWithRedis } from "@workshop/testkit";
 import { describe, expect, it } from "vitest";
 import { createMemoryChatStore, type StoredMessage } from "../src/server/chat-store.ts";
-import { createRedisChatStore } from "../src/server/chat-store-redis.ts";
+import { CLAIM_SECONDS, createRedisChatStore } from "../src/server/chat-store-redis.ts";
 import { createMemoryRuns } from "../src/server/memory-runs.ts";
 import { createRedisRuns } from "../src/server/redis-runs.ts";
 import type { Runs } from "../src/server/runs.ts";
@@ -76,7 +76,7 @@ describe("in memory", () => {
 });
 
 describeWithRedis("in Redis", (server) => {
-  it("a chat's keys expire: a week after its last message by default", async () => {
+  it("a chat's keys expire: a week after its last message by default, and a claim not yet named in 30 s", async () => {
     const redis = redisClient(server().url);
     await redis.connect();
     try {
@@ -84,6 +84,13 @@ describeWithRedis("in Redis", (server) => {
       const store = createRedisChatStore(redis);
       await store.addMessage(chatId, message("m"));
       await store.setLeaf(chatId, "m");
+      // A claim holds the run slot briefly until its run is named: a crash in between frees it soon.
+      await store.claimActive(chatId, { runId: "", messageId: "a", parentId: "m" });
+      const claim = await redis.ttl(`chat:${chatId}:active`);
+      expect(claim).toBeGreaterThan(0);
+      expect(claim).toBeLessThanOrEqual(CLAIM_SECONDS);
+      await store.setActive(chatId, { runId: "r", messageId: "a", parentId: "m" });
+      expect(await redis.ttl(`chat:${chatId}:active`)).toBeGreaterThan(CLAIM_SECONDS);
       for (const key of [`chat:${chatId}:messages`, `chat:${chatId}:leaf`]) {
         const ttl = await redis.ttl(key);
         expect(ttl, key).toBeGreaterThan(0);

@@ -6,6 +6,12 @@ import { type FormEvent, useState } from "react";
 
 const transport = new DefaultChatTransport({ api: "/api/chat" });
 
+/** How an answer ended, from the metadata the server sends (and keeps): "complete" until it says otherwise. */
+const endOf = (message: UIMessage) =>
+  message.role === "assistant"
+    ? ((message.metadata as { status?: string } | undefined)?.status ?? "complete")
+    : "";
+
 export function App({ chatId, initial }: { chatId: string; initial: UIMessage[] }) {
   // #region use-chat-resume
   const { messages, sendMessage, status, error } = useChat({
@@ -39,7 +45,7 @@ export function App({ chatId, initial }: { chatId: string; initial: UIMessage[] 
         and it reconnects. <a href={`/?chat=${chatId}`}>The hand-written page, same chat</a>.
       </p>
       <form className="ask" onSubmit={send}>
-        <input aria-label="Message" value={input} onChange={(e) => setInput(e.target.value)} />
+        <input type="text" aria-label="Message" value={input} onChange={(e) => setInput(e.target.value)} />
         <button type="submit" disabled={busy}>
           Send
         </button>
@@ -54,10 +60,16 @@ export function App({ chatId, initial }: { chatId: string; initial: UIMessage[] 
       </p>
       <main className="messages" aria-live="polite">
         {messages.map((message) => (
-          <article key={message.id} className={`message ${message.role}`} data-id={message.id}>
+          <article
+            key={message.id}
+            className={`message ${message.role} ${endOf(message)}`}
+            data-id={message.id}
+          >
             <p className="text">
               {message.parts.map((part) => (part.type === "text" ? part.text : "")).join("")}
             </p>
+            {/* A stopped or cut answer says so, or it would look complete. */}
+            {endOf(message) && endOf(message) !== "complete" && <footer>{endOf(message)}</footer>}
           </article>
         ))}
       </main>

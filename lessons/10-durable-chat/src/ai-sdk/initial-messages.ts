@@ -10,5 +10,10 @@ export function initialMessages(view: ChatView | undefined): UIMessage[] {
     .filter((id) => id !== view.activeRun?.messageId)
     .map((id) => view.messages.find((m) => m.id === id))
     .filter((m) => m !== undefined)
-    .map((m) => ({ id: m.id, role: m.role, parts: [{ type: "text", text: m.text }] }));
+    .map((m) => ({
+      id: m.id,
+      role: m.role,
+      parts: [{ type: "text", text: m.text }],
+      metadata: { status: m.status, tokens: m.tokens },
+    }));
 }

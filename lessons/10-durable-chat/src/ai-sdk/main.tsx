@@ -16,7 +16,8 @@ if (!url.searchParams.has("chat")) {
   url.searchParams.set("chat", chatId);
   history.replaceState(null, "", url);
 }
-const response = await fetch(`/api/chats/${chatId}`, { cache: "no-store" });
-const view = response.ok ? ((await response.json()) as ChatView) : undefined;
+// The server down: start empty and let useChat say what fails, rather than a blank page.
+const response = await fetch(`/api/chats/${chatId}`, { cache: "no-store" }).catch(() => undefined);
+const view = response?.ok ? ((await response.json()) as ChatView) : undefined;
 const root = document.getElementById("root");
 if (root) createRoot(root).render(<App chatId={chatId} initial={initialMessages(view)} />);

@@ -12,6 +12,17 @@ export interface RunHandlers {
   onEnd(end: EndData): void;
   /** "reading", or "waiting" to read again after a cut (what the page says meanwhile). */
   onState?(state: "reading" | "waiting"): void;
+  /** A token it already had came again, and was dropped (the page counts them: its proof). */
+  onRepeat?(offset: number): void;
+  /** The server says the run is not there to read (404: expired, or never was): reading stops. */
+  onGone?(status: number): void;
+}
+
+/** A refusal that reading again will not change (not 408 or 429, which say "later"). */
+class RunGone extends Error {
+  constructor(readonly status: number) {
+    super(`the run answered ${status}`);
+  }
 }
 
 export interface FollowOptions {
@@ -48,11 +59,16 @@ export function followRun(
       signal: reading.signal,
       cache: "no-store",
     });
-    if (!response.ok || !response.body) throw new Error(`the run answered ${response.status}`);
+    const { status } = response;
+    if (status >= 400 && status < 500 && status !== 408 && status !== 429) throw new RunGone(status);
+    if (!response.ok || !response.body) throw new Error(`the run answered ${status}`);
     for await (const event of readSseEvents(response.body)) {
       if (event.type === RUN_EVENTS.token) {
         const seq = Number(event.lastEventId);
-        if (seq <= offset) continue; // already have it: never shown twice
+        if (seq <= offset) {
+          handlers.onRepeat?.(seq); // already have it: never shown twice
+          continue;
+        }
         offset = seq;
         handlers.onToken((JSON.parse(event.data) as TokenData).text, seq);
       } else if (event.type === RUN_EVENTS.end) {
@@ -66,7 +82,12 @@ export function followRun(
   async function loop(): Promise<void> {
     while (!left) {
       handlers.onState?.("reading");
-      const ended = await readOnce().catch(() => false);
+      let ended = false;
+      try {
+        ended = await readOnce();
+      } catch (error) {
+        if (error instanceof RunGone) return handlers.onGone?.(error.status);
+      }
       if (ended || left) return;
       handlers.onState?.("waiting");
       await comeBack();

@@ -28,10 +28,13 @@ if (!url.searchParams.has("chat")) {
   history.replaceState(null, "", url); // a reload, or this address in a second tab, opens the same chat
 }
 // #endregion
+byId<HTMLAnchorElement>("ai-sdk-link").href = `/ai-sdk/?chat=${encodeURIComponent(chatId)}`; // the same chat there
 
 let view: ChatView = { id: chatId, messages: [], branch: [], activeRun: null };
 let shown: MessageView[] = [];
 let following: Following | undefined;
+/** Runs the server said are gone (404): not read again. */
+const gone = new Set<string>();
 /** Offsets received for the answer being read, to show "0 gaps, 0 repeats" as proof. */
 let received = { from: -1, count: 0, gaps: 0, repeats: 0, last: -1 };
 
@@ -86,6 +89,7 @@ function answerFooter(message: MessageView): HTMLElement {
       button.onclick = () => {
         if (!target) return;
         view.branch = branchThrough(view.messages, target).map((m) => m.id);
+        tally.textContent = ""; // it described the answer read last, not this version
         render();
       };
       return button;
@@ -131,6 +135,8 @@ function readActiveRun(): void {
   following?.leave();
   following = undefined;
   if (!active) return;
+  if (gone.has(active.runId))
+    return say("this answer's run is no longer kept on the server: showing what the chat kept", "stopped");
   const kept = keptProgress(chatId);
   const resumeFrom = kept?.runId === active.runId ? kept : undefined;
   let text = resumeFrom?.text ?? "";
@@ -145,15 +151,29 @@ function readActiveRun(): void {
   const answer = answerText();
   if (answer) answer.textContent = text;
   following = followRun(active.runId, resumeFrom?.offset ?? -1, {
+    onRepeat() {
+      received.repeats++; // a token this tab had, sent again: dropped, and counted here as proof
+      showTally();
+    },
+    onGone() {
+      // The run is not there any more (it expired): what the chat keeps is the answer. Never
+      // read it again from this tab, even if the chat still names it (it would only fail again).
+      gone.add(active.runId);
+      forgetProgress(chatId);
+      following = undefined;
+      void refresh();
+    },
     onToken(token, offset) {
-      if (offset <= received.last) received.repeats++;
-      else if (offset > received.last + 1) received.gaps++;
+      if (offset > received.last + 1) received.gaps++;
       received.last = offset;
       received.count++;
       text += token;
       keepProgress(chatId, { runId: active.runId, messageId: active.messageId, offset, text });
       const target = answerText();
-      if (target) target.textContent = text;
+      if (target) {
+        target.textContent = text;
+        target.scrollIntoView({ block: "end" }); // the answer being written stays on screen
+      }
       showTally();
     },
     onEnd(end) {
@@ -198,13 +218,22 @@ async function refresh(): Promise<void> {
   if (!view.activeRun) say(view.messages.length ? "idle" : "idle: ask something", "idle");
 }
 
+/** A message that was sent but not confirmed: sent again, it keeps its id, so it is one message. */
+let unconfirmed: { id: string; text: string; parentId: string | null } | undefined;
+
 async function start(body: Parameters<typeof sendMessage>[1]): Promise<void> {
+  let failed: Error | undefined;
   try {
     await sendMessage(chatId, body);
-    await refresh();
+    unconfirmed = undefined;
   } catch (error) {
-    say((error as Error).message, "error");
+    failed = error as Error;
+    if ("text" in body) input.value = body.text; // nothing typed is lost
   }
+  // Sent or not, look: the request may have reached the server (and started the answer)
+  // even if its answer was lost on the way back, or another tab's answer may be running.
+  await refresh();
+  if (failed) say(`${failed.message} Send again to retry.`, "error");
 }
 
 byId<HTMLFormElement>("composer").addEventListener("submit", (event) => {
@@ -212,8 +241,12 @@ byId<HTMLFormElement>("composer").addEventListener("submit", (event) => {
   const text = input.value.trim();
   if (!text || view.activeRun) return;
   input.value = "";
-  // The id is made here, once: a double click or a retry sends the same message, not two.
-  void start({ id: crypto.randomUUID(), text, parentId: shown.at(-1)?.id ?? null });
+  // The id is made once per message: the same text sent again after a failure keeps it, so
+  // the server answers it once however many times it arrived.
+  const parentId = shown.at(-1)?.id ?? null;
+  if (unconfirmed?.text !== text || unconfirmed.parentId !== parentId)
+    unconfirmed = { id: crypto.randomUUID(), text, parentId };
+  void start(unconfirmed);
 });
 
 // #region stop-button

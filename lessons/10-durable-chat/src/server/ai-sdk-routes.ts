@@ -61,6 +61,8 @@ async function streamRun(res: Response, runs: Runs, runId: string, messageId: st
     }
     writer.close();
     const status = statusOf(entry);
+    // How it ended, on the message itself (useChat keeps it as `metadata`): every tab can say "stopped".
+    emit({ type: "message-metadata", messageMetadata: { status, tokens: entry.tokens } });
     if (status === "complete") emit({ type: "finish", finishReason: "stop" });
     else if (status === "max_tokens") emit({ type: "finish", finishReason: "length" });
     else if (status === "stopped") emit({ type: "abort", reason: "stopped" });
@@ -73,13 +75,11 @@ async function streamRun(res: Response, runs: Runs, runId: string, messageId: st
 // #endregion
 
 export function addAiSdkRoutes(app: Express, runs: Runs, chat: DurableChat, limit: StreamLimit): void {
-  const reader = (req: Parameters<typeof clientAddress>[0], res: Response, runId: string) => {
+  /** A reader's slot, taken before anything starts (429 over the bound); released when it leaves. */
+  const readerSlot = (req: Parameters<typeof clientAddress>[0], res: Response) => {
     const release = limit.open(clientAddress(req));
-    const leave = chat.attachReader(runId);
-    res.once("close", () => {
-      leave();
-      release();
-    });
+    res.once("close", release);
+    return (runId: string) => void res.once("close", chat.attachReader(runId));
   };
 
   app.post("/api/chat", async (req, res) => {
@@ -88,8 +88,10 @@ export function addAiSdkRoutes(app: Express, runs: Runs, chat: DurableChat, limi
       const issue = body.error.issues[0];
       throw new HttpError(400, "invalid_request", `${issue?.path.join(".") || "body"}: ${issue?.message}`);
     }
-    const started = await chat.send(body.data.id, sendOf(body.data), clientAddress(req));
-    reader(req, res, started.runId);
+    const send = sendOf(body.data);
+    const reading = readerSlot(req, res); // a 429 here starts nothing
+    const started = await chat.send(body.data.id, send, clientAddress(req));
+    reading(started.runId);
     await streamRun(res, runs, started.runId, started.messageId);
   });
 
@@ -97,7 +99,7 @@ export function addAiSdkRoutes(app: Express, runs: Runs, chat: DurableChat, limi
   app.get("/api/chat/:chatId/stream", async (req, res) => {
     const active = await chat.activeRun(chatIdOf(req.params.chatId));
     if (!active) return void res.status(204).end(); // nothing running: useChat shows what it loaded
-    reader(req, res, active.runId);
+    readerSlot(req, res)(active.runId);
     await streamRun(res, runs, active.runId, active.messageId);
   });
   // #endregion

@@ -19,7 +19,14 @@ export function addChatRoutes(app: Express, chat: DurableChat): void {
     const body = SendBody.safeParse(req.body);
     if (!body.success) {
       const issue = body.error.issues[0];
-      throw new HttpError(400, "invalid_request", `${issue?.path.join(".") || "body"}: ${issue?.message}`);
+      const where = issue?.path.join(".");
+      throw new HttpError(
+        400,
+        "invalid_request",
+        where
+          ? `${where}: ${issue?.message}`
+          : 'The body is { "id", "text", "parentId" } for a new message, or { "regenerate": "<user message id>" }.',
+      );
     }
     // 202: the run has started; reading it is another request (GET /api/runs/:runId/events).
     res.status(202).json(await chat.send(chatId, body.data, clientAddress(req)));
@@ -27,14 +34,9 @@ export function addChatRoutes(app: Express, chat: DurableChat): void {
   // #endregion
 
   app.get("/api/chats/:chatId", async (req, res) => {
-    const view = await chat.view(chatIdOf(req.params.chatId));
-    if (!view)
-      throw new HttpError(
-        404,
-        "unknown_chat",
-        "No chat with that id (a new chat exists once it has a message).",
-      );
-    res.json(view);
+    const chatId = chatIdOf(req.params.chatId);
+    // The page makes a chat's id before its first message: until then, the chat is empty.
+    res.json((await chat.view(chatId)) ?? { id: chatId, messages: [], branch: [], activeRun: null });
   });
 
   // #region stop-route

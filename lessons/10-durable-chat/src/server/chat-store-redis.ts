@@ -4,6 +4,9 @@
 import type { Redis } from "@workshop/07-scale-out/src/server/redis.ts";
 import type { ActiveRun, ChatStore, StoredMessage } from "./chat-store.ts";
 
+/** How long a claim holds the run slot before its run has started. */
+export const CLAIM_SECONDS = 30;
+
 const key = (chatId: string, part: "messages" | "active" | "leaf") => `chat:${chatId}:${part}`;
 
 export function createRedisChatStore(redis: Redis, { ttlSeconds = 7 * 24 * 3600 } = {}): ChatStore {
@@ -27,9 +30,11 @@ export function createRedisChatStore(redis: Redis, { ttlSeconds = 7 * 24 * 3600 
       return all.map((json) => JSON.parse(json) as StoredMessage).sort((a, b) => a.createdAt - b.createdAt);
     },
     async claimActive(chatId, run) {
+      // A short hold until setActive names the run: an instance that dies in between must not
+      // lock the chat for ttlSeconds.
       const set = await redis.set(key(chatId, "active"), JSON.stringify(run), {
         condition: "NX",
-        expiration: { type: "EX", value: ttlSeconds },
+        expiration: { type: "EX", value: CLAIM_SECONDS },
       });
       return set === "OK";
     },

@@ -93,16 +93,24 @@ export function createDurableChat({
   }
   // #endregion
 
-  /** An answer to `user` that exists, or the run generating one: what a repeated send reads. */
-  async function answerTo(chatId: string, userId: string): Promise<RunStarted | undefined> {
+  /**
+   * The run generating an answer to `userId` right now, or (with `orFinished`) its latest
+   * answer: what a repeated send reads. A regenerate joins only a run in progress for it.
+   */
+  async function answerTo(
+    chatId: string,
+    userId: string,
+    orFinished: boolean,
+  ): Promise<RunStarted | undefined> {
     for (let attempt = 0; attempt < 40; attempt++) {
       const active = await store.active(chatId);
       if (active?.parentId === userId && active.runId)
         return { runId: active.runId, messageId: active.messageId, userMessageId: userId, repeated: true };
-      const answers = (await store.messages(chatId)).filter((m) => m.parentId === userId && m.runId);
-      const latest = answers.at(-1);
-      if (latest?.runId)
-        return { runId: latest.runId, messageId: latest.id, userMessageId: userId, repeated: true };
+      if (orFinished) {
+        const latest = (await store.messages(chatId)).filter((m) => m.parentId === userId && m.runId).at(-1);
+        if (latest?.runId)
+          return { runId: latest.runId, messageId: latest.id, userMessageId: userId, repeated: true };
+      }
       if (active?.parentId !== userId) return undefined;
       // Another instance claimed the run for this very message and is starting it.
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -116,7 +124,7 @@ export function createDurableChat({
     const claim: ActiveRun = { runId: "", messageId, parentId: user.id };
     // One run per chat at a time, claimed before anything is generated.
     if (!(await store.claimActive(chatId, claim))) {
-      const repeat = await answerTo(chatId, user.id);
+      const repeat = await answerTo(chatId, user.id, false);
       if (repeat) return repeat;
       throw new HttpError(409, "run_active", "An answer is still coming: wait for it, or press Stop.");
     }
@@ -159,7 +167,7 @@ export function createDurableChat({
     // #region repeat-send
     if (messages.some((m) => m.id === body.id)) {
       // The same message again (a double click, a retry after a network error): read its answer.
-      const repeat = await answerTo(chatId, body.id);
+      const repeat = await answerTo(chatId, body.id, true);
       if (repeat) return repeat;
       throw new HttpError(409, "already_answered", `Message ${body.id} was sent and its answer is gone.`);
     }

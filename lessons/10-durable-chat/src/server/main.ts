@@ -1,6 +1,6 @@
 // `pnpm dev 10` / `pnpm start`: lesson 10 on 127.0.0.1:3110. Runs and chats live in
-// memory; with REDIS_URL, or `--redis` (a private redis-server, as lesson 07 starts),
-// in Redis, where they outlive a restart of this server.
+// memory; with REDIS_URL, in that Redis, where they outlive a restart of this server;
+// with `--redis`, in a private redis-server (as lesson 07 starts one) that stops with it.
 import { createMockLlm } from "@workshop/mock-llm";
 import { runLessonServer } from "@workshop/server-kit";
 import { LIMITS } from "../protocol.ts";
@@ -14,7 +14,7 @@ const fail = (message: string): never => {
 const wantsRedis = process.env.REDIS_URL || process.argv.includes("--redis");
 if (!wantsRedis) {
   console.log(
-    `Lesson ${LESSON}: runs kept in memory (a restart forgets them; \`pnpm dev 10 --redis\` keeps them)`,
+    `Lesson ${LESSON}: runs kept in memory (a restart forgets them; with REDIS_URL=redis://… they are kept)`,
   );
   runLessonServer(LESSON, createServer());
 } else {
@@ -43,7 +43,10 @@ if (!wantsRedis) {
     maxTokens: LIMITS.tokensPerRun,
   });
   const lesson = createServer({ llm, runs, store: createRedisChatStore(redis) });
-  console.log(`Lesson ${LESSON}: runs kept in Redis at ${redisServer.url}`);
+  const lifetime = process.env.REDIS_URL
+    ? ""
+    : " (private: it stops with this server; REDIS_URL keeps runs across restarts)";
+  console.log(`Lesson ${LESSON}: runs kept in Redis at ${redisServer.url}${lifetime}`);
   runLessonServer(LESSON, {
     server: lesson.server,
     async shutdown() {

@@ -28,8 +28,16 @@ export function addRunEventsRoute(app: Express, runs: Runs, chat: DurableChat, l
     if (!runId.success) throw new HttpError(400, "bad_run_id", "A run id is letters, digits, - and _.");
     if (!(await runs.exists(runId.data))) throw new HttpError(404, "unknown_run", `No run ${runId.data}.`);
     const after = readerHas(req);
-    // A reader that has everything, `end` included: 204 tells an EventSource not to come back.
-    if (after >= 0 && (await runs.endedAt(runId.data)) === after) return void res.status(204).end();
+    const endedAt = await runs.endedAt(runId.data);
+    if (endedAt !== undefined && after >= endedAt) {
+      // A reader that has everything, `end` included: 204 tells an EventSource not to come back.
+      if (after === endedAt) return void res.status(204).end();
+      throw new HttpError(
+        416,
+        "offset_beyond_end",
+        `Run ${runId.data} ended after ${endedAt} tokens; offset ${after} is past it.`,
+      );
+    }
     const release = limit.open(clientAddress(req)); // 429 over the bound
     const leave = chat.attachReader(runId.data);
     res.once("close", () => {
