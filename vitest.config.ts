@@ -26,7 +26,7 @@ class BusyBesideWaiting extends BaseSequencer {
 // A package's own `pnpm test` runs this config filtered to its folder.
 export default defineConfig({
   test: {
-    include: ["{shared,lessons,slides,scripts}/**/test/**/*.test.ts"],
+    include: ["{shared,lessons,slides,scripts,tools}/**/test/**/*.test.ts"],
     // The comparison matrices rerun every transport through every fault, with realistic
     // timing: `pnpm compare --check` runs them (vitest.compare.config.ts), and so does CI.
     exclude: ["**/node_modules/**", ...COMPARISONS],
