@@ -86,7 +86,10 @@ export function followRun(
       try {
         ended = await readOnce();
       } catch (error) {
-        if (error instanceof RunGone) return handlers.onGone?.(error.status);
+        if (error instanceof RunGone) {
+          handlers.onGone?.(error.status);
+          return;
+        }
       }
       if (ended || left) return;
       handlers.onState?.("waiting");

@@ -135,8 +135,10 @@ function readActiveRun(): void {
   following?.leave();
   following = undefined;
   if (!active) return;
-  if (gone.has(active.runId))
-    return say("this answer's run is no longer kept on the server: showing what the chat kept", "stopped");
+  if (gone.has(active.runId)) {
+    say("this answer's run is no longer kept on the server: showing what the chat kept", "stopped");
+    return;
+  }
   const kept = keptProgress(chatId);
   const resumeFrom = kept?.runId === active.runId ? kept : undefined;
   let text = resumeFrom?.text ?? "";

@@ -5,6 +5,9 @@ import type { Express } from "express";
 import { Id, SendBody } from "../protocol.ts";
 import type { DurableChat } from "./durable-chat.ts";
 
+const BOTH_SHAPES =
+  'The body is { "id", "text", "parentId" } for a new message, or { "regenerate": "<user message id>" }.';
+
 export function chatIdOf(value: unknown): string {
   const id = Id.safeParse(value);
   if (!id.success)
@@ -20,13 +23,7 @@ export function addChatRoutes(app: Express, chat: DurableChat): void {
     if (!body.success) {
       const issue = body.error.issues[0];
       const where = issue?.path.join(".");
-      throw new HttpError(
-        400,
-        "invalid_request",
-        where
-          ? `${where}: ${issue?.message}`
-          : 'The body is { "id", "text", "parentId" } for a new message, or { "regenerate": "<user message id>" }.',
-      );
+      throw new HttpError(400, "invalid_request", where ? `${where}: ${issue?.message}` : BOTH_SHAPES);
     }
     // 202: the run has started; reading it is another request (GET /api/runs/:runId/events).
     res.status(202).json(await chat.send(chatId, body.data, clientAddress(req)));
