@@ -5,6 +5,9 @@
 //   - prove: `pnpm vitest run <test file> -t "<part of a test name>"` (a comparison's drift test:
 //     `pnpm compare --check <test file> -t "…"`), or `pnpm <script>`
 //   ### Question / ### 问题 / ### Key points / ### 要点
+// A follow-up (追问) is a question of the same form with one more line, `- follows: <id>`,
+// naming the question it follows in the same file; it comes after that question, and a
+// question has at most three. An interviewer asks them in file order, after the question.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { findLessons, repoRoot } from "./lessons.ts";
@@ -14,6 +17,8 @@ export interface InterviewQuestion {
   id: string;
   difficulty: string;
   prove: string;
+  /** A follow-up's question, by id in the same lesson; undefined for a top-level question. */
+  follows?: string;
   question: { en: string; zh: string };
   keyPoints: { en: string[]; zh: string[] };
 }
@@ -50,6 +55,7 @@ export function parseInterview(lesson: string, markdown: string): InterviewQuest
       id: heading.trim(),
       difficulty: meta("difficulty"),
       prove: meta("prove").replace(/^`|`$/g, ""),
+      ...(meta("follows") ? { follows: meta("follows") } : {}),
       question: { en: (sections.questionEn ?? []).join(" "), zh: (sections.questionZh ?? []).join(" ") },
       keyPoints: { en: bullets("pointsEn"), zh: bullets("pointsZh") },
     });
@@ -62,6 +68,27 @@ export function loadQuestionBank(root = repoRoot): InterviewQuestion[] {
     const path = join(root, "lessons", lesson.folder, "INTERVIEW.md");
     return existsSync(path) ? parseInterview(lesson.folder, readFileSync(path, "utf8")) : [];
   });
+}
+
+/** The questions an interview starts from (not follow-ups). */
+export const topLevel = (bank: InterviewQuestion[]) => bank.filter((q) => q.follows === undefined);
+
+/** A question's follow-ups, in the order they are asked (their order in the file). */
+export const followUpsOf = (bank: InterviewQuestion[], q: InterviewQuestion) =>
+  bank.filter((f) => f.lesson === q.lesson && f.follows === q.id);
+
+/** What is wrong with the bank's follow-ups: each follows a top-level question of its lesson, at most three each. */
+export function followUpProblems(bank: InterviewQuestion[]): string[] {
+  const problems: string[] = [];
+  for (const f of bank.filter((q) => q.follows !== undefined)) {
+    const parent = bank.find((q) => q.lesson === f.lesson && q.id === f.follows);
+    if (!parent) problems.push(`${f.lesson}#${f.id} follows ${f.follows}, which its lesson does not have`);
+    else if (parent.follows !== undefined)
+      problems.push(`${f.lesson}#${f.id} follows a follow-up (${f.follows}): follow the question itself`);
+  }
+  for (const q of topLevel(bank))
+    if (followUpsOf(bank, q).length > 3) problems.push(`${q.lesson}#${q.id} has more than three follow-ups`);
+  return problems;
 }
 
 /** What is wrong with a question, if anything: an empty list means it is sound. */

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { cancel, intro, isCancel, multiselect, note, outro, select, text } from "@clack/prompts";
-import { loadQuestionBank } from "./interview.ts";
+import { followUpsOf, loadQuestionBank, topLevel } from "./interview.ts";
 import { repoRoot } from "./lessons.ts";
 import { loadProgress, type Mark, saveProgress } from "./quiz/progress.ts";
 import { type Language, studySheet, tableOfContents } from "./quiz/render.ts";
@@ -40,7 +40,7 @@ let count = values.count ? Number(values.count) : undefined;
 
 if (!interactive) {
   const chosen = selectQuestions(bank, progress, { lessons, review: values.review, count });
-  console.log(studySheet(chosen, language ?? "both"));
+  console.log(studySheet(chosen, language ?? "both", (q) => followUpsOf(bank, q)));
   process.exit(0);
 }
 
@@ -49,7 +49,9 @@ const quit = () => {
   process.exit(0);
 };
 
-intro(`Streaming output · interview drill (${bank.length} questions)`);
+intro(
+  `Streaming output · interview drill (${topLevel(bank).length} questions, ${bank.length - topLevel(bank).length} follow-ups)`,
+);
 if (!lessons) {
   const picked = await multiselect({
     message: "Which lessons?",
@@ -88,26 +90,32 @@ if (chosen.length === 0) {
   process.exit(0);
 }
 
-const tally = await runSession(chosen, language, progress, {
-  async ask(title, question) {
-    note(question, title);
-    const answer = await text({ message: "Your answer (or just Enter to reveal)", defaultValue: "" });
-    return isCancel(answer) ? undefined : String(answer);
+const tally = await runSession(
+  chosen,
+  language,
+  progress,
+  {
+    async ask(title, question) {
+      note(question, title);
+      const answer = await text({ message: "Your answer (or just Enter to reveal)", defaultValue: "" });
+      return isCancel(answer) ? undefined : String(answer);
+    },
+    reveal: (answer) => note(answer, "Key points"),
+    async mark() {
+      const mark = await select({
+        message: "How did it go?",
+        options: [
+          { value: "known", label: "Known" },
+          { value: "shaky", label: "Shaky: ask again soon" },
+          { value: "unknown", label: "Unknown: ask again next time" },
+        ],
+      });
+      return isCancel(mark) ? undefined : (mark as Mark);
+    },
+    save: (p) => saveProgress(progressPath, p),
   },
-  reveal: (answer) => note(answer, "Key points"),
-  async mark() {
-    const mark = await select({
-      message: "How did it go?",
-      options: [
-        { value: "known", label: "Known" },
-        { value: "shaky", label: "Shaky: ask again soon" },
-        { value: "unknown", label: "Unknown: ask again next time" },
-      ],
-    });
-    return isCancel(mark) ? undefined : (mark as Mark);
-  },
-  save: (p) => saveProgress(progressPath, p),
-});
+  (q) => followUpsOf(bank, q),
+);
 outro(
   `known ${tally.known} · shaky ${tally.shaky} · unknown ${tally.unknown}. Review later with \`pnpm quiz --review\`.`,
 );

@@ -16,16 +16,28 @@ export function answerText(q: InterviewQuestion, language: Language): string {
   return `${lists.join("\n\n")}\n\nProve it: \`${q.prove}\``;
 }
 
-export function studySheet(questions: InterviewQuestion[], language: Language): string {
+export function studySheet(
+  questions: InterviewQuestion[],
+  language: Language,
+  followUps: (q: InterviewQuestion) => InterviewQuestion[] = () => [],
+): string {
   const title = language === "zh" ? "# 流式输出 · 面试题" : "# Streaming output · interview questions";
-  const blocks = questions.map(
-    (q, i) =>
-      `## ${i + 1}. ${questionText(q, language).replace(/\n/g, " / ")}\n\n_${q.lesson} · ${q.id} · ${q.difficulty}_\n\n${answerText(q, language)}`,
+  const label = language === "zh" ? "追问" : "Follow-up";
+  const block = (q: InterviewQuestion, heading: string) =>
+    `${heading} ${questionText(q, language).replace(/\n/g, " / ")}\n\n_${q.lesson} · ${q.id} · ${q.difficulty}_\n\n${answerText(q, language)}`;
+  const blocks = questions.map((q, i) =>
+    [
+      block(q, `## ${i + 1}.`),
+      ...followUps(q).map((f, j) => block(f, `### ${label} ${i + 1}.${j + 1}:`)),
+    ].join("\n\n"),
   );
   return [title, ...blocks].join("\n\n");
 }
 
 export function tableOfContents(bank: InterviewQuestion[]): string {
-  const rows = bank.map((q) => `| ${q.lesson} | ${q.id} | ${q.difficulty} | ${q.question.en} |`);
+  // A follow-up's id shows under its question's, marked ↳.
+  const rows = bank.map(
+    (q) => `| ${q.lesson} | ${q.follows ? `↳ ${q.id}` : q.id} | ${q.difficulty} | ${q.question.en} |`,
+  );
   return ["| Lesson | Id | Difficulty | Question |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }

@@ -1,5 +1,5 @@
 // Which questions a session asks, in which order.
-import type { InterviewQuestion } from "../interview.ts";
+import { followUpsOf, type InterviewQuestion, topLevel } from "../interview.ts";
 import { isDue, type Progress } from "./progress.ts";
 
 export const keyOf = (q: InterviewQuestion) => `${q.lesson}#${q.id}`;
@@ -21,12 +21,15 @@ export function selectQuestions(
   options: Selection,
   random: () => number = Math.random,
 ): InterviewQuestion[] {
-  const inLessons = bank.filter(
+  // Follow-ups are asked after their question (runSession), never on their own.
+  const inLessons = topLevel(bank).filter(
     (q) =>
       !options.lessons?.length || options.lessons.some((l) => q.lesson === l || q.lesson.startsWith(`${l}-`)),
   );
+  const weak = (q: InterviewQuestion) =>
+    ["shaky", "unknown"].includes(progress.cards[keyOf(q)]?.lastMark ?? "");
   const pool = options.review
-    ? inLessons.filter((q) => ["shaky", "unknown"].includes(progress.cards[keyOf(q)]?.lastMark ?? ""))
+    ? inLessons.filter((q) => weak(q) || followUpsOf(bank, q).some(weak))
     : inLessons;
   const rank = (q: InterviewQuestion) => {
     const card = progress.cards[keyOf(q)];

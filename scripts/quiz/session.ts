@@ -19,18 +19,27 @@ export async function runSession(
   language: Language,
   progress: Progress,
   io: SessionIO,
+  /** A question's follow-ups (追问), asked right after it, as an interviewer would. */
+  followUps: (q: InterviewQuestion) => InterviewQuestion[] = () => [],
 ): Promise<Record<Mark, number>> {
   const tally: Record<Mark, number> = { known: 0, shaky: 0, unknown: 0 };
   progress.session++;
   for (const [i, q] of questions.entries()) {
-    const title = `${i + 1}/${questions.length} · ${q.lesson} · ${q.difficulty}`;
-    if ((await io.ask(title, questionText(q, language))) === undefined) break;
-    io.reveal(answerText(q, language));
-    const mark = await io.mark();
-    if (!mark) break;
-    record(progress, keyOf(q), mark);
-    tally[mark]++;
-    io.save(progress); // after every answer: Ctrl+C loses nothing
+    const chain = [q, ...followUps(q)];
+    for (const [depth, asked] of chain.entries()) {
+      const where =
+        depth === 0
+          ? `${i + 1}/${questions.length}`
+          : `${i + 1}/${questions.length} · follow-up ${depth} · 追问`;
+      const title = `${where} · ${asked.lesson} · ${asked.difficulty}`;
+      if ((await io.ask(title, questionText(asked, language))) === undefined) return tally;
+      io.reveal(answerText(asked, language));
+      const mark = await io.mark();
+      if (!mark) return tally;
+      record(progress, keyOf(asked), mark);
+      tally[mark]++;
+      io.save(progress); // after every answer: Ctrl+C loses nothing
+    }
   }
   return tally;
 }

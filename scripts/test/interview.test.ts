@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadQuestionBank, parseInterview, problemsOf } from "../interview.ts";
+import { followUpProblems, loadQuestionBank, parseInterview, problemsOf } from "../interview.ts";
 
 const bank = loadQuestionBank();
 
@@ -14,6 +14,10 @@ describe("the interview question bank (lessons/*/INTERVIEW.md)", () => {
       expect(problemsOf(question)).toEqual([]);
     },
   );
+
+  it("gives every follow-up (追问) a question of its own lesson to follow, and no question more than three", () => {
+    expect(followUpProblems(bank)).toEqual([]);
+  });
 
   it("gives every question a unique id within its lesson", () => {
     const ids = bank.map((q) => `${q.lesson}#${q.id}`);
@@ -62,6 +66,19 @@ Q?
       sample('pnpm vitest run scripts/test/interview.test.ts -t "no such test"'),
     );
     expect(q && problemsOf(q)).toEqual([expect.stringMatching(/no test .* matches/)]);
+  });
+
+  it("reads `- follows:` as a follow-up of that question, and fails one that follows nothing", () => {
+    const markdown = `${sample('pnpm vitest run scripts/test/interview.test.ts -t "accepts a proof"')}\n${sample(
+      'pnpm vitest run scripts/test/interview.test.ts -t "accepts a proof"',
+    )
+      .replace("## sample", "## sample-why")
+      .replace("- difficulty: easy", "- difficulty: easy\n- follows: sample")}`;
+    const parsed = parseInterview("01-polling", markdown);
+    expect(parsed.map((q) => q.follows)).toEqual([undefined, "sample"]);
+    expect(followUpProblems(parsed)).toEqual([]);
+    const orphan = parsed.map((q) => (q.follows ? { ...q, follows: "nothing" } : q));
+    expect(followUpProblems(orphan)).toEqual([expect.stringMatching(/follows nothing/)]);
   });
 
   it("fails a proof pointing at a missing file or script", () => {

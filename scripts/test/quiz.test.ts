@@ -105,6 +105,35 @@ describe("a drill session", () => {
     expect(progress.cards[keyOf(questions[2] as (typeof questions)[number])]?.lastMark).toBe("unknown");
   });
 
+  it("asks a question's follow-ups (追问) right after it, each marked and saved like a question", async () => {
+    const [question, other] = bank.filter((q) => q.follows === undefined);
+    if (!question || !other) throw new Error("bank too small");
+    const followUp = { ...question, id: `${question.id}-why`, follows: question.id };
+    const titles: string[] = [];
+    const progress = emptyProgress();
+    await runSession(
+      [question, other],
+      "en",
+      progress,
+      {
+        ask: async (title) => {
+          titles.push(title);
+          return "";
+        },
+        reveal: () => {},
+        mark: async () => "shaky",
+        save: () => {},
+      },
+      (q) => (q === question ? [followUp] : []),
+    );
+    expect(titles.map((t) => t.split(" · ").slice(0, 2).join(" · "))).toEqual([
+      `1/2 · ${question.lesson}`,
+      "1/2 · follow-up 1",
+      `2/2 · ${other.lesson}`,
+    ]);
+    expect(progress.cards[keyOf(followUp)]?.lastMark).toBe("shaky");
+  });
+
   it("stops when the user quits, keeping what was already marked", async () => {
     const progress = emptyProgress();
     const tally = await runSession(bank.slice(0, 5), "en", progress, {
