@@ -3,6 +3,8 @@
 //   pnpm quiz --review        only questions you marked shaky or unknown
 //   pnpm quiz --list          the bank as a table of contents
 //   pnpm quiz --lang zh --lessons 02,04 --count 5
+//   pnpm quiz --mock          a mock interview: a few topics, their follow-ups, a timer, a summary
+//   pnpm quiz --mock --lesson 04 --topics 3
 // Without a terminal it prints the selection as markdown and never waits.
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +23,9 @@ const { values } = parseArgs({
     lang: { type: "string" },
     lessons: { type: "string" },
     count: { type: "string" },
+    mock: { type: "boolean" },
+    lesson: { type: "string" },
+    topics: { type: "string" },
   },
 });
 const progressPath = process.env.QUIZ_PROGRESS ?? join(repoRoot, ".quiz-progress.json");
@@ -30,6 +35,17 @@ const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 
 if (values.list) {
   console.log(tableOfContents(bank));
+  process.exit(0);
+}
+
+if (values.mock) {
+  const { runMock } = await import("./quiz/run-mock.ts"); // the mock interview's terminal loop
+  await runMock(bank, progress, progressPath, {
+    lesson: values.lesson,
+    topics: values.topics ? Number(values.topics) : undefined,
+    language: (values.lang as Language | undefined) ?? (interactive ? "en" : "both"),
+    interactive,
+  });
   process.exit(0);
 }
 
