@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { loadQuestionBank } from "../interview.ts";
+import { loadQuestionBank, topLevel } from "../interview.ts";
 import { repoRoot } from "../lessons.ts";
 import { emptyProgress, isDue, loadProgress, nextBox, record } from "../quiz/progress.ts";
 import { keyOf, selectQuestions } from "../quiz/select.ts";
@@ -35,7 +35,7 @@ describe("spaced repetition (Leitner boxes)", () => {
   it("brings questions marked shaky or unknown back before known ones", () => {
     const progress = emptyProgress();
     progress.session = 1;
-    const [a, b, c] = bank;
+    const [a, b, c] = topLevel(bank);
     if (!a || !b || !c) throw new Error("bank too small");
     record(progress, keyOf(a), "known");
     record(progress, keyOf(b), "known");
@@ -46,7 +46,7 @@ describe("spaced repetition (Leitner boxes)", () => {
 
   it("--review selects only what was last marked shaky or unknown", () => {
     const progress = emptyProgress();
-    const [a, b, c] = bank;
+    const [a, b, c] = topLevel(bank);
     if (!a || !b || !c) throw new Error("bank too small");
     record(progress, keyOf(a), "known");
     record(progress, keyOf(b), "shaky");
@@ -162,15 +162,19 @@ describe("pnpm quiz without a terminal", () => {
     expect(loadProgress(progressFile)).toEqual(emptyProgress()); // printing is not a session
   });
 
-  it("--list prints the bank as a table of contents", async () => {
+  it("--list prints the bank as a table of contents, each follow-up marked ↳ under its question", async () => {
     const { stdout } = await run(["--list"]);
-    for (const q of bank) expect(stdout).toContain(`| ${q.lesson} | ${q.id} |`);
+    for (const q of bank) expect(stdout).toContain(`| ${q.lesson} | ${q.follows ? "↳ " : ""}${q.id} |`);
   });
 });
 
 describe("the question bank", () => {
-  it("holds at least 40 questions", () => {
-    expect(bank.length).toBeGreaterThanOrEqual(40);
+  it("holds at least 100 questions and 150 follow-ups (追问), and every question has one", () => {
+    const questions = topLevel(bank);
+    expect(questions.length).toBeGreaterThanOrEqual(100);
+    expect(bank.length - questions.length).toBeGreaterThanOrEqual(150);
+    const alone = questions.filter((q) => !bank.some((f) => f.lesson === q.lesson && f.follows === q.id));
+    expect(alone.map((q) => `${q.lesson}#${q.id}`)).toEqual([]);
   });
 
   const topics: Record<string, RegExp> = {
