@@ -19,14 +19,19 @@ export function fakePollServer({
   holdUntilNews?: boolean;
   silent?: boolean;
 }) {
-  const startedAt = Date.now();
+  // The job starts with its first request, on the clock the test runs (a check that fakes
+  // timers installs them after making this server: real time spent in between, on a busy
+  // machine more than a token's worth, must not count as generated tokens).
+  let startedAt: number | undefined;
   const state = { requests: 0, inFlight: 0, maxInFlight: 0, aborted: 0 };
-  const answer = (cursor: number): PollResponse => {
-    const end = Math.min(reply.length, Math.floor((Date.now() - startedAt) / tokenEveryMs));
+  const answer = (cursor: number, started: number): PollResponse => {
+    const end = Math.min(reply.length, Math.floor((Date.now() - started) / tokenEveryMs));
     const tokens: Token[] = reply.slice(cursor, end).map((text, i) => ({ seq: cursor + i, text }));
     return { tokens, cursor: Math.max(cursor, end), done: end === reply.length };
   };
   const poll: Poll = (cursor, signal) => {
+    startedAt ??= Date.now();
+    const started = startedAt;
     state.requests++;
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
@@ -40,9 +45,9 @@ export function fakePollServer({
       const respond = () => {
         signal.removeEventListener("abort", onAbort);
         state.inFlight--;
-        resolve({ body: answer(cursor), bytes: 50 });
+        resolve({ body: answer(cursor, started), bytes: 50 });
       };
-      const elapsed = Date.now() - startedAt;
+      const elapsed = Date.now() - started;
       const wait = silent
         ? 60_000
         : holdUntilNews
