@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
 import { describeInBrowser, describeWithRedis, freshPage, servePage, startServer } from "@workshop/testkit";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, expect, it, onTestFinished } from "vitest";
 import { type Balancer, createBalancer } from "../src/server/balancer.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -29,6 +29,12 @@ describeWithRedis("lesson 07's page", (redis) => {
     const page = freshPage(browser, () => served.site.url);
     const metric = (name: string) => page.locator(metricValue(name)).textContent();
 
+    /** A test that failed after its kill still leaves every instance up for the next one. */
+    const restartIfDown = async (name: string) => {
+      if (balancer?.instances().find((instance) => instance.name === name)?.up === false)
+        await balancer.start(name);
+    };
+
     // A kill, a resume and a 3 s reply each: a hang guard longer than the suite's 15 s.
     const LONG = { timeout: 30_000 };
 
@@ -42,6 +48,7 @@ describeWithRedis("lesson 07's page", (redis) => {
           .poll(async () => Number(await metric("tokens")), { timeout: 10_000 })
           .toBeGreaterThan(10);
         const serving = (await metric("served by"))?.trim() ?? "";
+        onTestFinished(() => restartIfDown(serving)); // the next test needs every instance up
         await page.getByRole("button", { name: `Kill ${serving}` }).click();
         await page.getByRole("status").getByText("done (complete)").waitFor({ timeout: 15_000 });
         expect(await metric("duplicated")).toBe("0");
@@ -63,6 +70,7 @@ describeWithRedis("lesson 07's page", (redis) => {
         const { owner } = (await (await fetch(`${served.lesson.url}/api/jobs/${jobId}`)).json()) as {
           owner: string;
         };
+        onTestFinished(() => restartIfDown(owner));
         await page.getByRole("button", { name: `Kill ${owner}` }).click();
         await page
           .getByRole("status")

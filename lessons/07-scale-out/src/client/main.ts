@@ -16,9 +16,15 @@ const replyView = createReplyView(reply);
 const status = byId("status");
 const debug = { "X-Workshop-Debug": "1" }; // the kill switch answers only this page
 
-/** Which instance generates the reply on screen (its lease holder): the one to kill for `interrupted`. */
+/**
+ * Which instance generates the reply on screen (its lease holder): the one to kill for
+ * `interrupted`. Asked only once the job's stream has said who serves it: a lookup sent
+ * between the job's start and its stream would take the balancer's next turn, and the
+ * stream would then be served by the very instance generating it (so killing "the one
+ * serving" would interrupt the reply instead of moving it).
+ */
 async function ownerOfReply(): Promise<string | undefined> {
-  if (!jobId) return undefined;
+  if (!jobId || announced !== jobId) return undefined;
   const job = (await fetch(`/api/jobs/${jobId}`)
     .then((r) => r.json())
     .catch(() => undefined)) as { owner?: string | null } | undefined;
@@ -60,6 +66,8 @@ async function refreshInstances(): Promise<void> {
 }
 let source: EventSource | undefined;
 let jobId = "";
+/** The job whose stream has announced its instance (its first `served-by`). */
+let announced = "";
 setInterval(() => void refreshInstances().catch(() => {}), 500);
 void refreshInstances().catch(() => {});
 
@@ -144,6 +152,7 @@ function follow(id: string, { keepText = false } = {}): void {
     else setStatus("reconnecting…", "warn");
   };
   source.addEventListener(JOB_EVENTS.servedBy, (event) => {
+    announced = id;
     servedBy.push(event.data);
     show();
   });
