@@ -6,6 +6,7 @@ import { CheckFailed, type LessonCode, must, within } from "@workshop/exercises"
 import { withLessonServer } from "@workshop/exercises/lesson-server";
 import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { connectSse, postJson, type SseRecording } from "@workshop/testkit";
+import { countingGenerations } from "../src/compare/count-generations.ts";
 import type { ChatView, EndData, MessageView, RunStarted, SendBody, TokenData } from "../src/protocol.ts";
 import type * as App from "../src/server/app.ts";
 
@@ -33,13 +34,8 @@ export function withChat(code: LessonCode, options: Options, use: (lesson: Lesso
     code,
     { ...options, timing: steadyTiming(TOKEN_MS) },
     async (running) => {
-      let generations = 0;
-      const generate = running.llm.generate.bind(running.llm);
-      running.llm.generate = (...args) => {
-        generations++;
-        return generate(...args);
-      };
-      await use({ ...running, client: chatClient(running.url), generations: () => generations });
+      const { generations } = countingGenerations(running.llm);
+      await use({ ...running, client: chatClient(running.url), generations });
     },
   );
 }
@@ -161,4 +157,20 @@ export async function untilChat(
     if (performance.now() > deadline) throw new CheckFailed(message(view));
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * Sends and reads in one request, as the AI SDK's transport does (POST /api/chat): the
+ * server counts the reader before the request returns, so no unread stop can come first.
+ */
+export function sendAndRead(url: string, chatId: string, message: { id: string; text: string }) {
+  return connectSse(`${url}/api/chat`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      id: chatId,
+      trigger: "submit-message",
+      messages: [{ id: message.id, role: "user", parts: [{ type: "text", text: message.text }] }],
+    }),
+  });
 }

@@ -1,10 +1,11 @@
 // What the tests do to lesson 10 over real HTTP: send, read a run from an offset, stop.
-import { connectSse, type SseRecording } from "@workshop/testkit";
+import type { SseRecording } from "@workshop/testkit";
 import { type chatClient, endOf, tokensOf } from "../exercises/with-chat.ts";
 import type { ChatView } from "../src/protocol.ts";
 
 // The same client as the exercises' checks: one way to talk to the lesson, written once.
-export { chatClient, endOf, textOf, tokensOf } from "../exercises/with-chat.ts";
+export { chatClient, endOf, sendAndRead, textOf, tokensOf } from "../exercises/with-chat.ts";
+export { countingGenerations } from "../src/compare/count-generations.ts";
 
 /** Waits until the reader has `count` tokens. */
 export const untilTokens = (recording: SseRecording, count: number) =>
@@ -12,17 +13,6 @@ export const untilTokens = (recording: SseRecording, count: number) =>
 
 /** Waits for the run's last event. */
 export const untilEnd = (recording: SseRecording) => recording.waitFor((r) => endOf(r) !== undefined);
-
-/** The mock LLM, counting the generations it was asked for (what a provider would bill). */
-export function countingGenerations<T extends { generate: (...args: never[]) => unknown }>(llm: T) {
-  let count = 0;
-  const generate = llm.generate.bind(llm) as T["generate"];
-  llm.generate = ((...args: Parameters<T["generate"]>) => {
-    count++;
-    return generate(...args);
-  }) as T["generate"];
-  return { llm, generations: () => count };
-}
 
 /**
  * Resolves with the chat once `check` holds of it. What the server writes after a run
@@ -44,22 +34,6 @@ export async function untilChat(
 }
 
 export const answerIn = (view: ChatView, messageId: string) => view.messages.find((m) => m.id === messageId);
-
-/**
- * Sends and reads in one request, as the AI SDK's transport does (POST /api/chat): the
- * server counts the reader before the request returns, so no unread stop can come first.
- */
-export function sendAndRead(url: string, chatId: string, message: { id: string; text: string }) {
-  return connectSse(`${url}/api/chat`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      id: chatId,
-      trigger: "submit-message",
-      messages: [{ id: message.id, role: "user", parts: [{ type: "text", text: message.text }] }],
-    }),
-  });
-}
 
 /** The UI message chunks of an AI SDK stream (without the closing [DONE]). */
 export const chunksOf = (recording: SseRecording) =>

@@ -3,8 +3,7 @@
 // would) a reconnect with Last-Event-ID from the middle, and one after the end.
 // A POST is sent exactly once: re-sending a chat would be a second generation.
 // WebSocket: your page's connection, and one from a foreign Origin.
-import type { CheckResult } from "./check.ts";
-import { say } from "./check.ts";
+import { CHECK_IDS, type CheckResult, say } from "./check.ts";
 import {
   cacheCheck,
   compressionCheck,
@@ -84,17 +83,8 @@ function requestHeaders(options: DiagnoseOptions, mode: HttpMode): [string, stri
   return headers;
 }
 
-const HTTP_CHECKS = [
-  "content-type",
-  "compression",
-  "cache",
-  "delivery",
-  "framing",
-  "resume",
-  "end",
-  "heartbeat",
-  "utf8",
-] as const;
+/** What an HTTP probe reports after `status`: CHECK_IDS' HTTP ten (openai is added with --format openai). */
+const HTTP_CHECKS = CHECK_IDS.slice(CHECK_IDS.indexOf("content-type"), CHECK_IDS.indexOf("utf8") + 1);
 
 async function diagnoseHttp(url: URL, mode: HttpMode, options: DiagnoseOptions): Promise<CheckResult[]> {
   const limits: ProbeLimits = {

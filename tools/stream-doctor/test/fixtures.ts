@@ -4,6 +4,7 @@
 // test calls from the doctor's onRead, i.e. once the first part has been read.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { constants, createGzip } from "node:zlib";
+import { drainOrClose } from "@workshop/02-sse/server/event-stream.ts";
 import { createMockLlm, type GenerateOptions, type MockLlm } from "@workshop/mock-llm";
 import { encodeEvent } from "@workshop/protocol";
 import { startServer } from "@workshop/testkit";
@@ -22,19 +23,6 @@ export interface Fixtures {
   /** Requests received, by path, and the last request's headers. */
   seen: Map<string, { count: number; headers: IncomingMessage["headers"] }>;
   close(): Promise<void>;
-}
-
-/** Resolves on 'drain' or 'close', whichever comes first, leaving no listener behind. */
-function drainOrClose(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
 }
 
 /** Keeps the response open (a live stream) until the client leaves. */

@@ -1,5 +1,4 @@
 import { defineChecks, must, mustEventually, within } from "@workshop/exercises";
-import { connectSse } from "@workshop/testkit";
 import {
   answerIn,
   endOf,
@@ -10,6 +9,7 @@ import {
   newMessage,
   PROMPT,
   REPLY,
+  sendAndRead,
   untilChat,
   untilEnd,
   untilTokens,
@@ -69,15 +69,7 @@ export default defineChecks({
       // Sent and read in one request (POST /api/chat, as the AI SDK does): the server counts
       // this reader before the request returns, so no unread stop can come before it.
       const chatId = newChatId();
-      const a = await connectSse(`${lesson.url}/api/chat`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          id: chatId,
-          trigger: "submit-message",
-          messages: [{ id: newMessage().id, role: "user", parts: [{ type: "text", text: PROMPT }] }],
-        }),
-      });
+      const a = await sendAndRead(lesson.url, chatId, { id: newMessage().id, text: PROMPT });
       const active = (await lesson.client.view(chatId)).activeRun;
       must(active, "POST /api/chat started no run");
       const read = { chatId, ...active };

@@ -8,6 +8,7 @@ import { createServer as createChatServer } from "@workshop/04-llm-chat/server/a
 import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { connectSse, type SseRecording, startLesson } from "@workshop/testkit";
 import { createServer } from "../server/app.ts";
+import { countingGenerations } from "./count-generations.ts";
 import { JOB_TRANSPORTS, type JobTransport } from "./job-transports.ts";
 
 export const DESIGNS = [
@@ -27,16 +28,10 @@ export type DurableResult = Map<Scenario, Map<Design, string>>;
 
 const PROMPT = "why stream?";
 
-/** The mock LLM, counting generations (what a provider bills) and held after 3 tokens. */
+/** The mock LLM (a token every 2 ms), counting generations; the reply it gives PROMPT. */
 function countingLlm() {
-  const llm = createMockLlm({ timing: steadyTiming(2) });
-  let generations = 0;
-  const generate = llm.generate.bind(llm);
-  llm.generate = (...args) => {
-    generations++;
-    return generate(...args);
-  };
-  return { llm, generations: () => generations, reply: llm.replyTokens(PROMPT).join("") };
+  const counted = countingGenerations(createMockLlm({ timing: steadyTiming(2) }));
+  return { ...counted, reply: counted.llm.replyTokens(PROMPT).join("") };
 }
 
 const until = (recording: SseRecording, check: (r: SseRecording) => boolean) =>
