@@ -17,17 +17,21 @@ const useStream =
 
 export function NotificationsBadge() {
   const [unread, setUnread] = useState(0);
+  // Every notice that arrived, muted or not: Mute ignores a notice, it does not lose it.
+  const [received, setReceived] = useState(0);
   const [listening, setListening] = useState(0);
   const [muted, setMuted] = useState(false);
   const state = useStream("/api/notifications", {
     notice: () => {
+      setReceived((n) => n + 1);
       if (!muted) setUnread((n) => n + 1);
     },
     presence: (event) => setListening((JSON.parse(event.data) as { connections: number }).connections),
   });
   return (
     <div className="badge" role="status">
-      <span data-testid="unread">{unread}</span> unread · {listening} listening · {state}
+      <span data-testid="unread">{unread}</span> unread · <span data-testid="received">{received}</span>{" "}
+      received · {listening} listening · {state}
       <label>
         <input type="checkbox" checked={muted} onChange={(event) => setMuted(event.target.checked)} /> Mute
       </label>
