@@ -5,6 +5,7 @@ import { describeInBrowser, freshPage, servePage, startPage } from "@workshop/te
 import { expect, it } from "vitest";
 import { holdFramesAndCountRenders } from "./render-counter.ts";
 import { startLesson } from "./start.ts";
+import { changedKinds, TABLE_AND_CODE_REPLY } from "./table-and-code-reply.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const served = servePage(root, () => startLesson({ timing: steadyTiming(15) }));
@@ -30,6 +31,24 @@ describeInBrowser("lesson 04's chat page", (browser) => {
     expect(await page.locator(".message.assistant .cursor").count()).toBe(0);
     expect(await page.locator(".message.assistant pre code").count()).toBe(1);
     expect(await page.textContent(".message.assistant .meta")).toMatch(/first token .* tok\/s/);
+  });
+
+  it("streams a table and code blocks without flicker: no block on screen ever changes kind", async () => {
+    // After every render of the answer, the tags of its blocks (the cursor aside), in order.
+    await page.evaluate(() => {
+      const renders: string[][] = [];
+      Object.assign(window, { renders });
+      new MutationObserver(() => {
+        const body = [...document.querySelectorAll(".message.assistant .body")].at(-1);
+        const blocks = [...(body?.children ?? [])].filter((block) => !block.classList.contains("cursor"));
+        renders.push(blocks.map((block) => block.tagName.toLowerCase()));
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await ask(`echo: ${TABLE_AND_CODE_REPLY}`);
+    await answered(1);
+    const renders = await page.evaluate(() => (window as unknown as { renders: string[][] }).renders);
+    expect(renders.at(-1)).toEqual(["p", "table", "pre", "pre", "p"]);
+    expect(changedKinds(renders)).toEqual([]);
   });
 
   it("Stop keeps the partial answer and stops generation on the server", async () => {

@@ -2,6 +2,7 @@
 // screen refreshes; re-rendering on each would waste work and jank the page.
 // Deltas are collected, and rendered at most once per animation frame.
 import { renderMarkdown } from "./markdown.ts";
+import { settledMarkdown } from "./settled-markdown.ts";
 
 export interface StreamingView {
   append(delta: string): void;
@@ -17,14 +18,18 @@ export function createStreamingView(body: HTMLElement, scroller: HTMLElement): S
   const cursor = document.createElement("span");
   cursor.className = "cursor"; // blinks via CSS while streaming
 
-  const render = () => {
-    frame = 0;
+  const draw = (markdown: string) => {
     // Stick to the bottom only if the reader was already there: never yank
     // someone who scrolled up to re-read.
     const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
-    renderMarkdown(body, text);
+    renderMarkdown(body, markdown);
     (body.lastElementChild ?? body).append(cursor);
     if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+  };
+  // Mid-stream, only the part that can no longer change shape (settled-markdown.ts): no flicker.
+  const render = () => {
+    frame = 0;
+    draw(settledMarkdown(text));
   };
 
   return {
@@ -36,7 +41,7 @@ export function createStreamingView(body: HTMLElement, scroller: HTMLElement): S
     },
     finish(note) {
       cancelAnimationFrame(frame);
-      render();
+      draw(text); // the whole reply, as it is
       cursor.remove();
       if (note) {
         const small = document.createElement("p");
