@@ -5,6 +5,7 @@ import { createMockLlm, type MockLlm } from "@workshop/mock-llm";
 import { createLessonApp, createStreamLimit, type LessonServer, serveLesson } from "@workshop/server-kit";
 import type { Express } from "express";
 import { addChatRoute } from "./chat-route.ts";
+import { allowCrossOriginChat, type CrossOriginChat } from "./cross-origin-chat.ts";
 import { addMockUpstream } from "./mock-upstream.ts";
 import { type UpstreamConfig, upstreamFromEnv } from "./upstream.ts";
 
@@ -20,6 +21,8 @@ export interface ChatServerOptions {
   maxStreamsPerClient?: number;
   /** Where upstream failures are logged (redacted). Default: console.warn. */
   log?: (line: string) => void;
+  /** Pages on other origins allowed to POST /api/chat. Default: none (the page is same-origin). */
+  crossOrigin?: CrossOriginChat;
 }
 
 export interface ChatApp {
@@ -38,6 +41,7 @@ export function createServer(options: ChatServerOptions = {}): LessonServer & Ch
   const app = createLessonApp(
     LESSON,
     (app) => {
+      if (options.crossOrigin) app.use("/api/chat", allowCrossOriginChat(options.crossOrigin));
       addChatRoute(app, {
         upstream,
         idleTimeoutMs: options.idleTimeoutMs ?? (Number(process.env.CHAT_IDLE_TIMEOUT_MS) || 30_000),
