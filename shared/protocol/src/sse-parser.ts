@@ -49,8 +49,9 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
 
   // Bytes are decoded in streaming mode, so a character whose bytes are split
   // across two chunks arrives whole. ignoreBOM keeps the BOM so the one rule
-  // below strips it for text and bytes alike.
-  let decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  // below strips it for text and bytes alike. Made at the first bytes: a caller
+  // that feeds text runs where there is no TextDecoder (a WeChat mini-program).
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   let atStreamStart = true;
   // A CR that ended the previous chunk may be the first half of a CRLF.
   let skipLeadingLf = false;
@@ -86,7 +87,12 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
   }
 
   function feed(chunk: string | Uint8Array): void {
-    let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    let text: string;
+    if (typeof chunk === "string") text = chunk;
+    else {
+      decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
+      text = decoder.decode(chunk, { stream: true });
+    }
     if (text === "") return;
     if (atStreamStart) {
       atStreamStart = false;
@@ -180,7 +186,7 @@ export function createSseParser(callbacks: SseParserCallbacks): SseParser {
   }
 
   function reset(): void {
-    decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    decoder = undefined;
     atStreamStart = true;
     skipLeadingLf = false;
     discardingLine = false;
