@@ -4,7 +4,7 @@
 // The I/O is injected, so the interview is tested without a terminal.
 import { followUpsOf, type InterviewQuestion, topLevel } from "../interview.ts";
 import { type Mark, type Progress, record } from "./progress.ts";
-import { answerText, type Language, questionText } from "./render.ts";
+import { answerText, difficultyText, type Language, questionText } from "./render.ts";
 import { keyOf, selectQuestions } from "./select.ts";
 
 /** 0: could not answer · 1: part of it · 2: all the key points. */
@@ -62,7 +62,7 @@ export async function runMockInterview(
   for (const [t, chain] of interview.entries()) {
     for (const [depth, question] of chain.entries()) {
       const followUp = depth === 0 ? "" : language === "zh" ? ` · 追问 ${depth}` : ` · follow-up ${depth}`;
-      const title = `${t + 1}/${interview.length}${followUp} · ${question.lesson} · ${question.difficulty}`;
+      const title = `${t + 1}/${interview.length}${followUp} · ${question.lesson} · ${difficultyText(question, language)}`;
       const answered = await io.ask(title, questionText(question, language));
       if (!answered) return graded;
       io.reveal(answerText(question, language));
@@ -132,7 +132,7 @@ export function mockSheet(interview: InterviewQuestion[][], language: Language):
     chain
       .map((q, depth) => {
         const heading = depth === 0 ? `## ${t + 1}.` : `### ${zh ? "追问" : "Follow-up"} ${t + 1}.${depth}:`;
-        return `${heading} ${questionText(q, language).replace(/\n/g, " / ")}\n\n_${q.lesson} · ${q.id} · ${q.difficulty}_\n\n${answerText(q, language)}`;
+        return `${heading} ${questionText(q, language).replace(/\n/g, " / ")}\n\n_${q.lesson} · ${q.id} · ${difficultyText(q, language)}_\n\n${answerText(q, language)}`;
       })
       .join("\n\n"),
   );

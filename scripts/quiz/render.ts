@@ -9,11 +9,17 @@ export function questionText(q: InterviewQuestion, language: Language): string {
   return `${q.question.en}\n${q.question.zh}`;
 }
 
+const DIFFICULTY_ZH: Record<string, string> = { easy: "简单", medium: "中等", hard: "困难" };
+
+export function difficultyText(q: InterviewQuestion, language: Language): string {
+  return language === "zh" ? (DIFFICULTY_ZH[q.difficulty] ?? q.difficulty) : q.difficulty;
+}
+
 export function answerText(q: InterviewQuestion, language: Language): string {
   const lists: string[] = [];
   if (language !== "zh") lists.push(q.keyPoints.en.map((p) => `- ${p}`).join("\n"));
   if (language !== "en") lists.push(q.keyPoints.zh.map((p) => `- ${p}`).join("\n"));
-  return `${lists.join("\n\n")}\n\nProve it: \`${q.prove}\``;
+  return `${lists.join("\n\n")}\n\n${language === "zh" ? "验证：" : "Prove it: "}\`${q.prove}\``;
 }
 
 export function studySheet(
@@ -24,7 +30,7 @@ export function studySheet(
   const title = language === "zh" ? "# 流式输出 · 面试题" : "# Streaming output · interview questions";
   const label = language === "zh" ? "追问" : "Follow-up";
   const block = (q: InterviewQuestion, heading: string) =>
-    `${heading} ${questionText(q, language).replace(/\n/g, " / ")}\n\n_${q.lesson} · ${q.id} · ${q.difficulty}_\n\n${answerText(q, language)}`;
+    `${heading} ${questionText(q, language).replace(/\n/g, " / ")}\n\n_${q.lesson} · ${q.id} · ${difficultyText(q, language)}_\n\n${answerText(q, language)}`;
   const blocks = questions.map((q, i) =>
     [
       block(q, `## ${i + 1}.`),

@@ -2,7 +2,7 @@
 // injected, so the loop is tested without a terminal.
 import type { InterviewQuestion } from "../interview.ts";
 import { type Mark, type Progress, record } from "./progress.ts";
-import { answerText, type Language, questionText } from "./render.ts";
+import { answerText, difficultyText, type Language, questionText } from "./render.ts";
 import { keyOf } from "./select.ts";
 
 export interface SessionIO {
@@ -31,7 +31,7 @@ export async function runSession(
         depth === 0
           ? `${i + 1}/${questions.length}`
           : `${i + 1}/${questions.length} · follow-up ${depth} · 追问`;
-      const title = `${where} · ${asked.lesson} · ${asked.difficulty}`;
+      const title = `${where} · ${asked.lesson} · ${difficultyText(asked, language)}`;
       if ((await io.ask(title, questionText(asked, language))) === undefined) return tally;
       io.reveal(answerText(asked, language));
       const mark = await io.mark();

@@ -74,9 +74,9 @@ describe("a mock interview", () => {
       },
     );
     expect(titles).toEqual([
-      "1/2 · 01-polling · medium",
-      "1/2 · 追问 1 · 01-polling · medium",
-      "2/2 · 02-sse · medium",
+      "1/2 · 01-polling · 中等",
+      "1/2 · 追问 1 · 01-polling · 中等",
+      "2/2 · 02-sse · 中等",
     ]);
     expect(graded.map((g) => g.grade)).toEqual([2, 0, 1]);
     expect(saves).toBe(3);

@@ -100,7 +100,7 @@ describe("a drill session", () => {
     });
     expect(tally).toEqual({ known: 1, shaky: 1, unknown: 1 });
     expect(saves).toBe(3);
-    expect(revealed[0]).toMatch(/Prove it: `pnpm /);
+    expect(revealed[0]).toMatch(/验证：`pnpm /);
     expect(revealed[0]).toMatch(/[\u4e00-\u9fff]/);
     expect(progress.cards[keyOf(questions[2] as (typeof questions)[number])]?.lastMark).toBe("unknown");
   });
