@@ -11,22 +11,26 @@ export const COMMANDS_END = "<!-- commands:end -->";
 interface RootPackage {
   scripts: Record<string, string>;
   scriptDescriptions?: Record<string, string>;
+  /** The same descriptions in Chinese, for README.zh-CN.md. */
+  scriptDescriptionsZh?: Record<string, string>;
 }
 
 export function readRootPackage(root = repoRoot): RootPackage {
   return JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as RootPackage;
 }
 
-/** Scripts that have no description yet. */
+/** Scripts that have no description yet, in either language. */
 export function undescribedScripts(pkg = readRootPackage()): string[] {
-  return Object.keys(pkg.scripts).filter((name) => !pkg.scriptDescriptions?.[name]);
+  return Object.keys(pkg.scripts).filter(
+    (name) => !pkg.scriptDescriptions?.[name] || !pkg.scriptDescriptionsZh?.[name],
+  );
 }
 
-export function renderCommandsTable(pkg = readRootPackage()): string {
-  const rows = Object.keys(pkg.scripts).map(
-    (name) => `| \`pnpm ${name}\` | ${pkg.scriptDescriptions?.[name] ?? ""} |`,
-  );
-  return ["| Command | What it does |", "| --- | --- |", ...rows].join("\n");
+export function renderCommandsTable(pkg = readRootPackage(), language: "en" | "zh" = "en"): string {
+  const descriptions = (language === "zh" ? pkg.scriptDescriptionsZh : pkg.scriptDescriptions) ?? {};
+  const rows = Object.keys(pkg.scripts).map((name) => `| \`pnpm ${name}\` | ${descriptions[name] ?? ""} |`);
+  const header = language === "zh" ? "| 命令 | 作用 |" : "| Command | What it does |";
+  return [header, "| --- | --- |", ...rows].join("\n");
 }
 
 export function withCommandsTable(readme: string, table: string): string {

@@ -4,11 +4,12 @@
 // `pnpm compare --check [file] [-t name]`: writes nothing; reruns them and fails
 // where a committed table differs from a fresh run (what CI runs).
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { replaceBetween } from "@workshop/results";
 import { findLessons, repoRoot } from "./lessons.ts";
 import { README_END, README_START, readmeResults } from "./results-readme.ts";
+import { twinOf } from "./translations.ts";
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 
@@ -28,9 +29,12 @@ for (const lesson of findLessons()) {
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 
-const readmePath = join(repoRoot, "README.md");
-writeFileSync(
-  readmePath,
-  replaceBetween(readFileSync(readmePath, "utf8"), README_START, README_END, readmeResults()),
-);
-console.log("\nThe README's tables copied from every RESULTS.md.");
+// README.zh-CN.md holds the same tables (their verdicts are not translated yet).
+for (const readmePath of [join(repoRoot, "README.md"), join(repoRoot, twinOf("README.md"))]) {
+  if (!existsSync(readmePath)) continue;
+  writeFileSync(
+    readmePath,
+    replaceBetween(readFileSync(readmePath, "utf8"), README_START, README_END, readmeResults()),
+  );
+}
+console.log("\nThe README's tables copied from every RESULTS.md, English and 中文.");

@@ -13,7 +13,11 @@ export interface Lesson {
   packageName: string;
   /** One line from the package's description. */
   title: string;
+  /** The same line in Chinese (the package's descriptionZh), for the Chinese guides. */
+  titleZh: string;
 }
+
+export type GuideLanguage = "en" | "zh";
 
 const LESSON_FOLDER = /^(\d{2})-([a-z0-9-]+)$/;
 
@@ -28,7 +32,15 @@ export function findLessons(root = repoRoot): Lesson[] {
     .map((entry) => {
       const [, number = "", slug = ""] = LESSON_FOLDER.exec(entry.name) ?? [];
       const pkg = JSON.parse(readFileSync(join(dir, entry.name, "package.json"), "utf8"));
-      return { folder: entry.name, number, slug, packageName: pkg.name, title: pkg.description ?? slug };
+      const title = pkg.description ?? slug;
+      return {
+        folder: entry.name,
+        number,
+        slug,
+        packageName: pkg.name,
+        title,
+        titleZh: pkg.descriptionZh ?? title,
+      };
     })
     .sort((a, b) => a.folder.localeCompare(b.folder));
 }

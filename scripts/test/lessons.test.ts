@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -9,6 +9,7 @@ import { renderCommandsTable, undescribedScripts, withCommandsTable } from "../c
 import { renderExerciseTable, withExerciseTable } from "../exercise-table.ts";
 import { renderLessonMap, withLessonMap } from "../lesson-map.ts";
 import { findLessons, type Lesson, matchLesson, repoRoot } from "../lessons.ts";
+import { twinOf } from "../translations.ts";
 
 function fakeRepo(folders: string[]): string {
   const root = mkdtempSync(join(tmpdir(), "lessons-"));
@@ -45,11 +46,19 @@ describe("the lesson list comes from the folders under lessons/", () => {
   });
 });
 
+/** The guide in each language that exists: README.md, and README.zh-CN.md once it is written. */
+const inEachLanguage = (path: string) =>
+  (["en", "zh"] as const)
+    .map((language) => ({ language, file: join(repoRoot, language === "zh" ? twinOf(path) : path) }))
+    .filter(({ file }) => existsSync(file));
+
 describe("the README's lesson map", () => {
-  it("is up to date with lessons/ (run `pnpm lessons:map` if this fails)", () => {
-    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
-    expect(withLessonMap(readme, renderLessonMap())).toBe(readme);
-  });
+  for (const { language, file } of inEachLanguage("README.md")) {
+    it(`is up to date with lessons/, in ${language} (run \`pnpm lessons:map\` if this fails)`, () => {
+      const readme = readFileSync(file, "utf8");
+      expect(withLessonMap(readme, renderLessonMap(repoRoot, language))).toBe(readme);
+    });
+  }
 });
 
 describe("pnpm dev without a terminal", () => {
@@ -89,20 +98,27 @@ describe("the README's Commands table", () => {
     expect(undescribedScripts()).toEqual([]);
   });
 
-  it("is up to date with package.json (run `pnpm lessons:map` if this fails)", () => {
-    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
-    expect(withCommandsTable(readme, renderCommandsTable())).toBe(readme);
-  });
+  for (const { language, file } of inEachLanguage("README.md")) {
+    it(`is up to date with package.json, in ${language} (run \`pnpm lessons:map\` if this fails)`, () => {
+      const readme = readFileSync(file, "utf8");
+      expect(withCommandsTable(readme, renderCommandsTable(undefined, language))).toBe(readme);
+    });
+  }
 });
 
 describe("each lesson README's exercise table", () => {
   const exercises = findExercises();
   for (const lesson of findLessons()) {
-    it(`${lesson.folder}: lists every exercise with its id (run \`pnpm lessons:map\` if this fails)`, () => {
-      const readme = readFileSync(join(repoRoot, "lessons", lesson.folder, "README.md"), "utf8");
-      const table = renderExerciseTable(exercises.filter((e) => e.lesson === lesson.folder));
-      expect(withExerciseTable(readme, table)).toBe(readme);
-    });
+    for (const { language, file } of inEachLanguage(`lessons/${lesson.folder}/README.md`)) {
+      it(`${lesson.folder}: lists every exercise with its id, in ${language} (run \`pnpm lessons:map\` if this fails)`, () => {
+        const readme = readFileSync(file, "utf8");
+        const table = renderExerciseTable(
+          exercises.filter((e) => e.lesson === lesson.folder),
+          language,
+        );
+        expect(withExerciseTable(readme, table)).toBe(readme);
+      });
+    }
   }
 
   it("every lesson ships at least four exercises, and its tests prove each one (test/exercises.test.ts)", () => {
