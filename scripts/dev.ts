@@ -4,58 +4,71 @@
 // the ports itself and starts the two processes directly (no pnpm in between),
 // and it runs as `node --import tsx` (tsx's own CLI would start a second Node).
 import { join } from "node:path";
-import { busyPortsMessage, lessonPageUrl } from "@workshop/server-kit/preflight";
+import { busyPorts, lessonPageUrl } from "@workshop/server-kit/preflight";
 import { exitWithParent } from "@workshop/server-kit/tied-to-parent";
 import concurrently from "concurrently";
+import { cliLanguage, withoutLang } from "./cli/language.ts";
+import { messagesIn } from "./cli/messages.ts";
 import { exerciseProgress, stubNotices } from "./exercise/lesson-progress.ts";
 import { describeLessons, findLessons, type Lesson, matchLesson, repoRoot } from "./lessons.ts";
 
+const language = cliLanguage();
+const say = messagesIn(language);
 const lessons = findLessons();
-const query = process.argv.slice(2).find((arg) => arg !== "--" && !arg.startsWith("--"));
+const args = withoutLang(process.argv.slice(2));
+const query = args.find((arg) => arg !== "--" && !arg.startsWith("--"));
 // Flags after the lesson go to its server (`pnpm dev 10 --redis`).
-const serverFlags = process.argv.slice(2).filter((arg) => arg.startsWith("--") && arg !== "--");
+const serverFlags = args.filter((arg) => arg.startsWith("--") && arg !== "--");
 
 if (lessons.length === 0) {
-  console.log("No lessons yet: lessons/ has no NN-slug folders. The foundation (shared/) is in place.");
+  console.log(say.noLessons());
   process.exit(0);
 }
 
-const howToChoose = `Start one with \`pnpm dev <number or name>\`, e.g. \`pnpm dev ${lessons[0]?.number}\` or \`pnpm dev ${lessons[0]?.slug}\`.`;
+const howToChoose = say.howToChoose(lessons[0]?.number ?? "", lessons[0]?.slug ?? "");
 
 if (query) {
   const match = matchLesson(lessons, query);
   if (!match || Array.isArray(match)) {
-    const problem = match ? `"${query}" matches several lessons` : `No lesson matches "${query}"`;
-    console.error(`${problem}. The lessons are:\n${describeLessons(lessons)}\n${howToChoose}`);
+    const problem = match ? say.severalMatch(query) : say.noMatch(query);
+    console.error(
+      `${say.theLessonsAre(problem)}\n${describeLessons(lessons, undefined, language)}\n${howToChoose}`,
+    );
     process.exit(1);
   }
   await start(match);
 } else if (!process.stdin.isTTY || !process.stdout.isTTY) {
   // No terminal to ask in (CI, a pipe): say what there is and never wait for input.
-  console.log(`The lessons:\n${describeLessons(lessons, exerciseProgress())}\n\n${howToChoose}`);
+  const list = describeLessons(lessons, exerciseProgress(language), language);
+  console.log(`${say.theLessons()}\n${list}\n\n${howToChoose}`);
 } else {
   // Loaded only for the picker: `pnpm dev NN` starts sooner without it.
   const { isCancel, select } = await import("@clack/prompts");
-  const progress = exerciseProgress();
+  const progress = exerciseProgress(language);
   const choice = await select({
-    message: "Which lesson?",
+    message: say.whichLesson(),
     options: lessons.map((lesson) => ({
       value: lesson,
       label: `${lesson.number} ${lesson.slug}`,
-      hint: [lesson.title, progress(lesson.folder)].filter(Boolean).join(" · "),
+      hint: [language === "zh" ? lesson.titleZh : lesson.title, progress(lesson.folder)]
+        .filter(Boolean)
+        .join(" · "),
     })),
   });
   if (!isCancel(choice)) await start(choice);
 }
 
 async function start(lesson: Lesson): Promise<void> {
-  const busy = await busyPortsMessage(lesson.folder);
-  if (busy) {
-    console.error(busy);
+  const ports = await busyPorts(lesson.folder);
+  if (ports.busy.length > 0) {
+    const busy = ports.busy.map((which) =>
+      which === "api" ? say.apiPort(ports.api) : say.pagePort(ports.page),
+    );
+    console.error(say.portsBusy(lesson.folder, busy, lesson.number, ports.api, ports.page));
     process.exit(1);
   }
-  console.log(`\n  ▶ Lesson ${lesson.folder}: open ${lessonPageUrl(lesson.folder)}\n`);
-  for (const notice of stubNotices(lesson.folder)) console.log(`${notice}\n`);
+  console.log(`\n  ${say.starting(lesson.folder, lessonPageUrl(lesson.folder))}\n`);
+  for (const notice of stubNotices(lesson.folder, language)) console.log(`  ${notice}\n`);
   const cwd = join(repoRoot, "lessons", lesson.folder);
   // The lesson's own binaries (tsx, vite) first on the PATH, as `pnpm run` would put them.
   const env = { PATH: `${join(cwd, "node_modules", ".bin")}:${process.env.PATH}` };

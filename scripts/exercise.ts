@@ -24,12 +24,18 @@ import {
   stubInPlace,
   updateProgress,
 } from "@workshop/exercises";
-import { listText, solutionDiff, taskText } from "./exercise/show.ts";
+import { cliLanguage, withoutLang } from "./cli/language.ts";
+import { messagesIn } from "./cli/messages.ts";
+import { hintsIn, listText, solutionDiff, taskText } from "./exercise/show.ts";
 
 const COMMANDS = ["list", "start", "check", "hint", "solution", "reset", "watch"] as const;
 type Command = (typeof COMMANDS)[number];
 
+// `--lang zh` (or a zh_CN locale): the task, the hints and every message in Chinese.
+const language = cliLanguage();
+const say = messagesIn(language);
 const { values: flags, positionals } = parseArgs({
+  args: withoutLang(process.argv.slice(2)),
   options: { json: { type: "boolean" }, "no-dev": { type: "boolean" }, apply: { type: "boolean" } },
   allowPositionals: true,
 });
@@ -47,9 +53,9 @@ function fail(message: string): never {
 /** The exercise named on the command line, else the current one. */
 function chosen(): Exercise {
   const id = query ?? loadProgress().current;
-  if (!id) fail("Which exercise? Give its id, e.g. `pnpm exercise check 02.1` (list: `pnpm exercise`).");
+  if (!id) fail(say.whichExercise());
   const exercise = matchExercise(exercises, id);
-  if (!exercise) fail(`No exercise "${id}". The list: \`pnpm exercise\`.`);
+  if (!exercise) fail(say.noExercise(id));
   return exercise;
 }
 
@@ -65,7 +71,7 @@ switch (command) {
         stubInPlace: stubInPlace(exercises.find((e) => e.id === id) as Exercise),
       }));
       console.log(JSON.stringify(list, null, 2));
-    } else console.log(listText(exercises, progress));
+    } else console.log(listText(exercises, progress, language));
     break;
   }
   case "start": {
@@ -75,54 +81,47 @@ switch (command) {
       progress.current = exercise.id;
     });
     const { renderMarkdown } = await import("./exercise/terminal-markdown.ts"); // ~0.3 s: only to print a task
-    console.log(`\n${taskText(exercise, renderMarkdown)}\n`);
-    if (backup) console.log(`Your earlier attempt is saved in ${backup}.`);
+    console.log(`\n${taskText(exercise, renderMarkdown, language)}\n`);
+    if (backup) console.log(say.attemptSaved(backup));
     for (const other of exercises.filter((e) => e.id !== exercise.id && stubInPlace(e)))
-      console.log(
-        `Note: ${other.id}'s starting code is still in place too (lesson ${other.lesson}'s tests fail until it is done): \`pnpm exercise reset ${other.id}\` brings the lesson's code back.`,
-      );
+      console.log(say.otherStub(other.id, other.lesson));
     if (flags["no-dev"]) break;
     await devAndWatch(exercise);
     break;
   }
   case "watch":
-    await (await import("./exercise/run-check.ts")).runCheck(chosen(), { watch: true });
+    await (await import("./exercise/run-check.ts")).runCheck(chosen(), { watch: true, language });
     break;
   case "check": {
     // Loaded only here: vitest's Node API takes a second to import, and list or hint need none of it.
     const exercise = chosen();
     const { runCheck } = await import("./exercise/run-check.ts");
-    process.exit((await runCheck(exercise, { watch: false })) ? 0 : 1);
+    process.exit((await runCheck(exercise, { watch: false, language })) ? 0 : 1);
     break;
   }
   case "hint": {
     const exercise = chosen();
+    const hints = hintsIn(exercise, language);
     const progress = updateProgress(exercise.id, (entry) => {
-      entry.hints = Math.min(entry.hints + 1, exercise.hints.length);
+      entry.hints = Math.min(entry.hints + 1, hints.length);
     });
     const shown = progress.exercises[exercise.id]?.hints ?? 0;
     const { renderMarkdown } = await import("./exercise/terminal-markdown.ts");
     console.log(
-      `\nHint ${shown} of ${exercise.hints.length} for ${exercise.id}:\n\n${renderMarkdown(exercise.hints[shown - 1] ?? "")}\n`,
+      `\n${say.hint(shown, hints.length, exercise.id)}\n\n${renderMarkdown(hints[shown - 1] ?? "")}\n`,
     );
-    if (shown === exercise.hints.length) {
-      console.log(`That was the last hint. The answer: \`pnpm exercise solution ${exercise.id}\`.`);
-    }
+    if (shown === hints.length) console.log(say.lastHint(exercise.id));
     break;
   }
   case "solution": {
     const exercise = chosen();
     if (!flags.apply) {
       console.log(solutionDiff(exercise, currentRegions(exercise)));
-      console.log(
-        `\nCatch up: \`pnpm exercise solution ${exercise.id} --apply\` (your attempt is backed up).`,
-      );
+      console.log(`\n${say.catchUp(exercise.id)}`);
       break;
     }
     const { backup } = applyState(exercise, "solution");
-    console.log(
-      `${exercise.id}: the solution is in place.${backup ? ` Your attempt is saved in ${backup}.` : ""}`,
-    );
+    console.log(say.solutionInPlace(exercise.id, backup));
     break;
   }
   case "reset": {
@@ -139,13 +138,11 @@ switch (command) {
       if (changed.length > 0) reset++;
       if (statusOf(progress, exercise.id) === "started") delete progress.exercises[exercise.id];
       if (progress.current === exercise.id) progress.current = undefined;
-      const saved = backup ? ` (your attempt is saved in ${backup})` : "";
-      if (changed.length > 0)
-        console.log(`${exercise.id}: back to the lesson's code in ${changed.join(", ")}${saved}.`);
+      if (changed.length > 0) console.log(say.resetOne(exercise.id, changed.join(", "), backup));
     }
     if (!query) progress.current = undefined; // nothing is in progress any more
     saveProgress(progress);
-    if (reset === 0) console.log("Every lesson file is already the lesson's own code.");
+    if (reset === 0) console.log(say.allFinished());
     break;
   }
 }
@@ -156,13 +153,13 @@ async function devAndWatch(exercise: Exercise): Promise<void> {
   const { result } = concurrently(
     [
       {
-        command: `node --import tsx scripts/dev.ts ${exercise.lesson}`,
+        command: `node --import tsx scripts/dev.ts ${exercise.lesson} --lang ${language}`,
         name: "dev",
         prefixColor: "blue",
         cwd: repoRoot,
       },
       {
-        command: `node --import tsx scripts/exercise.ts watch ${exercise.id}`,
+        command: `node --import tsx scripts/exercise.ts watch ${exercise.id} --lang ${language}`,
         name: "check",
         prefixColor: "green",
         cwd: repoRoot,
@@ -172,10 +169,7 @@ async function devAndWatch(exercise: Exercise): Promise<void> {
   );
   let interrupted = false;
   process.on("SIGINT", () => {
-    if (!interrupted)
-      console.log(
-        `\n${exercise.id}'s code stays as you left it: \`pnpm exercise ${exercise.id}\` to go on, \`pnpm exercise reset\` for the lesson's code.`,
-      );
+    if (!interrupted) console.log(`\n${say.leftAsIs(exercise.id)}`);
     interrupted = true;
   });
   await result.then(

@@ -58,11 +58,16 @@ export function matchLesson(lessons: Lesson[], query: string): Lesson | Lesson[]
 }
 
 /** One line per lesson; `extra` adds a note after the title (the picker's exercise progress). */
-export function describeLessons(lessons: Lesson[], extra: (folder: string) => string = () => ""): string {
+export function describeLessons(
+  lessons: Lesson[],
+  extra: (folder: string) => string = () => "",
+  language: GuideLanguage = "en",
+): string {
   return lessons
     .map((l) => {
       const note = extra(l.folder);
-      return `  ${l.number}  ${l.slug.padEnd(14)} ${l.title}${note ? `\n      ${note}` : ""}`;
+      const title = language === "zh" ? l.titleZh : l.title;
+      return `  ${l.number}  ${l.slug.padEnd(14)} ${title}${note ? `\n      ${note}` : ""}`;
     })
     .join("\n");
 }

@@ -1,23 +1,22 @@
 // "exercises 1/4 done" for a lesson, shown by the `pnpm dev` picker.
 import { findExercises, loadProgress, statusOf, stubInPlace } from "@workshop/exercises";
+import type { CliLanguage } from "../cli/language.ts";
+import { messagesIn } from "../cli/messages.ts";
 
-export function exerciseProgress(): (lessonFolder: string) => string {
+export function exerciseProgress(language: CliLanguage = "en"): (lessonFolder: string) => string {
   const exercises = findExercises();
   const progress = loadProgress();
   return (lessonFolder) => {
     const mine = exercises.filter((exercise) => exercise.lesson === lessonFolder);
     if (mine.length === 0) return "";
     const done = mine.filter((exercise) => statusOf(progress, exercise.id) === "done").length;
-    return `exercises ${done}/${mine.length} done (pnpm exercise)`;
+    return messagesIn(language).exercisesDone(done, mine.length);
   };
 }
 
 /** One line per exercise of the lesson whose starting code is in the lesson's files (`pnpm dev` says so). */
-export function stubNotices(lessonFolder: string): string[] {
+export function stubNotices(lessonFolder: string, language: CliLanguage = "en"): string[] {
   return findExercises()
     .filter((exercise) => exercise.lesson === lessonFolder && stubInPlace(exercise))
-    .map(
-      (exercise) =>
-        `  ⚠ ${exercise.id}'s starting code is in place: the lesson runs your exercise code (\`pnpm exercise reset ${exercise.id}\` brings the lesson's back).`,
-    );
+    .map((exercise) => messagesIn(language).stubNotice(exercise.id));
 }

@@ -3,8 +3,14 @@
 import { join } from "node:path";
 import { type Exercise, repoRoot, updateProgress } from "@workshop/exercises";
 import { startVitest } from "vitest/node";
+import type { CliLanguage } from "../cli/language.ts";
+import { messagesIn } from "../cli/messages.ts";
 
-export async function runCheck(exercise: Exercise, { watch }: { watch: boolean }): Promise<boolean> {
+export async function runCheck(
+  exercise: Exercise,
+  { watch, language = "en" }: { watch: boolean; language?: CliLanguage },
+): Promise<boolean> {
+  const say = messagesIn(language);
   process.env.EXERCISE_ID = exercise.id;
   process.env.EXERCISE_LESSON = exercise.lesson;
   let passed = false;
@@ -22,19 +28,11 @@ export async function runCheck(exercise: Exercise, { watch }: { watch: boolean }
               entry.status = "done";
             });
           }
-          console.log(
-            passed
-              ? `\n  ✅ ${exercise.id} passes. ${next(exercise)}\n`
-              : `\n  Not yet: the messages above say what is missing. Stuck? \`pnpm exercise hint ${exercise.id}\`\n`,
-          );
+          console.log(`\n  ${passed ? say.passes(exercise.id) : say.notYet(exercise.id)}\n`);
         },
       },
     ],
   });
   if (!watch) await vitest?.close();
   return passed;
-}
-
-function next(exercise: Exercise): string {
-  return `Compare with the lesson's own code: \`pnpm exercise solution ${exercise.id}\`; then \`pnpm exercise reset\`.`;
 }

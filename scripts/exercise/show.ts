@@ -1,59 +1,80 @@
 // What the CLI prints: the list, a task, a hint, a diff.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { styleText } from "node:util";
 import {
   type Exercise,
   type Progress,
+  readHints,
   regionText,
   statusOf,
   stubInPlace,
   workspaceRoot,
 } from "@workshop/exercises";
 import { createTwoFilesPatch } from "diff";
+import type { CliLanguage } from "../cli/language.ts";
+import { messagesIn } from "../cli/messages.ts";
 
 const MARK = { todo: "○", started: "◐", done: "●" } as const;
 
-export function listText(exercises: Exercise[], progress: Progress): string {
+export function listText(exercises: Exercise[], progress: Progress, language: CliLanguage = "en"): string {
+  const say = messagesIn(language);
   const lines: string[] = [];
   let lesson = "";
   for (const exercise of exercises) {
     if (exercise.lesson !== lesson) {
       lesson = exercise.lesson;
-      lines.push("", styleText("bold", `Lesson ${lesson}`));
+      lines.push("", styleText("bold", say.lessonHeading(lesson)));
     }
     const status = statusOf(progress, exercise.id);
-    const here = progress.current === exercise.id ? styleText("cyan", "  ← current") : "";
+    const here = progress.current === exercise.id ? styleText("cyan", `  ${say.current()}`) : "";
     // Read from the files, not progress.json (which can be lost): the lesson's tests fail meanwhile.
-    const stub = stubInPlace(exercise) ? styleText("yellow", "  (its starting code is in place)") : "";
+    const stub = stubInPlace(exercise) ? styleText("yellow", `  ${say.stubInList()}`) : "";
+    const title = titleIn(exercise, language);
     lines.push(
-      `  ${MARK[status]} ${exercise.id.padEnd(5)} ${exercise.title.padEnd(58)} ${status}${here}${stub}`,
+      `  ${MARK[status]} ${exercise.id.padEnd(5)} ${title.padEnd(58)} ${say.status(status)}${here}${stub}`,
     );
   }
-  lines.push("", "Start one with `pnpm exercise <id>`, e.g. `pnpm exercise 02.1`.");
+  lines.push("", say.startOne());
   return lines.join("\n");
 }
 
-/** The README without its hints (those come one at a time), and where to write. */
+/** The exercise's README in `language`: its Chinese twin once there is one. */
+export function readmeIn(exercise: Exercise, language: CliLanguage): string {
+  const chinese = join(exercise.dir, "README.zh-CN.md");
+  const file = language === "zh" && existsSync(chinese) ? chinese : join(exercise.dir, "README.md");
+  return readFileSync(file, "utf8");
+}
+
+export const hintsIn = (exercise: Exercise, language: CliLanguage): string[] =>
+  language === "en" ? exercise.hints : readHints(readmeIn(exercise, language));
+
+const titleIn = (exercise: Exercise, language: CliLanguage): string =>
+  language === "en"
+    ? exercise.title
+    : (/^# \S+\s+(.+)$/m.exec(readmeIn(exercise, language))?.[1] ?? exercise.title);
+
+/** The README without its hints (those come one at a time) and its language link, and where to write. */
 /** `render`: Markdown for the terminal (terminal-markdown.ts, loaded only by the commands that print a task). */
-export function taskText(exercise: Exercise, render: (markdown: string) => string): string {
-  const readme = readFileSync(join(exercise.dir, "README.md"), "utf8")
-    .replace(/## Hints[\s\S]*?(?=\n## |$)/, "")
+export function taskText(
+  exercise: Exercise,
+  render: (markdown: string) => string,
+  language: CliLanguage = "en",
+): string {
+  const say = messagesIn(language);
+  const readme = readmeIn(exercise, language)
+    .replace(/^.*\]\(README(\.zh-CN)?\.md\).*\n/m, "") // "English · [中文](README.zh-CN.md)": a link for the web
+    .replace(/## (Hints|提示)[\s\S]*?(?=\n## |$)/, "")
     .trim();
   const files = exercise.edits
     .map(
       (edit) =>
-        `  ${relative(workspaceRoot, join(exercise.lessonDir, edit.file))}  (between \`// #region ${edit.region}\` and \`// #endregion\`)`,
+        `  ${relative(workspaceRoot, join(exercise.lessonDir, edit.file))}  ${say.between(edit.region)}`,
     )
     .join("\n");
-  return [
-    render(readme),
-    "",
-    styleText("bold", "Write your code in:"),
-    files,
-    "",
-    `Check: \`pnpm exercise check\` · a hint: \`pnpm exercise hint\` · the answer: \`pnpm exercise solution\``,
-  ].join("\n");
+  return [render(readme), "", styleText("bold", say.writeYourCodeIn()), files, "", say.taskFooter()].join(
+    "\n",
+  );
 }
 
 /** A unified diff per region: what the student has now → the solution. */

@@ -43,6 +43,22 @@ const FILES: Record<string, string> = {
     "</details>",
     "",
   ].join("\n"),
+  "lessons/09-demo/exercises/09.1-add/README.zh-CN.md": [
+    "# 09.1 两数相加",
+    "",
+    "[English](README.md) · 中文",
+    "",
+    "**目标**：把它们加起来。",
+    "",
+    "## 提示",
+    "",
+    "<details><summary>提示 1</summary>",
+    "",
+    "用 `+`。",
+    "",
+    "</details>",
+    "",
+  ].join("\n"),
   // A check needs no import: defineChecks only gives it a type.
   "lessons/09-demo/exercises/09.1-add/check.ts": `export default {
   "add(2, 3) is 5": async (code) => {
@@ -63,14 +79,21 @@ const statusOf09 = () => {
 };
 const addFile = () => join(root, "lessons/09-demo/src/add.ts");
 
+/** An English locale unless a test says otherwise: the machine's own must not decide the language. */
+const ENGLISH = { LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+
 function exercise(...args: string[]) {
+  return exerciseIn(ENGLISH, ...args);
+}
+
+function exerciseIn(locale: Record<string, string>, ...args: string[]) {
   // As `pnpm exercise` runs it: one Node with tsx's loader.
   const result = spawnSync(
     process.execPath,
     ["--import", "tsx", join(repoRoot, "scripts/exercise.ts"), ...args],
     {
       cwd: repoRoot,
-      env: { ...process.env, EXERCISES_ROOT: root, FORCE_COLOR: "0", NO_COLOR: "1" },
+      env: { ...process.env, ...locale, EXERCISES_ROOT: root, FORCE_COLOR: "0", NO_COLOR: "1" },
       encoding: "utf8",
       timeout: 60_000,
       stdio: ["ignore", "pipe", "pipe"], // no TTY: a prompt would hang, and fail the test by timeout
@@ -181,5 +204,27 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     const { status, out } = exercise("check", "42.7");
     expect(status).toBe(1);
     expect(out).toContain('No exercise "42.7"');
+  });
+});
+
+describe("pnpm exercise in Chinese", () => {
+  it("--lang zh prints the Chinese task, without its hints or its language link, and where to write, in Chinese", () => {
+    const { status, out } = exercise("09.1", "--no-dev", "--lang", "zh");
+    expect(status, out).toBe(0);
+    expect(out).toContain("目标：把它们加起来。");
+    expect(out).not.toContain("用 +"); // hints come one at a time
+    expect(out).not.toContain("English");
+    expect(out).toContain("在这里写代码：");
+    expect(out).toContain("检查：`pnpm exercise check`");
+  });
+
+  it("a zh_CN locale is enough: the list, a hint and reset speak Chinese", () => {
+    const chinese = { LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+    expect(exerciseIn(chinese, "list").out).toMatch(/课程 09-demo\n.*09\.1 +两数相加 +进行中/);
+    const hint = exerciseIn(chinese, "hint").out;
+    expect(hint).toContain("09.1 的提示 1/1");
+    expect(hint).toContain("用 +");
+    expect(exerciseIn(chinese, "reset").out).toContain("09.1：src/add.ts 已换回课程代码");
+    expect(readFileSync(addFile(), "utf8")).toBe(FINISHED);
   });
 });

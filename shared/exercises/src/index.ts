@@ -3,6 +3,7 @@ export {
   type Exercise,
   findExercises,
   matchExercise,
+  readHints,
   repoRoot,
   workspaceRoot,
 } from "./catalog.ts";
