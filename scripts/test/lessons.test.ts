@@ -66,7 +66,7 @@ describe("pnpm dev without a terminal", () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--import", "tsx", join(repoRoot, "scripts/dev.ts")],
-      { cwd: repoRoot, timeout: 20_000 },
+      { cwd: repoRoot, timeout: 20_000, env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "" } },
     );
     const lessons = findLessons();
     if (lessons.length === 0) expect(stdout).toMatch(/No lessons yet/);
@@ -75,6 +75,19 @@ describe("pnpm dev without a terminal", () => {
       expect(stdout).toMatch(/pnpm dev/);
       expect(stdout).toMatch(/exercises \d+\/\d+ done \(pnpm exercise\)/); // progress, from .exercises/
     }
+  });
+
+  it("speaks Chinese with --lang zh: each lesson's Chinese title, its exercises and how to choose", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", join(repoRoot, "scripts/dev.ts"), "--lang", "zh"],
+      { cwd: repoRoot, timeout: 20_000 },
+    );
+    expect(stdout).toMatch(/^课程：/);
+    for (const lesson of findLessons())
+      expect(stdout).toContain(`${lesson.slug.padEnd(14)} ${lesson.titleZh}`);
+    expect(stdout).toMatch(/练习完成 \d+\/\d+（pnpm exercise）/);
+    expect(stdout).toContain("用 `pnpm dev <编号或名称>` 启动一课");
   });
 });
 

@@ -78,6 +78,12 @@ describe("the drift check between a guide and its Chinese twin", () => {
 });
 
 describe("each English guide and its Chinese twin", () => {
+  it("every guide a class reads has a Chinese twin: the root, the teaching guide, each lesson and exercise", () => {
+    const missing = guides().filter((file) => !existsSync(join(repoRoot, twinOf(file))));
+    expect(guides().length).toBeGreaterThanOrEqual(62);
+    expect(missing, "write the twin of each (README.zh-CN.md), in step with the English").toEqual([]);
+  });
+
   for (const file of guides()) {
     const twin = twinOf(file);
     if (!existsSync(join(repoRoot, twin))) continue;
