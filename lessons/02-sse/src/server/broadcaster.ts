@@ -32,7 +32,11 @@ export function createBroadcaster({ maxQueuedBytes = 1 << 20, onLeave = () => {}
   let writes = 0;
 
   function write(client: Client, text: string): void {
-    writes++;
+    writes++; // counted once, when handed over: flush() below delivers without counting again
+    deliver(client, text);
+  }
+
+  function deliver(client: Client, text: string): void {
     if (client.queue) {
       client.queue.push(text);
       client.queuedBytes += Buffer.byteLength(text);
@@ -52,7 +56,7 @@ export function createBroadcaster({ maxQueuedBytes = 1 << 20, onLeave = () => {}
     const pending = client.queue ?? [];
     client.queue = undefined;
     client.queuedBytes = 0;
-    for (const text of pending) write(client, text);
+    for (const text of pending) deliver(client, text);
   }
 
   return {
