@@ -2,4 +2,14 @@ export { byId } from "./by-id.ts";
 export { createEventLog, type EventLog } from "./event-log.ts";
 export { formatBytes, formatMs, utf8Length } from "./format.ts";
 export { type MetricRows, metricValue, renderMetrics } from "./metrics.ts";
+export {
+  htmlKeys,
+  type Messages,
+  type PageLanguage,
+  pageLanguage,
+  type Say,
+  sayIn,
+  setRichText,
+  usePageLanguage,
+} from "./page-language.ts";
 export { usePresentationLayout } from "./presentation.ts";

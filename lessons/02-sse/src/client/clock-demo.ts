@@ -2,19 +2,23 @@
 // Stopping it is close(): the server sees the response close and clears its timer.
 import { type ClockData, EVENTS } from "../protocol.ts";
 
-export function addClockToggle(button: HTMLButtonElement, face: HTMLElement): void {
+export function addClockToggle(
+  button: HTMLButtonElement,
+  face: HTMLElement,
+  labels = { start: "Start clock", stop: "Stop clock" },
+): void {
   let clock: EventSource | undefined;
   button.addEventListener("click", () => {
     if (clock) {
       clock.close();
       clock = undefined;
-      button.textContent = "Start clock";
+      button.textContent = labels.start;
       return;
     }
     clock = new EventSource("/api/clock");
     clock.addEventListener(EVENTS.tick, (e) => {
       face.textContent = new Date((JSON.parse(e.data) as ClockData).now).toLocaleTimeString();
     });
-    button.textContent = "Stop clock";
+    button.textContent = labels.stop;
   });
 }

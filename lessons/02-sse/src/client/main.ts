@@ -2,15 +2,24 @@
 // a drop button to watch it resume; plus the classic clock and broadcast
 // notices, each in its own file.
 import "@workshop/page-kit/style.css";
-import { byId, createEventLog, formatMs, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
+import {
+  byId,
+  createEventLog,
+  formatMs,
+  renderMetrics,
+  usePageLanguage,
+  usePresentationLayout,
+} from "@workshop/page-kit";
 import type { Token } from "@workshop/protocol";
 import { addClockToggle } from "./clock-demo.ts";
 import { followJob, type ReadyState } from "./follow-job.ts";
 import { followTutorial } from "./follow-tutorial.ts";
 import { showNotices } from "./notices-demo.ts";
+import { HTML_ZH, MESSAGES } from "./page-text.ts";
 import { createReplyStats, type ReplyStats, recordToken } from "./reply-stats.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
+const { say } = usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const reply = byId("reply");
 const state = byId("state");
@@ -29,12 +38,12 @@ function render(readyState?: ReadyState): void {
   }
   const since = (t?: number) => (t === undefined ? undefined : t - stats.startedAt);
   renderMetrics(metrics, [
-    ["Time to first token", formatMs(since(stats.firstTokenAt))],
-    ["Total time", formatMs(since(stats.finishedAt))],
-    ["Tokens received", String(stats.tokens)],
-    ["Reconnections", String(stats.reconnects)],
+    [say("first-token"), formatMs(since(stats.firstTokenAt))],
+    [say("total"), formatMs(since(stats.finishedAt))],
+    [say("tokens"), String(stats.tokens)],
+    [say("reconnects"), String(stats.reconnects)],
     ["Last-Event-ID", stats.lastEventId || "–"],
-    ["Duplicated tokens", String(stats.duplicates)],
+    [say("duplicates"), String(stats.duplicates)],
   ]);
 }
 
@@ -52,10 +61,10 @@ async function ask(): Promise<void> {
   const question = prompt.value.trim() || prompt.placeholder;
 
   if (tutorialMode.checked) {
-    log.add("GET /api/tutorial/stream (tokens without ids, then [DONE] + res.end())", "out");
+    log.add(say("log-tutorial"), "out");
     current = followTutorial(`/api/tutorial/stream?prompt=${encodeURIComponent(question)}`, onToken, () => {
       stats.reconnects++;
-      log.add("reconnected: the server starts the reply over", "error");
+      log.add(say("log-starts-over"), "error");
       render();
     });
     render("CONNECTING");
@@ -72,7 +81,7 @@ async function ask(): Promise<void> {
     return;
   }
   const { id } = (await response.json()) as { id: string };
-  log.add(`202: job ${id.slice(0, 8)}…; new EventSource(…/events)`, "out");
+  log.add(say("log-job", { id: id.slice(0, 8) }), "out");
   current = followJob(`/api/jobs/${id}/events`, {
     onToken: (token: Token, lastEventId) => {
       stats.lastEventId = lastEventId;
@@ -81,14 +90,12 @@ async function ask(): Promise<void> {
     },
     onDone: (done) => {
       stats.finishedAt = performance.now();
-      log.add(`event: done (${done.tokens} tokens) → close()`, "in");
+      log.add(say("log-done", { tokens: done.tokens }), "in");
       render();
     },
     onState: (readyState, reconnects) => {
-      if (reconnects > stats.reconnects)
-        log.add(`reconnected with Last-Event-ID: ${stats.lastEventId}`, "info");
-      else if (readyState === "CONNECTING" && stats.tokens > 0)
-        log.add("connection lost: retrying…", "error");
+      if (reconnects > stats.reconnects) log.add(say("log-resumed", { id: stats.lastEventId }), "info");
+      else if (readyState === "CONNECTING" && stats.tokens > 0) log.add(say("log-lost"), "error");
       stats.reconnects = reconnects;
       render(readyState);
     },
@@ -101,15 +108,18 @@ byId<HTMLFormElement>("ask").addEventListener("submit", (event) => {
 });
 byId("stop").addEventListener("click", () => {
   current?.close();
-  log.add("close(): stopped by you", "info");
+  log.add(say("log-stopped"), "info");
 });
 byId("drop").addEventListener("click", async () => {
   const response = await fetch("/api/debug/drop", { method: "POST", headers: { "X-Workshop-Debug": "1" } });
   const { dropped } = (await response.json()) as { dropped: number };
-  log.add(`POST /api/debug/drop: ${dropped} stream(s) cut`, "out");
+  log.add(say("log-dropped", { n: dropped }), "out");
 });
 
-addClockToggle(byId<HTMLButtonElement>("clock-toggle"), byId("clock"));
+addClockToggle(byId<HTMLButtonElement>("clock-toggle"), byId("clock"), {
+  start: say("start-clock"),
+  stop: say("stop-clock"),
+});
 showNotices({
   connections: byId("connections"),
   list: byId("notices"),

@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+// What a Chinese page (?lang=zh) still says in English: every visible text outside
+// code and the page's data areas, and every placeholder and accessible name, that
+// has no Chinese character and is not one of the names kept as they are
+// (EventSource, DevTools, token…). Empty when the page is translated.
+import type { Page } from "playwright-core";
+
+/** Names a Chinese developer reads in English too: APIs, tools, states, units. */
+export const KEPT_IN_ENGLISH = [
+  "EventSource",
+  "EventStream",
+  "WebSocket",
+  "DevTools",
+  "Network",
+  "Last-Event-ID",
+  "SSE",
+  "LLM",
+  "API",
+  "HTTP",
+  "JSON",
+  "token",
+  "tokens",
+  "CLOSED",
+  "OPEN",
+  "CONNECTING",
+  "EN",
+  "ms",
+];
+
+/** `skip`: selectors of areas that show data (a reply, a log), not labels. */
+export function untranslated(page: Page, skip: string[] = []): Promise<string[]> {
+  return page.evaluate(
+    ([skipSelector, kept]) => {
+      const found: string[] = [];
+      const english = (text: string) => {
+        if (/[\u3400-\u9fff]/.test(text)) return false;
+        const rest = text.replace(new RegExp(`\\b(${kept.join("|")})\\b`, "g"), "");
+        return /[A-Za-z]{2,}/.test(rest);
+      };
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? "";
+        const element = node.parentElement;
+        if (!text || !element || element.closest(`code, pre, script, style${skipSelector}`)) continue;
+        if (!element.checkVisibility()) continue;
+        if (english(text)) found.push(text);
+      }
+      for (const element of Array.from(document.querySelectorAll("[placeholder], [aria-label]"))) {
+        for (const name of ["placeholder", "aria-label"]) {
+          const value = element.getAttribute(name);
+          if (value && english(value)) found.push(`${name}="${value}"`);
+        }
+      }
+      return found;
+    },
+    [skip.map((selector) => `, ${selector}`).join(""), KEPT_IN_ENGLISH] as const,
+  );
+}
