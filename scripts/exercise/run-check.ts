@@ -13,6 +13,7 @@ export async function runCheck(
   const say = messagesIn(language);
   process.env.EXERCISE_ID = exercise.id;
   process.env.EXERCISE_LESSON = exercise.lesson;
+  process.env.EXERCISE_LANG = language; // the check's messages in the student's language (CheckMessage)
   let passed = false;
   const vitest = await startVitest("test", [], {
     root: repoRoot,

@@ -66,6 +66,7 @@ const FILES: Record<string, string> = {
     if (add(2, 3) !== 5) throw new Error(\`add(2, 3) is \${add(2, 3)}, not 5\`);
   },
 };
+export const namesZh = { "add(2, 3) is 5": "add(2, 3) 等于 5" };
 `,
 };
 
@@ -218,12 +219,18 @@ describe("pnpm exercise in Chinese", () => {
     expect(out).toContain("检查：`pnpm exercise check`");
   });
 
-  it("a zh_CN locale is enough: the list, a hint and reset speak Chinese", () => {
+  it("a zh_CN locale is enough: the list, a hint, the check and reset speak Chinese", {
+    timeout: 60_000,
+  }, () => {
     const chinese = { LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
     expect(exerciseIn(chinese, "list").out).toMatch(/课程 09-demo\n.*09\.1 +两数相加 +进行中/);
     const hint = exerciseIn(chinese, "hint").out;
     expect(hint).toContain("09.1 的提示 1/1");
     expect(hint).toContain("用 +");
+    const check = exerciseIn(chinese, "check");
+    expect(check.out).toContain("09.1 两数相加"); // the step's group, by the exercise's Chinese title
+    expect(check.out).toContain("add(2, 3) 等于 5"); // the step, by its Chinese name
+    expect(check.out).toContain("还没通过");
     expect(exerciseIn(chinese, "reset").out).toContain("09.1：src/add.ts 已换回课程代码");
     expect(readFileSync(addFile(), "utf8")).toBe(FINISHED);
   });

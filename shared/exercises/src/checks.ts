@@ -29,22 +29,31 @@ export type Checks = Record<string, Check>;
 
 export const defineChecks = (checks: Checks): Checks => checks;
 
+/**
+ * What a failed check tells the student: a sentence, or the sentence in English and 中文
+ * (`pnpm exercise check --lang zh` sets EXERCISE_LANG=zh and shows the Chinese).
+ */
+export type CheckMessage = string | { en: string; zh: string };
+
+const inStudentLanguage = (message: CheckMessage): string =>
+  typeof message === "string" ? message : process.env.EXERCISE_LANG === "zh" ? message.zh : message.en;
+
 /** A check's verdict for a student: the message is the whole story, no diff. */
 export class CheckFailed extends Error {
   override name = "CheckFailed";
-  constructor(message: string) {
-    super(message);
+  constructor(message: CheckMessage) {
+    super(inStudentLanguage(message));
     // No stack: vitest would show a code frame inside this file, which tells a student nothing.
-    this.stack = `${this.name}: ${message}`;
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
-export function must(condition: unknown, message: string): asserts condition {
+export function must(condition: unknown, message: CheckMessage): asserts condition {
   if (!condition) throw new CheckFailed(message);
 }
 
 /** `promise`, or a CheckFailed with `message` if it takes longer than `ms`: a stub that hangs fails, it does not stall. */
-export async function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+export async function within<T>(promise: Promise<T>, ms: number, message: CheckMessage): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CheckFailed(message)), ms);
@@ -65,7 +74,7 @@ export async function waitUntil(check: () => boolean, ms: number): Promise<void>
 }
 
 /** `check` holds within `ms`, or a CheckFailed with `message`: what a stub never does is waited for, then named. */
-export async function mustEventually(check: () => boolean, ms: number, message: string): Promise<void> {
+export async function mustEventually(check: () => boolean, ms: number, message: CheckMessage): Promise<void> {
   await waitUntil(check, ms);
   must(check(), message);
 }

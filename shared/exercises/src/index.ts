@@ -10,6 +10,7 @@ export {
 export {
   type Check,
   CheckFailed,
+  type CheckMessage,
   type Checks,
   defineChecks,
   type LessonCode,

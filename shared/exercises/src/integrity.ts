@@ -57,6 +57,14 @@ export async function loadChecks(exercise: Exercise): Promise<Checks> {
   return ((await import(/* @vite-ignore */ join(exercise.dir, "check.ts"))) as { default: Checks }).default;
 }
 
+/** The checks' names in Chinese, where a check.ts exports them (`export const namesZh = { "english name": "中文" }`). */
+export async function loadCheckNamesZh(exercise: Exercise): Promise<Record<string, string>> {
+  const module = (await import(/* @vite-ignore */ join(exercise.dir, "check.ts"))) as {
+    namesZh?: Record<string, string>;
+  };
+  return module.namesZh ?? {};
+}
+
 /**
  * Runs the steps; returns the failures as "step: message". With `untilFirstFailure`
  * it stops at the first one: enough to prove a stub fails, without waiting
