@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { replaceBetween } from "@workshop/results";
 import { findLessons, repoRoot } from "./lessons.ts";
 import { README_END, README_START, readmeResults } from "./results-readme.ts";
+import { resultsInChinese } from "./results-zh.ts";
 import { twinOf } from "./translations.ts";
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
@@ -29,12 +30,17 @@ for (const lesson of findLessons()) {
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 
-// README.zh-CN.md holds the same tables (their verdicts are not translated yet).
-for (const readmePath of [join(repoRoot, "README.md"), join(repoRoot, twinOf("README.md"))]) {
+// README.zh-CN.md holds the same tables, in Chinese (results-zh.ts).
+const inEnglish = readmeResults();
+for (const [file, tables] of [
+  ["README.md", inEnglish],
+  [twinOf("README.md"), resultsInChinese(inEnglish)],
+] as const) {
+  const readmePath = join(repoRoot, file);
   if (!existsSync(readmePath)) continue;
   writeFileSync(
     readmePath,
-    replaceBetween(readFileSync(readmePath, "utf8"), README_START, README_END, readmeResults()),
+    replaceBetween(readFileSync(readmePath, "utf8"), README_START, README_END, tables),
   );
 }
 console.log("\nThe README's tables copied from every RESULTS.md, English and 中文.");
