@@ -3,8 +3,9 @@
 // link targets, table shapes, and a link to each other at the top.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { pageCatalogueProblems } from "@workshop/testkit/page-catalogue";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../lessons.ts";
+import { findLessons, repoRoot } from "../lessons.ts";
 import { driftBetween, guides, twinOf } from "../translations.ts";
 
 const ENGLISH = `# Lesson 02
@@ -93,4 +94,20 @@ describe("each English guide and its Chinese twin", () => {
       expect(driftBetween(english, chinese, file)).toEqual([]);
     });
   }
+});
+
+describe("each lesson page's Chinese (src/client/page-text.ts, ?lang=zh)", () => {
+  const withCatalogue = findLessons().filter((lesson) =>
+    existsSync(join(repoRoot, "lessons", lesson.folder, "src/client/page-text.ts")),
+  );
+  it.each(withCatalogue.map((lesson) => lesson.folder))(
+    "%s: every data-i18n key of index.html has its Chinese, and every message both languages",
+    async (folder) => {
+      const { HTML_ZH, MESSAGES } = await import(
+        join(repoRoot, "lessons", folder, "src/client/page-text.ts")
+      );
+      const page = join(repoRoot, "lessons", folder, "index.html");
+      expect(pageCatalogueProblems(page, HTML_ZH, MESSAGES)).toEqual([]);
+    },
+  );
 });

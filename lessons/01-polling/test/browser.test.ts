@@ -8,6 +8,8 @@ import {
   hasCjkFont,
   servePage,
 } from "@workshop/testkit";
+import { MIN_TEXT_PX } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { beforeEach, expect, it } from "vitest";
 import { startLesson } from "./start.ts";
 
@@ -28,6 +30,23 @@ describeInBrowser("lesson 01's page", (browser) => {
     await page.locator(`#${mode} .status.done`).waitFor({ timeout: 10_000 });
     return (await page.textContent(`#${mode} .reply`)) ?? "";
   }
+
+  it("in Chinese (?lang=zh) leaves no label in English, all three panels done, and fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(page, served.site.url, {
+      skip: [".reply", ".log"], // data, not labels
+      act: async () => {
+        await page.fill("#interval", "100");
+        await page.getByRole("button", { name: "三种一起问" }).click();
+        for (const mode of ["blocking", "short", "long"])
+          await page.locator(`#${mode} .status.done`).getByText("完成").waitFor({ timeout: 10_000 });
+      },
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+  });
 
   it("shows a reply arriving by short polling, complete and in order", async () => {
     const prompt = "Why do LLM products stream?";

@@ -3,8 +3,8 @@
 import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
 import { describeInBrowser, freshPage, type Page, servePage } from "@workshop/testkit";
-import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
-import { untranslated } from "@workshop/testkit/untranslated";
+import { MIN_TEXT_PX } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { afterEach, expect, it } from "vitest";
 import { STEADY, startLesson } from "./start.ts";
 
@@ -18,28 +18,26 @@ describeInBrowser("lesson 02's page", (browser) => {
   const page = freshPage(browser, () => served.site.url);
 
   it("in Chinese (?lang=zh) leaves no label in English, answers a Chinese question, fits 1280×720, and is remembered", async () => {
-    try {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`${served.site.url}?lang=zh`);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
-      await page.getByRole("button", { name: "提问" }).click(); // the Chinese placeholder is the question
-      // The mock's Chinese reply: the placeholder asked in Chinese.
-      await page.waitForFunction(() =>
-        /[\u4e00-\u9fff]/.test(document.querySelector("#reply")?.textContent ?? ""),
-      );
-      if (process.env.SCREENSHOTS)
-        await page.screenshot({ path: `${process.env.SCREENSHOTS}/02-sse.zh.png` });
-      expect(await untranslated(page, ["#reply", "#log", "#notices", "#clock"])).toEqual([]);
-      const { width, height, smallest } = await measureProjected(page);
-      expect({ width, height }).toEqual({ width: 1280, height: 720 });
-      expect(smallest.px, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-      await page.goto(served.site.url); // no ?lang: the choice was kept
-      await page.getByRole("button", { name: "断开连接" }).waitFor();
-      await page.getByRole("link", { name: "EN" }).click();
-      await page.getByRole("button", { name: "Drop connection" }).waitFor();
-    } finally {
-      await page.evaluate(() => localStorage.removeItem("workshop:lang")); // the other tests read English
-    }
+    const { lang, english, view } = await viewInChinese(page, served.site.url, {
+      skip: ["#reply", "#log", "#notices", "#clock"], // data, not labels
+      act: async () => {
+        await page.getByRole("button", { name: "提问" }).click(); // the Chinese placeholder is the question
+        // The mock's Chinese reply: the placeholder asked in Chinese.
+        await page.waitForFunction(() =>
+          /[\u4e00-\u9fff]/.test(document.querySelector("#reply")?.textContent ?? ""),
+        );
+        await page.goto(served.site.url); // no ?lang: the choice was kept
+        await page.getByRole("button", { name: "断开连接" }).waitFor();
+      },
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+    await page.goto(`${served.site.url}?lang=zh`);
+    await page.getByRole("link", { name: "EN" }).click(); // the switch back
+    await page.getByRole("button", { name: "Drop connection" }).waitFor();
   });
   afterEach(() => served.lesson.llm.release()); // a test that held the model and failed must not hold the next
 

@@ -5,6 +5,7 @@ export { type MetricRows, metricValue, renderMetrics } from "./metrics.ts";
 export {
   htmlKeys,
   type Messages,
+  messagesFor,
   type PageLanguage,
   pageLanguage,
   type Say,

@@ -37,6 +37,18 @@ export function usePageLanguage<K extends string>(
   return { language, say: sayIn(messages[language]) };
 }
 
+/**
+ * The page's messages in its language, for a module that needs them apart from usePageLanguage.
+ * The language is looked up at the first message, so the module can be imported anywhere (a test in Node).
+ */
+export function messagesFor<K extends string>(messages: Messages<K>): Say<K> {
+  let say: Say<K> | undefined;
+  return (key, values) => {
+    say ??= sayIn(messages[pageLanguage()]);
+    return say(key, values);
+  };
+}
+
 /** A message with its `{name}` placeholders filled: say("cut", { n: 2 }). */
 export type Say<K extends string> = (key: K, values?: Record<string, string | number>) => string;
 

@@ -4,6 +4,7 @@
 // has no Chinese character and is not one of the names kept as they are
 // (EventSource, DevTools, token…). Empty when the page is translated.
 import type { Page } from "playwright-core";
+import { measureProjected, type ProjectedView } from "./projector.ts";
 
 /** Names a Chinese developer reads in English too: APIs, tools, states, units. */
 export const KEPT_IN_ENGLISH = [
@@ -25,6 +26,10 @@ export const KEPT_IN_ENGLISH = [
   "CONNECTING",
   "EN",
   "ms",
+  "KB",
+  "MB",
+  "KiB",
+  "MiB",
 ];
 
 /** `skip`: selectors of areas that show data (a reply, a log), not labels. */
@@ -55,4 +60,29 @@ export function untranslated(page: Page, skip: string[] = []): Promise<string[]>
     },
     [skip.map((selector) => `, ${selector}`).join(""), KEPT_IN_ENGLISH] as const,
   );
+}
+
+/**
+ * A lesson page in Chinese as a class sees it: opened with ?lang=zh on a 1280×720 projector,
+ * `act` done (ask a question…), then what is left in English and how it fits. The page's
+ * choice of language is forgotten afterwards, so the file's other tests read English.
+ */
+export async function viewInChinese(
+  page: Page,
+  url: string,
+  { skip = [], act = async () => {} }: { skip?: string[]; act?: () => Promise<void> } = {},
+): Promise<{ lang: string; english: string[]; view: ProjectedView }> {
+  try {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${url}${url.includes("?") ? "&" : "?"}lang=zh`);
+    await act();
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    if (process.env.SCREENSHOTS) {
+      const name = new URL(url).port;
+      await page.screenshot({ path: `${process.env.SCREENSHOTS}/zh-${name}.png` });
+    }
+    return { lang, english: await untranslated(page, skip), view: await measureProjected(page) };
+  } finally {
+    await page.evaluate(() => localStorage.removeItem("workshop:lang"));
+  }
 }

@@ -1,10 +1,12 @@
 // Lesson 01's page: one question, three ways to get the answer, side by side.
 import "@workshop/page-kit/style.css";
-import { byId, usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePageLanguage, usePresentationLayout } from "@workshop/page-kit";
 import { type Run, runBlocking, runPolling } from "./modes.ts";
+import { HTML_ZH, MESSAGES, say } from "./page-text.ts";
 import { createPanel, type Panel } from "./panel.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
+usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const prompt = byId<HTMLInputElement>("prompt");
 const interval = byId<HTMLInputElement>("interval");
@@ -39,7 +41,7 @@ function start(mode: Mode): void {
 function stopAll(): void {
   for (const [mode, run] of runs) {
     run.stop();
-    panels[mode].setState("idle", "stopped");
+    panels[mode].setState("idle", say("stopped"));
   }
   runs.clear();
 }

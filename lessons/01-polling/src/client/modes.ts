@@ -3,6 +3,7 @@ import type { PollResponse } from "../protocol.ts";
 import * as api from "./api.ts";
 import { startLongPolling } from "./long-poll.ts";
 import { startNaivePolling } from "./naive-poll.ts";
+import { say } from "./page-text.ts";
 import type { Panel } from "./panel.ts";
 import { type Poller, startShortPolling } from "./short-poll.ts";
 import { recordTokens } from "./stats.ts";
@@ -16,7 +17,7 @@ export interface Run {
 export function runBlocking(panel: Panel, prompt: string, fakeTypewriter: boolean): Run {
   const controller = new AbortController();
   let stopTyping = () => {};
-  panel.setState("busy", "waiting for the whole reply…");
+  panel.setState("busy", say("waiting"));
   panel.stats.requests++;
   panel.log.add("POST /api/complete", "out");
   api.complete(prompt, controller.signal).then(
@@ -26,8 +27,8 @@ export function runBlocking(panel: Panel, prompt: string, fakeTypewriter: boolea
       stats.bytes += bytes;
       stats.firstTokenAt = now; // nothing was visible before this moment
       stats.finishedAt = now;
-      panel.log.add(`200: ${body.tokenCount} tokens at once, generated in ${body.generationMs} ms`, "in");
-      panel.setState("done", "done");
+      panel.log.add(say("log-at-once", { tokens: body.tokenCount, ms: body.generationMs }), "in");
+      panel.setState("done", say("done"));
       if (fakeTypewriter) {
         stopTyping = typeOut(body.text, (visible) => {
           stats.text = visible;
@@ -64,15 +65,15 @@ export function runPolling(
 ): Run {
   const controller = new AbortController();
   let poller: Poller | undefined;
-  panel.setState("busy", "starting job…");
+  panel.setState("busy", say("starting"));
   panel.log.add("POST /api/jobs", "out");
   panel.stats.requests++;
 
   api.startJob(prompt, controller.signal).then(
     ({ body: { id }, bytes }) => {
       panel.stats.bytes += bytes;
-      panel.log.add(`202: job ${id.slice(0, 8)}…`, "in");
-      panel.setState("busy", kind === "short" ? "polling…" : "waiting on the server…");
+      panel.log.add(say("log-job", { id: id.slice(0, 8) }), "in");
+      panel.setState("busy", say(kind === "short" ? "polling" : "waiting-server"));
       const handlers = {
         onRequest: (cursor: number) => {
           panel.stats.requests++;
@@ -81,13 +82,15 @@ export function runPolling(
         },
         onResponse: ({ body, bytes }: api.Fetched<PollResponse>) => {
           recordTokens(panel.stats, body.tokens, bytes, performance.now());
-          const what = body.tokens.length === 0 ? "nothing new" : `${body.tokens.length} tokens`;
-          panel.log.add(`200: ${what}, cursor → ${body.cursor}${body.done ? ", done" : ""}`, "in");
+          const what =
+            body.tokens.length === 0 ? say("nothing-new") : say("n-tokens", { n: body.tokens.length });
+          const done = body.done ? say("and-done") : "";
+          panel.log.add(say("log-poll", { what, cursor: body.cursor, done }), "in");
           panel.render();
         },
         onDone: () => {
           panel.stats.finishedAt = performance.now();
-          panel.setState("done", "done");
+          panel.setState("done", say("done"));
           panel.render();
         },
         onError: (error: unknown) => panel.log.add(String(error), "error"),

@@ -1,6 +1,7 @@
 // One mode's panel on the page: status, reply, metrics and event log.
 // Every piece of server text goes in through textContent.
 import { createEventLog, type EventLog, formatBytes, formatMs, renderMetrics } from "@workshop/page-kit";
+import { say } from "./page-text.ts";
 import { createStats, type ModeStats, timeToFirstToken, totalTime } from "./stats.ts";
 
 export type PanelState = "idle" | "busy" | "done" | "error";
@@ -37,12 +38,12 @@ export function createPanel(section: HTMLElement): Panel {
       reply.textContent = s.text;
       reply.scrollTop = reply.scrollHeight;
       renderMetrics(metrics, [
-        ["Time to first token", formatMs(timeToFirstToken(s))],
-        ["Total time", formatMs(totalTime(s))],
-        ["Requests", String(s.requests)],
-        ["Empty responses", String(s.emptyResponses)],
-        ["Bytes received", formatBytes(s.bytes)],
-        ["Duplicated tokens", String(s.duplicates)],
+        [say("first-token"), formatMs(timeToFirstToken(s))],
+        [say("total"), formatMs(totalTime(s))],
+        [say("requests"), String(s.requests)],
+        [say("empty"), String(s.emptyResponses)],
+        [say("bytes"), formatBytes(s.bytes)],
+        [say("duplicates"), String(s.duplicates)],
       ]);
     },
     setState(state, label) {
@@ -51,7 +52,7 @@ export function createPanel(section: HTMLElement): Panel {
     },
     fail(error) {
       panel.log.add(error instanceof Error ? error.message : String(error), "error");
-      panel.setState("error", "failed");
+      panel.setState("error", say("failed"));
     },
   };
   panel.render();
