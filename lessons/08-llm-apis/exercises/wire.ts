@@ -41,9 +41,10 @@ export async function eventsOf(
 ): Promise<ChatEvent[]> {
   const { events, thrown } = await readEvents(adapter, body);
   if (thrown)
-    throw new CheckFailed(
-      `the adapter threw "${thrown.message}" after yielding: ${describeEvents(events)}. A well-formed stream must be read to its end without an error.`,
-    );
+    throw new CheckFailed({
+      en: `the adapter threw "${thrown.message}" after yielding: ${describeEvents(events)}. A well-formed stream must be read to its end without an error.`,
+      zh: `适配器先产出了：${describeEvents(events)}，然后抛出了 "${thrown.message}"。格式正确的流必须能一直读到结尾而不出错。`,
+    });
   return events;
 }
 

@@ -2,7 +2,7 @@
 // model writing a token every TOKEN_MS (or waiting where a check holds it), and what a page
 // does to it over real HTTP: send a message, read a run from an offset, look, press Stop.
 import { randomUUID } from "node:crypto";
-import { CheckFailed, type LessonCode, must, within } from "@workshop/exercises";
+import { CheckFailed, type CheckMessage, type LessonCode, must, within } from "@workshop/exercises";
 import { withLessonServer } from "@workshop/exercises/lesson-server";
 import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { connectSse, postJson, type SseRecording } from "@workshop/testkit";
@@ -63,7 +63,10 @@ export function chatClient(url: string) {
     /** The same, for a send that must start (or join) a run: anything but 202 fails the check. */
     async send(chatId: string, body: SendBody): Promise<RunStarted> {
       const { status, started, text } = await this.post(chatId, body);
-      must(started, `POST /api/chats/${chatId}/messages answered ${status} ${text}, not 202 and a run`);
+      must(started, {
+        en: `POST /api/chats/${chatId}/messages answered ${status} ${text}, not 202 and a run`,
+        zh: `POST /api/chats/${chatId}/messages 返回的是 ${status} ${text}，而不是 202 和一个 run`,
+      });
       return started;
     },
     /** GET /api/runs/:runId/events, after a kept offset (?after=) or with a Last-Event-ID header. */
@@ -75,7 +78,10 @@ export function chatClient(url: string) {
     },
     async view(chatId: string): Promise<ChatView> {
       const response = await fetch(`${url}/api/chats/${chatId}`);
-      must(response.ok, `GET /api/chats/${chatId} answered ${response.status}`);
+      must(response.ok, {
+        en: `GET /api/chats/${chatId} answered ${response.status}`,
+        zh: `GET /api/chats/${chatId} 返回了 ${response.status}`,
+      });
       return (await response.json()) as ChatView;
     },
     /** POST /api/chat/:chatId/stop: the run it stopped, or null. */
@@ -112,6 +118,18 @@ export function got(recording: SseRecording): string {
   return `${offsets.length} token(s)${range}, ${end ? `then end ${JSON.stringify(end)}` : "no `end`"}`;
 }
 
+/** got(), in 中文 for a message's zh: "3 个 token（偏移量 0 到 2），没有 `end`". */
+export function gotZh(recording: SseRecording): string {
+  const offsets = offsetsOf(recording);
+  const range = offsets.length === 0 ? "" : `（偏移量 ${offsets[0]} 到 ${offsets.at(-1)}）`;
+  const end = endOf(recording);
+  return `${offsets.length} 个 token${range}，${end ? `然后是 end ${JSON.stringify(end)}` : "没有 `end`"}`;
+}
+
+/** A message in both languages, for the helpers below that add to it (one sentence stays itself in both). */
+const inBoth = (message: CheckMessage) =>
+  typeof message === "string" ? { en: message, zh: message } : message;
+
 /**
  * Waits until the reader's recording holds `check`; fails with `message` and what the reader got
  * as soon as its stream ends without it, or if nothing more comes within GUARD_MS.
@@ -119,25 +137,32 @@ export function got(recording: SseRecording): string {
 export async function until(
   recording: SseRecording,
   check: (recording: SseRecording) => boolean,
-  message: string,
+  message: CheckMessage,
 ): Promise<void> {
   const held = recording.waitFor(check).then(
     () => true,
     () => false,
   );
   const ended = recording.ended.then(() => check(recording));
+  const { en, zh } = inBoth(message);
   try {
     if (await within(Promise.race([held, ended]), GUARD_MS, message)) return;
   } catch {
-    throw new CheckFailed(`${message} (it got ${got(recording)})`);
+    throw new CheckFailed({
+      en: `${en} (it got ${got(recording)})`,
+      zh: `${zh}（它收到的是：${gotZh(recording)}）`,
+    });
   }
-  throw new CheckFailed(`${message} (its stream ended after ${got(recording)})`);
+  throw new CheckFailed({
+    en: `${en} (its stream ended after ${got(recording)})`,
+    zh: `${zh}（它的流已经结束，收到的是：${gotZh(recording)}）`,
+  });
 }
 
-export const untilTokens = (recording: SseRecording, count: number, message: string) =>
+export const untilTokens = (recording: SseRecording, count: number, message: CheckMessage) =>
   until(recording, (r) => tokensOf(r).length >= count, message);
 
-export const untilEnd = (recording: SseRecording, message: string) =>
+export const untilEnd = (recording: SseRecording, message: CheckMessage) =>
   until(recording, (r) => endOf(r) !== undefined, message);
 
 export const answerIn = (view: ChatView, messageId: string): MessageView | undefined =>
@@ -148,7 +173,7 @@ export async function untilChat(
   lesson: Lesson,
   chatId: string,
   check: (view: ChatView) => boolean,
-  message: (view: ChatView) => string,
+  message: (view: ChatView) => CheckMessage,
 ): Promise<ChatView> {
   const deadline = performance.now() + GUARD_MS;
   for (;;) {

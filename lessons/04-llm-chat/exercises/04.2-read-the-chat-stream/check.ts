@@ -38,6 +38,16 @@ async function serverWriting(wire: string) {
   return startServer(server);
 }
 
+/** Each step's name for `pnpm exercise check --lang zh`. */
+export const namesZh = {
+  "yields the reply's text piece by piece, and ends at [DONE]":
+    "把回答的文本一段段 yield 出来，到 [DONE] 结束",
+  "an HTTP error becomes a ChatError with the server's code": "HTTP 错误变成带有服务器 code 的 ChatError",
+  "an error inside a 200 stream is thrown, not shown as text": "200 流里的错误会被抛出，而不是当作文本显示",
+  "a stream that stops without [DONE] is reported as cut off": "没有 [DONE] 就停下的流被报告为截断",
+  "Stop aborts the request, and the server stops generating": "Stop 中止请求，服务器也停止生成",
+};
+
 export default defineChecks({
   "yields the reply's text piece by piece, and ends at [DONE]": (code) =>
     withServer(code, {}, async ({ url, llm }) => {
@@ -45,14 +55,20 @@ export default defineChecks({
       const { text, pieces, error } = await within(
         readAll(streamChat(ask, new AbortController().signal, url)),
         3000,
-        "the stream never ended",
+        { en: "the stream never ended", zh: "流一直没有结束" },
       );
-      must(!error, `on a healthy reply, streamChat threw: ${error?.message}`);
-      must(
-        text === llm.replyTokens(PROMPT).join(""),
-        `the text read was "${text.slice(0, 40)}…", not the model's reply: yield each delta.content, in order, until [DONE]`,
-      );
-      must(pieces > 1, "the whole reply came as one piece: yield each delta as it arrives");
+      must(!error, {
+        en: `on a healthy reply, streamChat threw: ${error?.message}`,
+        zh: `回答正常时，streamChat 却抛出了：${error?.message}`,
+      });
+      must(text === llm.replyTokens(PROMPT).join(""), {
+        en: `the text read was "${text.slice(0, 40)}…", not the model's reply: yield each delta.content, in order, until [DONE]`,
+        zh: `读出的文本是 "${text.slice(0, 40)}…"，不是模型的回答：按顺序 yield 每个 delta.content，直到 [DONE]`,
+      });
+      must(pieces > 1, {
+        en: "the whole reply came as one piece: yield each delta as it arrives",
+        zh: "整段回答是一次性出来的：每个增量一到就 yield 出去",
+      });
     }),
 
   "an HTTP error becomes a ChatError with the server's code": (code) =>
@@ -61,14 +77,14 @@ export default defineChecks({
       const { error } = await readAll(
         streamChat({ ...ask, model: "no-such-model" }, new AbortController().signal, url),
       );
-      must(
-        error instanceof ChatError,
-        "a 400 answer (an unknown model) did not throw a ChatError: a response that is not ok is a JSON error, not a stream",
-      );
-      must(
-        error.code === "unknown_model",
-        `the ChatError's code is "${error.code}", not the server's "unknown_model": take the code from the JSON body the server sent`,
-      );
+      must(error instanceof ChatError, {
+        en: "a 400 answer (an unknown model) did not throw a ChatError: a response that is not ok is a JSON error, not a stream",
+        zh: "400 响应（未知的模型）没有抛出 ChatError：不是 ok 的响应是 JSON 错误，不是流",
+      });
+      must(error.code === "unknown_model", {
+        en: `the ChatError's code is "${error.code}", not the server's "unknown_model": take the code from the JSON body the server sent`,
+        zh: `ChatError 的 code 是 "${error.code}"，不是服务器给的 "unknown_model"：从服务器发来的 JSON 响应体里取 code`,
+      });
     }),
 
   "an error inside a 200 stream is thrown, not shown as text": async (code) => {
@@ -78,14 +94,14 @@ export default defineChecks({
     );
     try {
       const { text, error } = await readAll(streamChat(ask, new AbortController().signal, server.url));
-      must(
-        text === "Hel",
-        `before the in-stream error the text read was "${text}", not "Hel": yield the text that came first`,
-      );
-      must(
-        error instanceof ChatError && error.code === "upstream_failed",
-        "an { error } event inside a 200 stream was not thrown as a ChatError with its code: an error can arrive after some text, and must never be shown as text",
-      );
+      must(text === "Hel", {
+        en: `before the in-stream error the text read was "${text}", not "Hel": yield the text that came first`,
+        zh: `流里的错误之前读出的文本是 "${text}"，不是 "Hel"：先到的文本要 yield 出去`,
+      });
+      must(error instanceof ChatError && error.code === "upstream_failed", {
+        en: "an { error } event inside a 200 stream was not thrown as a ChatError with its code: an error can arrive after some text, and must never be shown as text",
+        zh: "200 流里的 { error } 事件没有作为带 code 的 ChatError 抛出：错误可能在一些文本之后才到，而且绝不能当作文本显示",
+      });
     } finally {
       await server.close();
     }
@@ -96,10 +112,10 @@ export default defineChecks({
     const server = await serverWriting(piece("Half an answ"));
     try {
       const { error } = await readAll(streamChat(ask, new AbortController().signal, server.url));
-      must(
-        error instanceof ChatError && error.code === "incomplete",
-        "a stream that ended without [DONE] was taken as a whole answer: throw ChatError('incomplete', …)",
-      );
+      must(error instanceof ChatError && error.code === "incomplete", {
+        en: "a stream that ended without [DONE] was taken as a whole answer: throw ChatError('incomplete', …)",
+        zh: "没有 [DONE] 就结束的流被当成了完整的回答：抛出 ChatError('incomplete', …)",
+      });
     } finally {
       await server.close();
     }
@@ -112,15 +128,13 @@ export default defineChecks({
       const reading = readAll(streamChat(ask, stop.signal, url));
       await waitUntil(() => llm.tokensGenerated >= 3, 2000);
       stop.abort();
-      await within(
-        reading,
-        2000,
-        "after Stop (the signal aborted), the stream kept going: pass the signal to fetch()",
-      );
-      await mustEventually(
-        () => llm.running === 0,
-        1000,
-        "after Stop the model is still generating: pass the signal to fetch()",
-      );
+      await within(reading, 2000, {
+        en: "after Stop (the signal aborted), the stream kept going: pass the signal to fetch()",
+        zh: "Stop 之后（signal 已中止），流还在继续：把 signal 传给 fetch()",
+      });
+      await mustEventually(() => llm.running === 0, 1000, {
+        en: "after Stop the model is still generating: pass the signal to fetch()",
+        zh: "Stop 之后模型还在生成：把 signal 传给 fetch()",
+      });
     }),
 });

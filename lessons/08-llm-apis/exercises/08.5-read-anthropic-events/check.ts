@@ -31,6 +31,20 @@ const show = (events: ChatEvent[]) =>
     )
     .join(", ") || "nothing";
 
+/** Each step's name for `pnpm exercise check --lang zh`. */
+export const namesZh = {
+  "thinking and text blocks come out as reasoning and text; ping and unknown events are skipped":
+    "thinking 块和 text 块分别变成 reasoning 和 text；ping 和不认识的事件被跳过",
+  "a tool_use block's input_json_delta pieces become one tool call, parsed when the block stops":
+    "tool_use 块的 input_json_delta 碎片合成一次工具调用，在块结束时解析",
+  "usage is cumulative: a second message_delta replaces the count, it does not add to it":
+    "用量是累计值：第二个 message_delta 替换计数，而不是加上去",
+  "an error event after the 200 ends the answer with an error, not a finish":
+    "200 之后的 error 事件以 error 结束回答，而不是 finish",
+  "a stream cut before message_stop is an error, not an answer":
+    "在 message_stop 之前被切断的流是错误，不是回答",
+};
+
 export default defineChecks({
   "thinking and text blocks come out as reasoning and text; ping and unknown events are skipped": async (
     code,
@@ -53,10 +67,10 @@ export default defineChecks({
       ]),
     );
     const seen = show(events);
-    must(
-      seen === "reasoning(Short answer.), text(Hello), text(, class), usage(25, 9), finish(end_turn)",
-      `the adapter yielded: ${seen}. Expected: reasoning(Short answer.), text(Hello), text(, class), usage(25, 9), finish(end_turn): a thinking_delta is reasoning, a text_delta is text, ping and event types you do not know mean nothing, usage comes with message_delta (input tokens from message_start), and message_stop finishes with message_delta's stop_reason`,
-    );
+    must(seen === "reasoning(Short answer.), text(Hello), text(, class), usage(25, 9), finish(end_turn)", {
+      en: `the adapter yielded: ${seen}. Expected: reasoning(Short answer.), text(Hello), text(, class), usage(25, 9), finish(end_turn): a thinking_delta is reasoning, a text_delta is text, ping and event types you do not know mean nothing, usage comes with message_delta (input tokens from message_start), and message_stop finishes with message_delta's stop_reason`,
+      zh: `适配器产出的是：${seen}。应该是：reasoning(Short answer.), text(Hello), text(, class), usage(25, 9), finish(end_turn)：thinking_delta 是 reasoning，text_delta 是 text，ping 和你不认识的事件类型没有意义，usage 随 message_delta 而来（输入 token 数来自 message_start），message_stop 以 message_delta 的 stop_reason 来 finish`,
+    });
   },
 
   "a tool_use block's input_json_delta pieces become one tool call, parsed when the block stops": async (
@@ -81,33 +95,39 @@ export default defineChecks({
       ]),
     );
     const start = events.find((e) => e.type === "tool-call-start");
-    must(
-      start?.type === "tool-call-start" && start.id === "toolu_1" && start.name === "get_weather",
-      `no tool-call-start for toolu_1 (get_weather); the adapter yielded: ${describeEvents(events)}. A content_block_start whose block is a tool_use starts a call: its id and name are on the block`,
-    );
+    must(start?.type === "tool-call-start" && start.id === "toolu_1" && start.name === "get_weather", {
+      en: `no tool-call-start for toolu_1 (get_weather); the adapter yielded: ${describeEvents(events)}. A content_block_start whose block is a tool_use starts a call: its id and name are on the block`,
+      zh: `toolu_1（get_weather）没有 tool-call-start；适配器产出的是：${describeEvents(events)}。块类型为 tool_use 的 content_block_start 开始一次调用：它的 id 和 name 就在块上`,
+    });
     const streamed = events.flatMap((e) =>
       e.type === "tool-call-delta" && e.id === "toolu_1" ? [e.delta] : [],
     );
-    must(
-      streamed.join("") === '{"city": "Hangzhou"}',
-      `the page saw the arguments arrive as '${streamed.join("")}': pass on each input_json_delta's partial_json as a tool-call-delta of the call whose block index it names`,
-    );
+    must(streamed.join("") === '{"city": "Hangzhou"}', {
+      en: `the page saw the arguments arrive as '${streamed.join("")}': pass on each input_json_delta's partial_json as a tool-call-delta of the call whose block index it names`,
+      zh: `页面看到到达的参数是 '${streamed.join("")}'：把每个 input_json_delta 的 partial_json 作为 tool-call-delta 传下去，归到它的块 index 所指的那个调用`,
+    });
     const end = events.find((e) => e.type === "tool-call-end");
     must(
       end?.type === "tool-call-end" &&
         JSON.stringify(end.input) === '{"city":"Hangzhou"}' &&
         end.id === "toolu_1",
-      `the call ended as ${JSON.stringify(end) ?? "nothing"}: at content_block_stop, parse the pieces the block collected (parseToolArguments) and yield tool-call-end with the input`,
+      {
+        en: `the call ended as ${JSON.stringify(end) ?? "nothing"}: at content_block_stop, parse the pieces the block collected (parseToolArguments) and yield tool-call-end with the input`,
+        zh: `调用结束时是 ${JSON.stringify(end) ?? "nothing"}：在 content_block_stop 时，解析这个块收集到的碎片（parseToolArguments），然后 yield 带着输入的 tool-call-end`,
+      },
     );
     const stopAt = events.indexOf(end);
     must(
       events.slice(stopAt + 1).every((e) => e.type !== "tool-call-delta"),
-      "a tool-call-delta came after the call's tool-call-end: the call is over once its block stops",
+      {
+        en: "a tool-call-delta came after the call's tool-call-end: the call is over once its block stops",
+        zh: "调用的 tool-call-end 之后又来了一个 tool-call-delta：块一结束，调用就结束了",
+      },
     );
-    must(
-      show(events.slice(-1)) === "finish(tool_use)",
-      `the answer ended with ${show(events.slice(-1))}: finish with message_delta's stop_reason (tool_use), which tells the server to run the tool`,
-    );
+    must(show(events.slice(-1)) === "finish(tool_use)", {
+      en: `the answer ended with ${show(events.slice(-1))}: finish with message_delta's stop_reason (tool_use), which tells the server to run the tool`,
+      zh: `回答以 ${show(events.slice(-1))} 结束：要用 message_delta 的 stop_reason（tool_use）来 finish，它告诉服务器去运行工具`,
+    });
   },
 
   "usage is cumulative: a second message_delta replaces the count, it does not add to it": async (code) => {
@@ -124,10 +144,10 @@ export default defineChecks({
       ]),
     );
     const usage = events.filter((e) => e.type === "usage").at(-1);
-    must(
-      usage?.type === "usage" && usage.inputTokens === 12 && usage.outputTokens === 12,
-      `the last usage said ${usage?.type === "usage" ? `${usage.inputTokens} in, ${usage.outputTokens} out` : "nothing"}: message_delta's output_tokens is the total so far (12, not 5 + 12), and the input tokens come from message_start (12)`,
-    );
+    must(usage?.type === "usage" && usage.inputTokens === 12 && usage.outputTokens === 12, {
+      en: `the last usage said ${usage?.type === "usage" ? `${usage.inputTokens} in, ${usage.outputTokens} out` : "nothing"}: message_delta's output_tokens is the total so far (12, not 5 + 12), and the input tokens come from message_start (12)`,
+      zh: `最后一个 usage 说的是 ${usage?.type === "usage" ? `输入 ${usage.inputTokens}，输出 ${usage.outputTokens}` : "nothing"}：message_delta 的 output_tokens 是到目前为止的总数（12，不是 5 + 12），输入 token 数来自 message_start（12）`,
+    });
   },
 
   "an error event after the 200 ends the answer with an error, not a finish": async (code) => {
@@ -141,10 +161,10 @@ export default defineChecks({
       ]),
     );
     const last = events.at(-1);
-    must(
-      last?.type === "error" && last.code === "overloaded_error" && last.message === "Overloaded",
-      `the adapter yielded: ${describeEvents(events)}, ending with ${JSON.stringify(last) ?? "nothing"}. Anthropic can fail after it answered 200: an \`error\` event ends the answer with { type: "error", code: error.type, message: error.message }`,
-    );
+    must(last?.type === "error" && last.code === "overloaded_error" && last.message === "Overloaded", {
+      en: `the adapter yielded: ${describeEvents(events)}, ending with ${JSON.stringify(last) ?? "nothing"}. Anthropic can fail after it answered 200: an \`error\` event ends the answer with { type: "error", code: error.type, message: error.message }`,
+      zh: `适配器产出的是：${describeEvents(events)}，最后是 ${JSON.stringify(last) ?? "nothing"}。Anthropic 可能在返回 200 之后才失败：\`error\` 事件以 { type: "error", code: error.type, message: error.message } 结束回答`,
+    });
   },
 
   "a stream cut before message_stop is an error, not an answer": async (code) => {
@@ -156,13 +176,16 @@ export default defineChecks({
         blockDelta(0, { type: "text_delta", text: "Half an ans" }),
       ]),
     );
-    must(
-      thrown !== undefined && !/not written yet/.test(thrown.message),
-      `the stream stopped after "Half an ans" with no message_stop, and the adapter ${thrown ? `threw "${thrown.message}"` : `ended quietly (${describeEvents(events)})`}: when the events run out before message_stop, throw, so the page says the answer was cut short instead of showing half of it as whole`,
-    );
+    must(thrown !== undefined && !/not written yet/.test(thrown.message), {
+      en: `the stream stopped after "Half an ans" with no message_stop, and the adapter ${thrown ? `threw "${thrown.message}"` : `ended quietly (${describeEvents(events)})`}: when the events run out before message_stop, throw, so the page says the answer was cut short instead of showing half of it as whole`,
+      zh: `流在 "Half an ans" 之后就停了，没有 message_stop，而适配器${thrown ? `抛出了 "${thrown.message}"` : `悄无声息地结束了（${describeEvents(events)}）`}：事件在 message_stop 之前就没了时要抛异常，这样页面会说回答被截断了，而不是把半个回答当成完整的显示出来`,
+    });
     must(
       events.every((e) => e.type !== "finish"),
-      "the adapter finished a stream that was cut short: only message_stop finishes",
+      {
+        en: "the adapter finished a stream that was cut short: only message_stop finishes",
+        zh: "适配器 finish 了一个被截断的流：只有 message_stop 才能 finish",
+      },
     );
   },
 });
