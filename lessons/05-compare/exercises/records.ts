@@ -1,5 +1,6 @@
 // For the judge checks: run records made by hand, as a transport's runner
 // would record them, for a reply the mock LLM really gives.
+import { must } from "@workshop/exercises";
 import { createMockLlm } from "@workshop/mock-llm";
 import type { Arrival, RunRecord } from "../src/matrix/run-record.ts";
 
@@ -23,4 +24,12 @@ export const all = () => TOKENS.map((_, i) => i);
 
 export function record(outcome: RunRecord["outcome"], list: Arrival[], reconnects = 1): RunRecord {
   return { outcome, arrivals: list, reconnects, requests: reconnects + 1 };
+}
+
+/** A judged cell must read `expected`; `what` says which recording, in both languages. */
+export function expectVerdict(verdict: string, expected: string, what: { en: string; zh: string }): void {
+  must(verdict === expected, {
+    en: `${what.en}: the cell says "${verdict}", expected "${expected}"`,
+    zh: `${what.zh}：单元格显示 "${verdict}"，应为 "${expected}"`,
+  });
 }

@@ -1,19 +1,12 @@
-import { defineChecks, type LessonCode, must } from "@workshop/exercises";
+import { defineChecks, type LessonCode } from "@workshop/exercises";
 import type * as Judge from "../../src/matrix/judge.ts";
-import { all, arrivals, PROMPT, record } from "../records.ts";
+import { all, arrivals, expectVerdict, PROMPT, record } from "../records.ts";
 
 const FAULT_AT = 1000;
 
 async function judging(code: LessonCode) {
   const { judgeReconnection } = await code.load<typeof Judge>("src/matrix/judge.ts");
   return (r: ReturnType<typeof record>) => judgeReconnection(r, PROMPT, FAULT_AT).verdict;
-}
-
-function expectVerdict(verdict: string, expected: string, what: { en: string; zh: string }) {
-  must(verdict === expected, {
-    en: `${what.en}: the cell says "${verdict}", expected "${expected}"`,
-    zh: `${what.zh}：单元格显示 "${verdict}"，应为 "${expected}"`,
-  });
 }
 
 /** Each step's name for `pnpm exercise check --lang zh`. */

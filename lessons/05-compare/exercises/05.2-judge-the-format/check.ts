@@ -1,17 +1,10 @@
 import { defineChecks, type LessonCode, must } from "@workshop/exercises";
 import type * as Judge from "../../src/matrix/judge.ts";
-import { all, arrivals, PROMPT, record } from "../records.ts";
+import { all, arrivals, expectVerdict, PROMPT, record } from "../records.ts";
 
 async function judging(code: LessonCode) {
   const { judgeFormat } = await code.load<typeof Judge>("src/matrix/judge.ts");
   return (r: ReturnType<typeof record>, inTime = false) => judgeFormat(r, PROMPT, inTime);
-}
-
-function expectVerdict(verdict: string, expected: string, what: { en: string; zh: string }) {
-  must(verdict === expected, {
-    en: `${what.en}: the cell says "${verdict}", expected "${expected}"`,
-    zh: `${what.zh}：单元格显示 "${verdict}"，应为 "${expected}"`,
-  });
 }
 
 /** Each step's name for `pnpm exercise check --lang zh`. */
