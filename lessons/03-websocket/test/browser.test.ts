@@ -9,6 +9,8 @@ import {
   type RunningPage,
   startPage,
 } from "@workshop/testkit";
+import { MIN_TEXT_PX } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { STEADY, startLesson } from "./start.ts";
 
@@ -58,6 +60,24 @@ describeInBrowser("lesson 03's page", (browser) => {
     page.waitForFunction((text) => document.querySelector("#reply")?.textContent === text, expected, {
       timeout: 10_000,
     });
+
+  it("in Chinese (?lang=zh) leaves no label in English, streams the Chinese reply, and fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(page, site.url, {
+      skip: ["#reply", "#frames", "#chat-log"], // data, not labels
+      act: async () => {
+        await page.locator("#state").getByText("已连接").waitFor(); // the socket's state, in Chinese
+        await page.getByRole("button", { name: "提问" }).click(); // the Chinese placeholder is the question
+        await page.waitForFunction(() =>
+          /[\u4e00-\u9fff]/.test(document.querySelector("#reply")?.textContent ?? ""),
+        );
+      },
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+  });
 
   it("streams a reply over the WebSocket", async () => {
     const prompt = "为什么要流式输出？";

@@ -2,6 +2,8 @@
 import { fileURLToPath } from "node:url";
 import { steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startPage } from "@workshop/testkit";
+import { MIN_TEXT_PX } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { expect, it } from "vitest";
 import { holdFramesAndCountRenders } from "./render-counter.ts";
 import { startLesson } from "./start.ts";
@@ -22,6 +24,25 @@ describeInBrowser("lesson 04's chat page", (browser) => {
       timeout: 15_000,
       polling: 100, // not per animation frame: one test holds the page's frames
     });
+
+  it("in Chinese (?lang=zh) leaves no label in English, says how the answer went in Chinese, and fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(page, served.site.url, {
+      skip: [".message .body", ".message .error"], // the conversation: data, not labels
+      act: async () => {
+        await ask("为什么要流式输出？");
+        await answered(1);
+        await page
+          .locator(".message.assistant .meta")
+          .getByText(/^首字 .* 个 token · 总计/)
+          .waitFor();
+      },
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+  });
 
   it("streams an answer with a blinking cursor, then renders its markdown list and code", async () => {
     await ask("show me a code example");

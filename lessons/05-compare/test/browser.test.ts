@@ -2,6 +2,8 @@
 import { fileURLToPath } from "node:url";
 import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startLesson } from "@workshop/testkit";
+import { MIN_TEXT_PX } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { afterEach, expect, it } from "vitest";
 import { createServer } from "../src/server/app.ts";
 
@@ -41,6 +43,25 @@ describeInBrowser("lesson 05's side-by-side page", (browser) => {
       undefined,
       { timeout: 20_000 },
     );
+
+  it("in Chinese (?lang=zh) leaves no label in English, all five panes 完成, and fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(page, served.site.url, {
+      skip: [".reply"], // data, not labels
+      act: async () => {
+        await page.getByRole("button", { name: "五种一起问" }).click();
+        await page.waitForFunction(
+          () => [...document.querySelectorAll(".panel .status")].every((s) => s.textContent === "完成"),
+          undefined,
+          { timeout: 20_000 },
+        );
+      },
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+  });
 
   it("streams the same reply through all five transports", async () => {
     const prompt = "为什么要流式输出？";

@@ -5,6 +5,7 @@ import { createServer, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { describeInBrowser, freshPage, servePage, startServer } from "@workshop/testkit";
 import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { expect, it } from "vitest";
 import { JOB_EVENTS } from "../src/protocol.ts";
 
@@ -48,6 +49,24 @@ describeInBrowser("lesson 07's page around a kill", (browser) => {
   const page = freshPage(browser, () => `${served.site.url}?present`);
   const tile = (name: string) =>
     page.locator(".tile", { has: page.getByRole("button", { name: `Kill ${name}` }) });
+
+  it("in Chinese (?lang=zh) the tiles, the interruption and Continue leave no label in English, and it fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(page, served.site.url, {
+      skip: ["#reply .generation"], // the answer's text: data, not labels
+      act: async () => {
+        await page.getByRole("button", { name: "提问" }).click();
+        await page.getByText("中断：正在生成这个回答的实例挂了。").waitFor({ timeout: 10_000 });
+        await page.getByRole("button", { name: "继续" }).click();
+        await page.getByText("⟳ 由一次新的生成接着写：").waitFor({ timeout: 10_000 });
+        await expect.poll(() => page.locator(".tile.generating").textContent()).toContain("正在生成这个回答");
+      },
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+  });
 
   it("the tile of the instance generating the reply says so: the one to kill for `interrupted`", async () => {
     await page.getByRole("button", { name: "Ask" }).click();

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startLesson } from "@workshop/testkit";
 import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { expect, it } from "vitest";
 import { PROVIDERS } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
@@ -15,6 +16,35 @@ describeInBrowser("lesson 08's page", (browser) => {
   const page = freshPage(browser, () => served.site.url);
   const finished = (n: number) =>
     page.waitForFunction((n) => document.querySelectorAll(".message.assistant .finish").length >= n, n);
+
+  it("in Chinese (?lang=zh) a tool call, its usage and its end leave no label in English, and it fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(page, served.site.url, {
+      // The conversation, the wire and the providers' names: data, not labels.
+      skip: [
+        ".message .body",
+        ".message.user",
+        ".meta.provider",
+        "#wire",
+        "#provider option",
+        ".tool-args",
+        ".tool-result",
+      ],
+      act: async () => {
+        await page.selectOption("#provider", "openai-responses");
+        await page.getByRole("button", { name: "工具调用" }).click();
+        await finished(1);
+        await page
+          .locator(".message.assistant .finish")
+          .getByText(/^结束：/)
+          .waitFor();
+      },
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+  });
 
   it("every provider's answer streams into the page, its own events on the wire pane", async () => {
     for (const [i, provider] of PROVIDERS.entries()) {

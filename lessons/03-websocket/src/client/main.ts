@@ -1,13 +1,22 @@
 // Lesson 03's page: a reply streamed over one WebSocket that also carries
 // cancel and chat, with reconnection built by hand and shown as it happens.
 import "@workshop/page-kit/style.css";
-import { byId, createEventLog, formatMs, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
+import {
+  byId,
+  createEventLog,
+  formatMs,
+  renderMetrics,
+  usePageLanguage,
+  usePresentationLayout,
+} from "@workshop/page-kit";
 import { CLOSE_CODES, type ClientMessage, parseMessage, ServerMessage } from "../protocol.ts";
 import { createOutbox } from "./outbox.ts";
+import { HTML_ZH, MESSAGES, say } from "./page-text.ts";
 import { type ConnectionState, createReconnectingSocket } from "./reconnecting-socket.ts";
 import { newReply, resumeMessage, track } from "./reply-tracker.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
+usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const frames = createEventLog(byId("frames"), 16);
 const chatLog = createEventLog(byId("chat-log"), 12);
@@ -33,17 +42,20 @@ function renderState(state: ConnectionState): void {
   const show = () => {
     const detail =
       state.status === "waiting"
-        ? ` · attempt ${state.attempt}, retry in ${formatMs(Math.max(0, state.retryAt - Date.now()))}`
+        ? say("retry-in", { attempt: state.attempt, ms: formatMs(Math.max(0, state.retryAt - Date.now())) })
         : state.status === "gave-up"
-          ? ` after ${state.attempts} attempts`
+          ? say("after-attempts", { attempts: state.attempts })
           : "";
-    badge.textContent = `${state.status}${detail}`;
+    badge.textContent = `${say(state.status)}${detail}`;
   };
   show();
   if (state.status === "waiting") countdown = setInterval(show, 100); // cleared on the next state
   if ("lastClose" in state) {
     const { code, reason } = state.lastClose;
-    frames.add(`closed ${code} ${describeClose(code)}${reason ? ` (${reason})` : ""}`, "error");
+    frames.add(
+      say("log-closed", { code, meaning: describeClose(code), reason: reason ? ` (${reason})` : "" }),
+      "error",
+    );
   }
   byId<HTMLButtonElement>("ask-button").disabled = state.status !== "open"; // refused while offline
 }
@@ -51,10 +63,10 @@ function renderState(state: ConnectionState): void {
 function renderReply(): void {
   byId("reply").textContent = reply.text;
   renderMetrics(byId("metrics"), [
-    ["Time to first token", formatMs(firstTokenAt === undefined ? undefined : firstTokenAt - askedAt)],
-    ["Tokens", String(reply.lastSeq + 1)],
-    ["Duplicated / lost", `${reply.duplicates} / ${reply.gaps}`],
-    ["Chat messages queued", String(outbox.size)],
+    [say("first-token"), formatMs(firstTokenAt === undefined ? undefined : firstTokenAt - askedAt)],
+    [say("tokens"), String(reply.lastSeq + 1)],
+    [say("duplicated-lost"), `${reply.duplicates} / ${reply.gaps}`],
+    [say("queued"), String(outbox.size)],
   ]);
 }
 
@@ -62,7 +74,7 @@ const socket = createReconnectingSocket({
   url: `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`,
   onState: renderState,
   onOpen: ({ reconnected }) => {
-    frames.add(reconnected ? "open again" : "open", "info");
+    frames.add(say(reconnected ? "log-open-again" : "log-open"), "info");
     const resume = reconnected ? resumeMessage(reply) : undefined;
     if (resume) send(resume); // pick up the reply where it broke off
     outbox.flush((text) => send({ type: "chat", text }));
@@ -71,7 +83,7 @@ const socket = createReconnectingSocket({
   onMessage: (text) => {
     const parsed = parseMessage(ServerMessage, text);
     if (!parsed.ok) {
-      frames.add(`← unreadable frame: ${parsed.error.message}`, "error");
+      frames.add(say("log-unreadable", { error: parsed.error.message }), "error");
       return;
     }
     const message = parsed.message;
@@ -106,7 +118,7 @@ byId("drop").addEventListener("click", async () => {
   ).json()) as {
     dropped: number;
   };
-  frames.add(`POST /api/debug/drop: ${dropped} socket(s) terminated`, "out");
+  frames.add(say("log-dropped", { n: dropped }), "out");
 });
 byId<HTMLFormElement>("chat").addEventListener("submit", (event) => {
   event.preventDefault();
@@ -116,7 +128,7 @@ byId<HTMLFormElement>("chat").addEventListener("submit", (event) => {
   if (!send({ type: "chat", text })) {
     const queued = outbox.push(text);
     chatLog.add(
-      queued ? `(queued until reconnected) ${text}` : `(not sent: ${outbox.size} already queued) ${text}`,
+      queued ? say("chat-queued", { text }) : say("chat-not-sent", { n: outbox.size, text }),
       "error",
     );
   }

@@ -1,14 +1,16 @@
 // Lesson 04's page: a chat that streams answers over fetch() + ReadableStream.
 import "@workshop/page-kit/style.css";
-import { byId, usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePageLanguage, usePresentationLayout } from "@workshop/page-kit";
 import "./chat.css";
 import type { ChatMessage } from "@workshop/protocol";
 import type { ChatRequest, ModelList } from "../protocol.ts";
 import { ChatError, streamChat } from "./chat-stream.ts";
 import { createAnswerMetrics } from "./metrics.ts";
+import { HTML_ZH, MESSAGES, say } from "./page-text.ts";
 import { createStreamingView } from "./streaming-view.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
+usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const messages = byId("messages");
 const input = byId<HTMLTextAreaElement>("input");
@@ -56,7 +58,7 @@ async function answer(): Promise<void> {
       view.append(delta);
     }
   } catch (error) {
-    if (controller.signal.aborted) note = "Stopped: the partial answer is kept.";
+    if (controller.signal.aborted) note = say("stopped");
     else {
       const problem = document.createElement("p");
       problem.className = "error";

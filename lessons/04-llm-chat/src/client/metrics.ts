@@ -1,5 +1,6 @@
 // Time to first token, tokens per second and total time for one answer.
 import { formatMs } from "@workshop/page-kit";
+import { say } from "./page-text.ts";
 
 export function createAnswerMetrics(now = () => performance.now()) {
   const startedAt = now();
@@ -16,7 +17,7 @@ export function createAnswerMetrics(now = () => performance.now()) {
       const ttft = firstAt === undefined ? "–" : formatMs(firstAt - startedAt);
       const seconds = firstAt === undefined ? 0 : (lastAt - firstAt) / 1000;
       const rate = seconds > 0 ? `${(tokens / seconds).toFixed(1)} tok/s` : "–";
-      return `first token ${ttft} · ${rate} · ${tokens} tokens · total ${formatMs(now() - startedAt)}`;
+      return say("summary", { ttft, rate, tokens, total: formatMs(now() - startedAt) });
     },
   };
 }

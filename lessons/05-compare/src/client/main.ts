@@ -2,15 +2,17 @@
 // buttons that hit them all with the same fault.
 import "@workshop/page-kit/style.css";
 import "./compare.css";
-import { byId, usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePageLanguage, usePresentationLayout } from "@workshop/page-kit";
 import { runTransport } from "../matrix/run-transport.ts";
 import type { Fault } from "../matrix/stations.ts";
 import { CLASSROOM_HEARTBEAT_MS, STATION_PATHS } from "../matrix/stations.ts";
 import { TRANSPORTS, type Transport } from "../matrix/transports.ts";
 import { browserPlatform } from "./browser-platform.ts";
+import { HTML_ZH, MESSAGES, say } from "./page-text.ts";
 import { createPane } from "./pane.ts";
 
 usePresentationLayout(); // compact on a projector, or with ?present (page-kit)
+usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const panes = new Map(TRANSPORTS.map((t) => [t, createPane(byId(STATION_PATHS[t].slice(3)))]));
 let controller: AbortController | undefined;
@@ -59,7 +61,7 @@ async function inject(fault: Fault): Promise<void> {
     headers: { "Content-Type": "application/json", "X-Workshop-Debug": "1" },
     body: JSON.stringify({ fault }),
   });
-  byId("fault-note").textContent = `Injected: ${fault}`;
+  byId("fault-note").textContent = say("injected", { fault });
 }
 
 byId<HTMLFormElement>("ask").addEventListener("submit", (event) => {

@@ -2,6 +2,7 @@
 import { formatMs, renderMetrics } from "@workshop/page-kit";
 import { createSeqTally } from "@workshop/protocol";
 import type { RunRecord } from "../matrix/run-transport.ts";
+import { say } from "./page-text.ts";
 
 export interface Pane {
   start(): void;
@@ -18,6 +19,7 @@ export function createPane(section: HTMLElement): Pane {
   let bytesAtStart = -1;
   let bytes = 0;
   let last: RunRecord | undefined;
+  let streaming = false;
 
   const render = (record: RunRecord | undefined, done: boolean) => {
     const arrivals = record?.arrivals ?? [];
@@ -26,12 +28,12 @@ export function createPane(section: HTMLElement): Pane {
     const tally = createSeqTally(seqs);
     const first = arrivals[0]?.at;
     renderMetrics(metrics, [
-      ["Time to first token", formatMs(first === undefined ? undefined : first - startedAt)],
-      ["Total time", formatMs(done && arrivals.length ? (arrivals.at(-1)?.at ?? 0) - startedAt : undefined)],
-      ["Requests", String(record?.requests ?? 0)],
-      ["Bytes received", bytesAtStart < 0 ? "–" : `${Math.max(0, bytes - bytesAtStart)} B`],
-      ["Reconnects", String(record?.reconnects ?? 0)],
-      ["Tokens lost / duplicated", seqs.length ? `${tally.gaps} / ${tally.duplicates}` : "– (no seq)"],
+      [say("first-token"), formatMs(first === undefined ? undefined : first - startedAt)],
+      [say("total"), formatMs(done && arrivals.length ? (arrivals.at(-1)?.at ?? 0) - startedAt : undefined)],
+      [say("requests"), String(record?.requests ?? 0)],
+      [say("bytes"), bytesAtStart < 0 ? "–" : `${Math.max(0, bytes - bytesAtStart)} B`],
+      [say("reconnects"), String(record?.reconnects ?? 0)],
+      [say("lost-duplicated"), seqs.length ? `${tally.gaps} / ${tally.duplicates}` : say("no-seq")],
     ]);
   };
 
@@ -40,8 +42,9 @@ export function createPane(section: HTMLElement): Pane {
       startedAt = performance.now();
       bytesAtStart = -1;
       last = undefined;
+      streaming = true;
       status.className = "status busy";
-      status.textContent = "streaming";
+      status.textContent = say("streaming");
       render(undefined, false);
     },
     update(record) {
@@ -50,7 +53,10 @@ export function createPane(section: HTMLElement): Pane {
     },
     finish(record) {
       last = record;
-      const label = { complete: "done", "gave up": "gave up", stuck: "stuck" }[record.outcome];
+      streaming = false;
+      const label = say(
+        ({ complete: "done", "gave up": "gave-up", stuck: "stuck" } as const)[record.outcome],
+      );
       status.className = `status ${record.outcome === "complete" ? "done" : "error"}`;
       status.textContent = label;
       render(record, true);
@@ -58,7 +64,7 @@ export function createPane(section: HTMLElement): Pane {
     setBytes(value) {
       if (bytesAtStart < 0) bytesAtStart = value;
       bytes = value;
-      render(last, status.textContent !== "streaming");
+      render(last, !streaming);
     },
   };
 }

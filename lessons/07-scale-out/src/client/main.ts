@@ -3,12 +3,14 @@
 // a kill, 0 lost and 0 duplicated is the proof that Redis carried the stream.
 import "@workshop/page-kit/style.css";
 import "./scale-out.css";
-import { byId, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
+import { byId, renderMetrics, usePageLanguage, usePresentationLayout } from "@workshop/page-kit";
 import { createSeqTally, type Token } from "@workshop/protocol";
 import { type InstanceView, JOB_EVENTS } from "../protocol.ts";
+import { HTML_ZH, MESSAGES, say } from "./page-text.ts";
 import { createReplyView } from "./reply-view.ts";
 
 usePresentationLayout();
+usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const tiles = byId("instances");
 const reply = byId("reply");
@@ -41,17 +43,17 @@ async function refreshInstances(): Promise<void> {
       const tile = document.createElement("section");
       tile.className = `tile ${instance.up ? "up" : "down"}`;
       const title = document.createElement("h2");
-      title.textContent = `${instance.name} · ${instance.up ? "up" : "down"}`;
+      title.textContent = `${instance.name} · ${say(instance.up ? "up" : "down")}`;
       const connections = document.createElement("p");
-      connections.textContent = `${instance.connections} connection(s)`;
+      connections.textContent = say("connections", { n: instance.connections });
       // Killing this one interrupts the reply; killing the one serving the stream does not.
       if (instance.name === owner) {
         tile.classList.add("generating");
-        connections.textContent += " · generating this reply";
+        connections.textContent += say("generating");
       }
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = instance.up ? `Kill ${instance.name}` : `Start ${instance.name}`;
+      button.textContent = say(instance.up ? "kill" : "start", { name: instance.name });
       button.onclick = async () => {
         await fetch(`/api/debug/instances/${instance.name}/${instance.up ? "kill" : "start"}`, {
           method: "POST",
@@ -89,15 +91,16 @@ async function startJob(url: string, body?: unknown): Promise<string | undefined
     | { id?: string; error?: { message?: string } }
     | undefined;
   if (response?.ok && answer?.id) return answer.id;
-  const why = answer?.error?.message ?? (response ? `HTTP ${response.status}` : "the server did not answer");
-  setStatus(`failed: ${why}. Ask again in a moment.`, "error");
+  const why = answer?.error?.message ?? (response ? `HTTP ${response.status}` : say("no-answer"));
+  setStatus(say("start-failed", { why }), "error");
   return undefined;
 }
 
 byId<HTMLFormElement>("ask").addEventListener("submit", async (event) => {
   event.preventDefault();
   source?.close();
-  const prompt = byId<HTMLInputElement>("prompt").value || "Why do LLM products stream their answers?";
+  const input = byId<HTMLInputElement>("prompt");
+  const prompt = input.value || input.placeholder; // the placeholder is the question, in the page's language
   const id = await startJob("/api/jobs", { prompt });
   if (!id) return;
   jobId = id;
@@ -130,16 +133,16 @@ function follow(id: string, { keepText = false } = {}): void {
   let connections = 0;
   const show = () =>
     renderMetrics(byId("metrics"), [
-      ["tokens", String(tally.unique)],
-      ["duplicated", String(tally.duplicates)],
-      ["missing", String(tally.gaps)],
-      ["served by", servedBy.join(" → ") || "–"],
-      ["connections", String(connections)],
+      [say("tokens"), String(tally.unique)],
+      [say("duplicated"), String(tally.duplicates)],
+      [say("missing"), String(tally.gaps)],
+      [say("served-by"), servedBy.join(" → ") || "–"],
+      [say("metric-connections"), String(connections)],
     ]);
   source = new EventSource(`/api/jobs/${id}/events`);
   source.onopen = () => {
     connections++;
-    setStatus("streaming", "live");
+    setStatus(say("streaming"), "live");
     show();
   };
   // EventSource retries a dropped stream by itself (readyState CONNECTING), but gives up for
@@ -147,9 +150,8 @@ function follow(id: string, { keepText = false } = {}): void {
   // (HTML spec, "fail the connection"). Then nothing more will come, and the page says so.
   const stream = source;
   stream.onerror = () => {
-    if (stream.readyState === EventSource.CLOSED)
-      setStatus("failed: the server refused the stream, and EventSource gave up. Ask again.", "error");
-    else setStatus("reconnecting…", "warn");
+    if (stream.readyState === EventSource.CLOSED) setStatus(say("refused"), "error");
+    else setStatus(say("reconnecting"), "warn");
   };
   source.addEventListener(JOB_EVENTS.servedBy, (event) => {
     announced = id;
@@ -164,12 +166,12 @@ function follow(id: string, { keepText = false } = {}): void {
   source.addEventListener("done", (event) => {
     source?.close(); // the end, not a drop: do not reconnect
     replyView.flush();
-    setStatus(`done (${(JSON.parse(event.data) as { reason: string }).reason})`, "done");
+    setStatus(say("done", { reason: (JSON.parse(event.data) as { reason: string }).reason }), "done");
   });
   source.addEventListener(JOB_EVENTS.interrupted, () => {
     source?.close();
     replyView.flush();
-    setStatus("interrupted: the instance generating this reply died.", "warn");
+    setStatus(say("interrupted"), "warn");
     continueButton.hidden = false;
   });
 }

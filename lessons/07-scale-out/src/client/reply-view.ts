@@ -3,6 +3,7 @@
 // at most once a frame. A continuation is a block of its own after a marker:
 // a new generation asked for the rest, never one seamless answer.
 import { renderMarkdown } from "@workshop/04-llm-chat/client/markdown.ts";
+import { say } from "./page-text.ts";
 
 export function createReplyView(reply: HTMLElement) {
   let raw = ""; // the text of the generation being written
@@ -32,7 +33,7 @@ export function createReplyView(reply: HTMLElement) {
       render(); // the block before is final
       const mark = document.createElement("span");
       mark.className = "continued";
-      mark.textContent = "⟳ continued by a new generation:";
+      mark.textContent = say("continued");
       reply.append(mark);
       startBlock();
     },

@@ -4,6 +4,7 @@
 // end. Model text never becomes markup unsanitized; tool data is textContent.
 import { renderMarkdown } from "@workshop/04-llm-chat/client/markdown.ts";
 import type { ChatEvent } from "../protocol.ts";
+import { say } from "./page-text.ts";
 import { partialArguments } from "./partial-arguments.ts";
 
 const element = (tag: string, className: string, parent: HTMLElement) => {
@@ -36,7 +37,7 @@ export function createAnswerView(parent: HTMLElement, answeredBy: string) {
           if (!reasoning) {
             box = element("details", "reasoning", root) as HTMLDetailsElement;
             box.open = true; // open while the model thinks: a lone "▶ Reasoning" for seconds says nothing
-            element("summary", "", box).textContent = "Reasoning";
+            element("summary", "", box).textContent = say("reasoning");
             reasoning = element("div", "reasoning-text", box);
           }
           reasoning.textContent += event.delta;
@@ -50,7 +51,7 @@ export function createAnswerView(parent: HTMLElement, answeredBy: string) {
           break;
         case "tool-call-start": {
           const card = element("div", "tool", root);
-          element("div", "tool-name", card).textContent = `tool · ${event.name}`;
+          element("div", "tool-name", card).textContent = say("tool", { name: event.name });
           tools.set(event.id, {
             args: element("pre", "tool-args", card),
             json: "",
@@ -76,14 +77,16 @@ export function createAnswerView(parent: HTMLElement, answeredBy: string) {
           break;
         }
         case "usage":
-          (root.querySelector(".usage") ?? element("p", "usage meta", root)).textContent =
-            `usage: ${event.inputTokens} in · ${event.outputTokens} out`;
+          (root.querySelector(".usage") ?? element("p", "usage meta", root)).textContent = say("usage", {
+            input: event.inputTokens,
+            output: event.outputTokens,
+          });
           break;
         case "error":
           element("p", "error", root).textContent = `${event.code}: ${event.message}`;
           break;
         case "finish":
-          element("p", "meta finish", root).textContent = `finish: ${event.reason}`;
+          element("p", "meta finish", root).textContent = say("finish", { reason: event.reason });
           break;
       }
     },

@@ -2,14 +2,16 @@
 // wire and the one stream the BFF makes of it.
 import "@workshop/page-kit/style.css";
 import "./apis.css";
-import { byId, usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePageLanguage, usePresentationLayout } from "@workshop/page-kit";
 import { readSseEvents } from "@workshop/protocol";
 import type { ChatEvent, ChatRequest, Provider } from "../protocol.ts";
 import { createAnswerView } from "./answer-view.ts";
 import { messagesToSend } from "./conversation.ts";
+import { HTML_ZH, MESSAGES, say } from "./page-text.ts";
 import { createWireView } from "./wire-view.ts";
 
 usePresentationLayout();
+usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const form = byId<HTMLFormElement>("composer");
 const input = byId<HTMLInputElement>("input");
@@ -79,8 +81,7 @@ byId("new-chat").addEventListener("click", () => {
 
 // This lesson's DashScope path streams text only: its buttons would quietly give a plain answer.
 const suggestions = [...byId("suggestions").querySelectorAll("button")];
-const TEXT_ONLY =
-  "DashScope's path in this lesson streams text only: no tools, reasoning, mid-stream errors or unknown events.";
+const TEXT_ONLY = say("text-only");
 const showWhatTheProviderCan = () => {
   const textOnly = provider.value === "dashscope";
   for (const button of suggestions) {

@@ -1,5 +1,7 @@
 // The left pane: each event as the provider sent it, its name highlighted.
 // Bounded (the newest 300), and set with textContent: wire data is never markup.
+import { say } from "./page-text.ts";
+
 const MAX_ROWS = 300;
 
 export function createWireView(list: HTMLElement, count: HTMLElement) {
@@ -15,7 +17,7 @@ export function createWireView(list: HTMLElement, count: HTMLElement) {
       list.append(row);
       while (list.childElementCount > MAX_ROWS) list.firstElementChild?.remove();
       list.scrollTop = list.scrollHeight;
-      count.textContent = `${++seen} events`;
+      count.textContent = say("events", { n: ++seen });
     },
     clear(): void {
       seen = 0;
