@@ -1,6 +1,7 @@
 export { byId } from "./by-id.ts";
 export { createEventLog, type EventLog } from "./event-log.ts";
 export { formatBytes, formatMs, utf8Length } from "./format.ts";
+export { METRIC_NAMES } from "./metric-names.ts";
 export { type MetricRows, metricValue, renderMetrics } from "./metrics.ts";
 export {
   htmlKeys,

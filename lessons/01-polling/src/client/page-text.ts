@@ -3,7 +3,7 @@
 // MESSAGES is what the page's code writes, in both languages.
 // To add a string: a data-i18n key in index.html and its Chinese here, or a key in
 // both MESSAGES languages; test/page-text.test.ts fails on a key missing in either.
-import { type Messages, messagesFor } from "@workshop/page-kit";
+import { METRIC_NAMES, type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
   title: "第 01 课 · 等整段回复 vs 轮询回复",
@@ -27,12 +27,8 @@ export const HTML_ZH: Record<string, string> = {
 };
 
 const en = {
-  "first-token": "Time to first token",
-  total: "Total time",
-  requests: "Requests",
+  ...METRIC_NAMES.en,
   empty: "Empty responses",
-  bytes: "Bytes received",
-  duplicates: "Duplicated tokens",
   waiting: "waiting for the whole reply…",
   starting: "starting job…",
   polling: "polling…",
@@ -51,12 +47,8 @@ const en = {
 export const MESSAGES: Messages<keyof typeof en> = {
   en,
   zh: {
-    "first-token": "首字延迟",
-    total: "总耗时",
-    requests: "请求数",
+    ...METRIC_NAMES.zh,
     empty: "空响应",
-    bytes: "收到的字节",
-    duplicates: "重复的 token",
     waiting: "等待整段回复…",
     starting: "正在创建任务…",
     polling: "轮询中…",

@@ -3,7 +3,7 @@
 // MESSAGES is what the page's code writes, in both languages.
 // To add a string: a data-i18n key in index.html and its Chinese here, or a key in
 // both MESSAGES languages; test/page-text.test.ts fails on a key missing in either.
-import type { Messages } from "@workshop/page-kit";
+import { METRIC_NAMES, type Messages } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
   title: "第 02 课 · 服务器推送事件（SSE）",
@@ -28,11 +28,9 @@ export const HTML_ZH: Record<string, string> = {
 };
 
 const en = {
-  "first-token": "Time to first token",
-  total: "Total time",
+  ...METRIC_NAMES.en,
   tokens: "Tokens received",
   reconnects: "Reconnections",
-  duplicates: "Duplicated tokens",
   "log-tutorial": "GET /api/tutorial/stream (tokens without ids, then [DONE] + res.end())",
   "log-starts-over": "reconnected: the server starts the reply over",
   "log-job": "202: job {id}…; new EventSource(…/events)",
@@ -48,11 +46,9 @@ const en = {
 export const MESSAGES: Messages<keyof typeof en> = {
   en,
   zh: {
-    "first-token": "首字延迟",
-    total: "总耗时",
+    ...METRIC_NAMES.zh,
     tokens: "收到的 token",
     reconnects: "重连次数",
-    duplicates: "重复的 token",
     "log-tutorial": "GET /api/tutorial/stream（token 不带 id，最后 [DONE] + res.end()）",
     "log-starts-over": "重连了：服务器从头开始生成回答",
     "log-job": "202：任务 {id}…；new EventSource(…/events)",

@@ -3,7 +3,7 @@
 // MESSAGES is what the page's code writes, in both languages.
 // To add a string: a data-i18n key in index.html and its Chinese here, or a key in
 // both MESSAGES languages; scripts/test/translations.test.ts fails on a key missing in either.
-import { type Messages, messagesFor } from "@workshop/page-kit";
+import { METRIC_NAMES, type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
   title: "第 03 课 · WebSocket：双向通信，一条连接",
@@ -24,7 +24,7 @@ export const HTML_ZH: Record<string, string> = {
 };
 
 const en = {
-  "first-token": "Time to first token",
+  ...METRIC_NAMES.en,
   tokens: "Tokens",
   "duplicated-lost": "Duplicated / lost",
   queued: "Chat messages queued",
@@ -47,7 +47,7 @@ const en = {
 export const MESSAGES: Messages<keyof typeof en> = {
   en,
   zh: {
-    "first-token": "首字延迟",
+    ...METRIC_NAMES.zh,
     tokens: "token 数",
     "duplicated-lost": "重复 / 丢失",
     queued: "排队中的聊天消息",

@@ -3,7 +3,7 @@
 // MESSAGES is what the page's code writes, in both languages.
 // To add a string: a data-i18n key in index.html and its Chinese here, or a key in
 // both MESSAGES languages; scripts/test/translations.test.ts fails on a key missing in either.
-import { type Messages, messagesFor } from "@workshop/page-kit";
+import { METRIC_NAMES, type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
   title: "第 05 课 · 同一个回答，五种方式，同一种故障",
@@ -28,10 +28,7 @@ export const HTML_ZH: Record<string, string> = {
 };
 
 const en = {
-  "first-token": "Time to first token",
-  total: "Total time",
-  requests: "Requests",
-  bytes: "Bytes received",
+  ...METRIC_NAMES.en,
   reconnects: "Reconnects",
   "lost-duplicated": "Tokens lost / duplicated",
   "no-seq": "– (no seq)",
@@ -45,10 +42,7 @@ const en = {
 export const MESSAGES: Messages<keyof typeof en> = {
   en,
   zh: {
-    "first-token": "首字延迟",
-    total: "总耗时",
-    requests: "请求数",
-    bytes: "收到的字节",
+    ...METRIC_NAMES.zh,
     reconnects: "重连次数",
     "lost-duplicated": "丢失 / 重复的 token",
     "no-seq": "–（没有 seq）",
