@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { metricValue } from "@workshop/page-kit";
 import { type Browser, freshPage, type Page, type Served, servePage, startPage } from "@workshop/testkit";
 import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { expect, it } from "vitest";
 import { TRAPS } from "../src/stream/traps.ts";
 import { echoWords, FAST, startLesson, steppedBff } from "./start.ts";
@@ -60,6 +61,31 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
       .getByText(/· open/)
       .waitFor();
   const openStreams = () => served.lesson.openStreams.size;
+
+  it("in Chinese (?lang=zh) the chat, the badge, the metrics and a trap's banner leave no label in English, and it fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(
+      page,
+      `${served.site.url}${framework}/?trap=tutorial-reader`,
+      {
+        skip: [".message .body"], // the questions and answers: data, not labels
+        act: async () => {
+          await page.getByRole("status").getByText("已连接").waitFor();
+          await page.getByLabel("消息").fill(echoWords(1000));
+          await page.getByRole("button", { name: "发送" }).click();
+          await lastAnswer().getByText("w3").waitFor();
+          await page.getByRole("button", { name: "停止" }).click();
+          await page.getByText("已停止：已收到的部分回答保留下来了。").waitFor();
+          await served.lesson.llm.idle(); // stopped: nothing runs on into the next test
+          await expect.poll(() => page.locator("#trap-on").textContent()).toContain("陷阱已开启"); // the longest banner
+        },
+      },
+    );
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+  });
 
   it("the Fast model switch sends the question to the server's fast model, many tokens a frame", async () => {
     await open(`${framework}/`);

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { say } from "../stream/page-text.ts";
 import { ChatPanel } from "./ChatPanel.tsx";
 import { NotificationsBadge } from "./NotificationsBadge.tsx";
 
@@ -10,11 +11,11 @@ export function App() {
       <header className="bar">
         {badgeOpen && <NotificationsBadge />}
         <button type="button" className="secondary" onClick={() => setBadgeOpen((open) => !open)}>
-          {badgeOpen ? "Hide notifications" : "Show notifications"}
+          {say(badgeOpen ? "hide-notifications" : "show-notifications")}
         </button>
         {/* Closing unmounts the chat: a stream in progress must stop, on the server too. */}
         <button type="button" className="secondary" onClick={() => setChatOpen((open) => !open)}>
-          {chatOpen ? "Close chat" : "Open chat"}
+          {say(chatOpen ? "close-chat" : "open-chat")}
         </button>
       </header>
       {chatOpen && <ChatPanel />}

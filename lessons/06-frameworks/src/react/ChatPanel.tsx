@@ -2,6 +2,7 @@
 // reader (and the tests) rely on: "Message", "Send", "Stop".
 import { type FormEvent, useState } from "react";
 import { demoConversation } from "../stream/conversation.ts";
+import { say } from "../stream/page-text.ts";
 import { sessionParts, trap } from "../stream/traps.ts";
 import { MessageList } from "./MessageList.tsx";
 import { useChatStreamWithoutAbort } from "./traps/use-chat-stream-without-abort.ts";
@@ -22,29 +23,29 @@ export function ChatPanel() {
     setDraft("");
   };
   return (
-    <section className="chat" aria-label="Chat">
+    <section className="chat" aria-label={say("chat")}>
       <MessageList messages={chat.messages} liveText={chat.liveText} />
       <form className="composer" onSubmit={submit}>
         <textarea
-          aria-label="Message"
+          aria-label={say("message")}
           rows={2}
           value={draft}
-          placeholder="Ask something… (Enter sends)"
+          placeholder={say("ask-something")}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === "Enter" && !event.shiftKey) submit(event);
           }}
         />
         <button type="submit" disabled={chat.streaming}>
-          Send
+          {say("send")}
         </button>
         {chat.streaming && (
           <button type="button" className="secondary" onClick={chat.stop}>
-            Stop
+            {say("stop")}
           </button>
         )}
         <button type="button" className="secondary" disabled={chat.streaming} onClick={chat.regenerate}>
-          Regenerate
+          {say("regenerate")}
         </button>
         <button
           type="button"
@@ -52,7 +53,7 @@ export function ChatPanel() {
           disabled={chat.streaming}
           onClick={() => chat.setMessages(demoConversation(5000))}
         >
-          Load 5,000 messages
+          {say("load-messages")}
         </button>
       </form>
     </section>

@@ -1,6 +1,7 @@
 // Lesson 02's notification stream as a badge. "Mute" is state the event
 // handler reads: with a stale handler it would keep counting (?trap=stale).
 import { useState } from "react";
+import { say } from "../stream/page-text.ts";
 import { postNotice } from "../stream/post-notice.ts";
 import { trap } from "../stream/traps.ts";
 import { useEventSourceWithStaleHandlers } from "./traps/use-event-source-with-stale-handlers.ts";
@@ -30,16 +31,18 @@ export function NotificationsBadge() {
   });
   return (
     <div className="badge" role="status">
-      <span data-testid="unread">{unread}</span> unread · <span data-testid="received">{received}</span>{" "}
-      received · {listening} listening · {state}
+      <span data-testid="unread">{unread}</span> {say("unread")} ·{" "}
+      <span data-testid="received">{received}</span> {say("received")} · {say("listening", { n: listening })}{" "}
+      · {say(`state-${state}`)}
       <label>
-        <input type="checkbox" checked={muted} onChange={(event) => setMuted(event.target.checked)} /> Mute
+        <input type="checkbox" checked={muted} onChange={(event) => setMuted(event.target.checked)} />{" "}
+        {say("mute")}
       </label>
       <button type="button" className="secondary" onClick={() => setUnread(0)}>
-        Mark read
+        {say("mark-read")}
       </button>
       <button type="button" className="secondary" onClick={() => postNotice()}>
-        Post a notice
+        {say("post-notice")}
       </button>
     </div>
   );

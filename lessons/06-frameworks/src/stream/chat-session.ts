@@ -7,6 +7,7 @@ import { ChatError, streamChat } from "@workshop/04-llm-chat/client/chat-stream.
 import { type Message, message, requestFor } from "./conversation.ts";
 import { createFrameBatchedText, type FrameBatchedText } from "./frame-batched-text.ts";
 import { count } from "./page-metrics.ts";
+import { say } from "./page-text.ts";
 
 /** What a session is built from; a trap swaps one part (stream/traps.ts). */
 export interface ChatSessionParts {
@@ -58,7 +59,7 @@ export function createChatSession(
         live.append(delta);
       }
     } catch (error) {
-      if (mine.signal.aborted) [status, note] = ["stopped", "Stopped: the partial answer is kept."];
+      if (mine.signal.aborted) [status, note] = ["stopped", say("stopped")];
       else [status, note] = ["failed", error instanceof ChatError ? error.message : String(error)];
     }
     if (controller !== mine) return;

@@ -1,6 +1,7 @@
 // What the page counts about itself and shows, so the class sees (and the
 // tests read) how many renders an answer cost: tokens in, renders out.
 import { renderMetrics } from "@workshop/page-kit";
+import { say } from "./page-text.ts";
 
 /** tokens received, renders committed, EventSources open now, generations the server runs. */
 export const counts = { tokens: 0, renders: 0, eventSources: 0, generating: 0 };
@@ -18,10 +19,10 @@ function draw(): void {
   pending = false;
   if (!panel) return;
   renderMetrics(panel, [
-    ["tokens", String(counts.tokens)],
-    ["renders", String(counts.renders)],
-    ["EventSources open", String(counts.eventSources)],
-    ["generating on the server", String(counts.generating)],
+    [say("tokens"), String(counts.tokens)],
+    [say("renders"), String(counts.renders)],
+    [say("event-sources"), String(counts.eventSources)],
+    [say("generating"), String(counts.generating)],
   ]);
 }
 
