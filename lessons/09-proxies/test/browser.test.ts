@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
 import { describeInBrowser, freshPage, type Page, postJson, servePage, startLesson } from "@workshop/testkit";
 import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { describe, expect, it } from "vitest";
 import type { ProxyList } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
@@ -66,6 +67,38 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
         const { width, height, smallest } = await measureProjected(page);
         expect([width, height], "the page scrolls on a 1280×720 projector").toEqual([1280, 720]);
         expect(smallest.px, `the smallest text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+      });
+
+      it("in Chinese (?lang=zh) the race's notes and verdicts and the three demos' metrics (and tab/) leave no label in English, and it fits 1280×720", async () => {
+        const { lang, english, view } = await viewInChinese(page, served.site.url, {
+          skip: ['a[href="/tab/"]'], // the link's text is the address /tab/, not a label
+          act: async () => {
+            await page.getByRole("button", { name: "跑遍所有路径" }).click();
+            const verdicts = () => page.locator("#paths td:nth-child(5)").allTextContents();
+            await expect
+              .poll(async () => (await verdicts()).every((v) => v.startsWith("✓") || v.startsWith("✗")), {
+                timeout: 10_000,
+              })
+              .toBe(true);
+            expect(await verdicts()).toContain("✗ 在最后一次性到达");
+            await page.getByRole("button", { name: "两条都打开" }).click();
+            await page.getByRole("button", { name: "打开七条" }).click();
+            await page.getByRole("button", { name: "加入" }).click();
+            await page.getByText("无心跳：重连次数").waitFor();
+            await page.getByText("http2：已打开").waitFor();
+            await page.getByText("收到的通知").waitFor();
+          },
+        });
+        expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+        expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+        expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+          MIN_TEXT_PX,
+        );
+        // tab/, the shared stream's page to open many times, in Chinese too.
+        const tab = await viewInChinese(page, `${served.site.url}tab/`, {
+          act: () => page.locator('[data-metric="收到的通知"]').waitFor(),
+        });
+        expect({ lang: tab.lang, english: tab.english }).toEqual({ lang: "zh-CN", english: [] });
       });
 
       it("over HTTP/1.1 the 7th EventSource to one origin waits until one of the six closes", async () => {

@@ -1,13 +1,15 @@
 // Lesson 09's page: the paths from GET /api/proxies, and four live demos.
 import "@workshop/page-kit/style.css";
 import "./proxies.css";
-import { byId, renderMetrics, usePresentationLayout } from "@workshop/page-kit";
+import { byId, renderMetrics, usePageLanguage, usePresentationLayout } from "@workshop/page-kit";
 import type { ProxyPath } from "../protocol.ts";
+import { HTML_ZH, MESSAGES, NOTES_ZH, say } from "./page-text.ts";
 import { readThrough } from "./path-race.ts";
 import { loadPaths } from "./paths.ts";
 import { postNotice, showSharedStream } from "./shared-stream-panel.ts";
 
 usePresentationLayout();
+const { language } = usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const paths = await loadPaths();
 const pathNamed = (name: string) => paths.find((path) => path.name === name) as ProxyPath;
@@ -27,7 +29,9 @@ const rows = new Map(
     const label = document.createElement("code");
     label.textContent = path.http2 ? `${path.name} (HTTP/2)` : path.name;
     name.append(label);
-    cell(row, path.note.replaceAll("`", ""));
+    // The note is the server's English; a path without a Chinese note (one a student added) keeps it.
+    const note = (language === "zh" && NOTES_ZH[path.name]) || path.note;
+    cell(row, note.replaceAll("`", ""));
     byId("paths").append(row);
     return [path.name, { first: cell(row, "–"), last: cell(row, "–"), verdict: cell(row, "") }];
   }),
@@ -37,7 +41,7 @@ byId("race").addEventListener("click", async () => {
     await fetch("/api/jobs", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ prompt: "Why do LLM products stream?" }),
+      body: JSON.stringify({ prompt: say("race-prompt") }),
     })
   ).json()) as { id: string };
   await Promise.all(
@@ -55,16 +59,16 @@ byId("race").addEventListener("click", async () => {
           () => {
             // Over HTTP/2 (TLS), almost always the self-signed certificate: say where to accept it.
             row.verdict.textContent = path.http2
-              ? `… retrying: open ${path.url} once and accept its certificate`
-              : "… retrying: the connection failed";
+              ? say("retrying-certificate", { url: path.url })
+              : say("retrying");
           },
         );
         row.last.textContent = `${Math.round(result.lastMs)} ms`;
         const lump = result.lastMs - result.firstMs < 0.1 * result.lastMs;
-        row.verdict.textContent = lump ? "✗ all at once, at the end" : "✓ token by token";
+        row.verdict.textContent = say(lump ? "all-at-once" : "token-by-token");
         row.verdict.className = lump ? "bad" : "good";
-      } catch (error) {
-        row.verdict.textContent = `✗ ${(error as Error).message}`;
+      } catch {
+        row.verdict.textContent = say("refused", { url: path.url }); // readThrough's one rejection
       }
     }),
   );
@@ -72,15 +76,15 @@ byId("race").addEventListener("click", async () => {
 
 // 2 · Idle timeout: count how often nginx cuts each stream (EventSource reconnects by itself).
 byId("idle").addEventListener("click", () => {
-  const counts = { "no heartbeat: reconnects": 0, "heartbeat 300 ms: reconnects": 0 };
+  const counts = { "no-heartbeat": 0, heartbeat: 0 };
   const draw = () =>
-    renderMetrics(
-      byId("idle-metrics"),
-      Object.entries(counts).map(([k, v]) => [k, String(v)]),
-    );
+    renderMetrics(byId("idle-metrics"), [
+      [say("no-heartbeat"), String(counts["no-heartbeat"])],
+      [say("heartbeat"), String(counts.heartbeat)],
+    ]);
   for (const [name, key] of [
-    ["idle-quiet", "no heartbeat: reconnects"],
-    ["idle-heartbeat", "heartbeat 300 ms: reconnects"],
+    ["idle-quiet", "no-heartbeat"],
+    ["idle-heartbeat", "heartbeat"],
   ] as const) {
     const source = new EventSource(`${pathNamed(name).url}/api/notifications`);
     let opened = 0;
@@ -99,8 +103,8 @@ byId("seven").addEventListener("click", () => {
     renderMetrics(
       byId("seven-metrics"),
       Object.entries(opened).map(([name, sources]) => [
-        `${name}: open`,
-        `${sources.filter((s) => s.readyState === EventSource.OPEN).length} of 7`,
+        say("open-of", { name }),
+        say("n-of-seven", { n: sources.filter((s) => s.readyState === EventSource.OPEN).length }),
       ]),
     );
   for (const name of ["direct", "http2"]) {
