@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createMockLlm, steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, type Page, servePage, startLesson } from "@workshop/testkit";
 import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { expect, it } from "vitest";
 import type { ChatView } from "../src/protocol.ts";
 import { createServer } from "../src/server/app.ts";
@@ -125,6 +126,51 @@ describeInBrowser("lesson 10's page through the page lifecycle", (browser) => {
     await tab.getByRole("button", { name: "Send" }).click();
     await expectAnswer(tab, heldText);
   }
+
+  it("in Chinese (?lang=zh) the question, the answer's status, its tally and footer leave no label in English, and it fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(page, chatUrl(chatId()), {
+      skip: [".message .text"], // the conversation's text: data, not labels
+      act: async () => {
+        expect(await page.inputValue("#input")).toBe("为什么 LLM 产品要流式输出回答？");
+        await page.getByRole("button", { name: "发送" }).click();
+        await page.waitForFunction(statusStarts, "回答完成 · ");
+        await page.getByRole("button", { name: "重新生成" }).click();
+        await page.locator(".versions", { hasText: "2 / 2" }).waitFor();
+        await page.waitForFunction(statusStarts, "回答完成 · ");
+        await page.getByRole("button", { name: "上一个版本" }).waitFor();
+        await expect.poll(() => page.textContent("#tally")).toMatch(/^从偏移量 0 开始读 · \d+ 个 token/);
+      },
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
+  });
+
+  it("in Chinese (?lang=zh) the AI SDK page's labels, status and a stopped answer's footer leave no label in English, and it fits 1280×720", async () => {
+    llm.hold(HELD);
+    try {
+      const { lang, english, view } = await viewInChinese(page, chatUrl(chatId(), "/ai-sdk/"), {
+        skip: [".message .text"], // the conversation's text: data, not labels
+        act: async () => {
+          expect(await page.inputValue("input")).toBe("为什么 LLM 产品要流式输出回答？");
+          await page.getByRole("button", { name: "发送" }).click();
+          await page.waitForFunction(answerHas, 1);
+          await page.getByRole("button", { name: "停止" }).click();
+          await page.locator(".message.assistant.stopped footer", { hasText: "已停止" }).waitFor();
+          await page.locator("[role=status]", { hasText: /^就绪$/ }).waitFor();
+        },
+      });
+      expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+      expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+      expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+        MIN_TEXT_PX,
+      );
+    } finally {
+      llm.release();
+    }
+  });
 
   it("a reload mid-answer reads on from the offset this tab kept: the whole reply, nothing lost, nothing twice", async () => {
     const chat = chatId();

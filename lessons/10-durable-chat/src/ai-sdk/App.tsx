@@ -2,7 +2,8 @@
 // posts to /api/chat, and `resume: true` reconnects to GET /api/chat/:id/stream on load.
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
-import { type FormEvent, useState } from "react";
+import { createElement, type FormEvent, Fragment, useState } from "react";
+import { sayAiSdk as say } from "../client/page-text.ts";
 
 const transport = new DefaultChatTransport({ api: "/api/chat" });
 
@@ -11,6 +12,22 @@ const endOf = (message: UIMessage) =>
   message.role === "assistant"
     ? ((message.metadata as { status?: string } | undefined)?.status ?? "complete")
     : "";
+
+/** An end the catalogue names, in the page's language; one it does not know, as the server sent it. */
+const endWord = (end: string) =>
+  end === "stopped" || end === "max_tokens" || end === "interrupted" || end === "failed" ? say(end) : end;
+
+/** Catalogue text with `code` in it, as React elements (the same rule as page-kit's setRichText). */
+const withCode = (text: string) =>
+  createElement(
+    Fragment,
+    null, // the parts as children of their own, in a fixed order: no list, so no keys
+    ...text
+      .split(/(`[^`]+`)/)
+      .map((part) =>
+        part.startsWith("`") && part.length > 2 ? createElement("code", null, part.slice(1, -1)) : part,
+      ),
+  );
 
 export function App({ chatId, initial }: { chatId: string; initial: UIMessage[] }) {
   // #region use-chat-resume
@@ -21,7 +38,7 @@ export function App({ chatId, initial }: { chatId: string; initial: UIMessage[] 
     transport,
   });
   // #endregion
-  const [input, setInput] = useState("Why do LLM products stream their answers?");
+  const [input, setInput] = useState(() => say("question"));
   const busy = status === "submitted" || status === "streaming";
 
   const send = (event: FormEvent) => {
@@ -39,24 +56,28 @@ export function App({ chatId, initial }: { chatId: string; initial: UIMessage[] 
 
   return (
     <>
-      <h1>Lesson 10 · The same chat with useChat</h1>
+      <h1>{say("title")}</h1>
       <p className="lede">
-        <code>@ai-sdk/react</code>'s <code>useChat</code> with <code>resume: true</code>: reload mid-answer
-        and it reconnects. <a href={`/?chat=${chatId}`}>The hand-written page, same chat</a>.
+        {withCode(say("lede"))} <a href={`/?chat=${chatId}`}>{say("hand-written")}</a>.
       </p>
       <form className="ask" onSubmit={send}>
-        <input type="text" aria-label="Message" value={input} onChange={(e) => setInput(e.target.value)} />
+        <input
+          type="text"
+          aria-label={say("message")}
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+        />
         <button type="submit" disabled={busy}>
-          Send
+          {say("send")}
         </button>
         {busy && (
           <button type="button" onClick={stopEverywhere}>
-            Stop
+            {say("stop")}
           </button>
         )}
       </form>
       <p className="status" role="status">
-        {error ? `error: ${error.message}` : status}
+        {error ? say("error", { why: error.message }) : say(status === "error" ? "errored" : status)}
       </p>
       <main className="messages" aria-live="polite">
         {messages.map((message) => (
@@ -69,7 +90,7 @@ export function App({ chatId, initial }: { chatId: string; initial: UIMessage[] 
               {message.parts.map((part) => (part.type === "text" ? part.text : "")).join("")}
             </p>
             {/* A stopped or cut answer says so, or it would look complete. */}
-            {endOf(message) && endOf(message) !== "complete" && <footer>{endOf(message)}</footer>}
+            {endOf(message) && endOf(message) !== "complete" && <footer>{endWord(endOf(message))}</footer>}
           </article>
         ))}
       </main>

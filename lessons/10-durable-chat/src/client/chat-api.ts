@@ -1,11 +1,12 @@
 // The page's requests to lesson 10's server. Sending starts a run and returns at once;
 // reading it is follow-run.ts; Stop is its own request, never a closed connection.
 import type { ChatView, ErrorBody, RunStarted, SendBody } from "../protocol.ts";
+import { say } from "./page-text.ts";
 
 async function json<T>(response: Response): Promise<T> {
   if (response.ok) return (await response.json()) as T;
   const body = (await response.json().catch(() => undefined)) as ErrorBody | undefined;
-  throw new Error(body?.error.message ?? `The server answered ${response.status}.`);
+  throw new Error(body?.error.message ?? say("server-answered", { status: response.status }));
 }
 
 const post = (path: string, body: unknown) =>

@@ -3,15 +3,18 @@
 // is in sessionStorage; the answer itself is the server's run, read from an offset.
 import "@workshop/page-kit/style.css";
 import "./durable-chat.css";
-import { byId, usePresentationLayout } from "@workshop/page-kit";
+import { byId, usePageLanguage, usePresentationLayout } from "@workshop/page-kit";
 import type { ChatView, EndData, MessageView } from "../protocol.ts";
 import { branchThrough, siblingsOf } from "./branches.ts";
 import { loadChat, sendMessage, stopChat } from "./chat-api.ts";
 import { type Following, followRun } from "./follow-run.ts";
 import { forgetProgress, keepProgress, keptProgress } from "./kept-progress.ts";
+import { HTML_ZH, isEnd, MESSAGES, say } from "./page-text.ts";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
+// biome-ignore lint/correctness/useHookAtTopLevel: page-kit's language switch, not a React hook
+usePageLanguage(HTML_ZH, MESSAGES); // 中文 with ?lang=zh (page-kit)
 
 const list = byId("messages");
 const status = byId("status");
@@ -19,6 +22,9 @@ const tally = byId("tally");
 const input = byId<HTMLInputElement>("input");
 const stopButton = byId<HTMLButtonElement>("stop");
 const sendButton = byId<HTMLButtonElement>("send");
+// The question Send asks, in the page's language (the mock LLM answers a Chinese one in Chinese);
+// as the default only, so a value the browser restored, or the reader typed, stays.
+input.defaultValue = say("question");
 
 // #region chat-in-url
 const url = new URL(location.href);
@@ -38,7 +44,7 @@ const gone = new Set<string>();
 /** Offsets received for the answer being read, to show "0 gaps, 0 repeats" as proof. */
 let received = { from: -1, count: 0, gaps: 0, repeats: 0, last: -1 };
 
-function say(text: string, state: string): void {
+function setStatus(text: string, state: string): void {
   status.textContent = text;
   status.className = `status ${state}`;
 }
@@ -47,7 +53,12 @@ function showTally(): void {
   tally.textContent =
     received.count === 0 && received.from < 0
       ? ""
-      : `read from offset ${received.from + 1} · ${received.count} tokens · gaps ${received.gaps} · repeats ${received.repeats}`;
+      : say("tally", {
+          from: received.from + 1,
+          count: received.count,
+          gaps: received.gaps,
+          repeats: received.repeats,
+        });
 }
 
 // #region render
@@ -97,7 +108,7 @@ function answerFooter(message: MessageView): HTMLElement {
     const where = document.createElement("span");
     where.className = "versions";
     where.textContent = `${index + 1} / ${versions.length}`;
-    footer.append(step(-1, "‹", "Previous version"), where, step(1, "›", "Next version"));
+    footer.append(step(-1, "‹", say("previous-version")), where, step(1, "›", say("next-version")));
   }
   const state = document.createElement("span");
   state.className = "answer-status";
@@ -107,7 +118,7 @@ function answerFooter(message: MessageView): HTMLElement {
     const again = document.createElement("button");
     again.type = "button";
     again.className = "secondary";
-    again.textContent = "Regenerate";
+    again.textContent = say("regenerate");
     again.disabled = view.activeRun !== null;
     again.onclick = () => void start({ regenerate: message.parentId ?? "" });
     footer.append(again);
@@ -117,15 +128,8 @@ function answerFooter(message: MessageView): HTMLElement {
 // #endregion
 
 function describe(message: MessageView): string {
-  const tokens = message.tokens === undefined ? "" : ` · ${message.tokens} tokens`;
-  const words: Record<string, string> = {
-    complete: "complete",
-    stopped: "stopped",
-    max_tokens: "cut at the token limit",
-    interrupted: "interrupted: not complete",
-    failed: "failed: not complete",
-  };
-  return `${words[message.status] ?? message.status}${tokens}`;
+  const tokens = message.tokens === undefined ? "" : say("answer-tokens", { n: message.tokens });
+  return `${isEnd(message.status) ? say(message.status) : message.status}${tokens}`;
 }
 
 // #region read-answer
@@ -136,7 +140,7 @@ function readActiveRun(): void {
   following = undefined;
   if (!active) return;
   if (gone.has(active.runId)) {
-    say("this answer's run is no longer kept on the server: showing what the chat kept", "stopped");
+    setStatus(say("run-gone"), "stopped");
     return;
   }
   const kept = keptProgress(chatId);
@@ -183,12 +187,8 @@ function readActiveRun(): void {
       finished(active.messageId, text, end);
     },
     onState(state) {
-      if (state === "reading") say("streaming: reading the answer", "streaming");
-      else
-        say(
-          navigator.onLine ? "connection lost: reading again shortly" : "offline: continues when back online",
-          "waiting",
-        );
+      if (state === "reading") setStatus(say("reading"), "streaming");
+      else setStatus(say(navigator.onLine ? "connection-lost" : "offline"), "waiting");
     },
   });
 }
@@ -204,12 +204,13 @@ function finished(messageId: string, text: string, end: EndData): void {
   if (answer) Object.assign(answer, { text, status: end.reason, tokens: end.tokens });
   view.activeRun = null;
   render();
-  say(`answer ${end.reason} · ${end.tokens} tokens`, end.reason === "complete" ? "done" : "stopped");
+  const reason = isEnd(end.reason) ? say(`reason-${end.reason}`) : end.reason;
+  setStatus(say("ended", { reason, tokens: end.tokens }), end.reason === "complete" ? "done" : "stopped");
 }
 
 async function refresh(): Promise<void> {
   const loaded = await loadChat(chatId).catch((error: Error) => {
-    say(`could not load the chat: ${error.message}`, "error");
+    setStatus(say("load-failed", { why: error.message }), "error");
     return null;
   });
   if (loaded === null) return; // the view stays as it was; the next visit or send looks again
@@ -217,7 +218,7 @@ async function refresh(): Promise<void> {
   if (!view.activeRun) forgetProgress(chatId);
   render();
   readActiveRun();
-  if (!view.activeRun) say(view.messages.length ? "idle" : "idle: ask something", "idle");
+  if (!view.activeRun) setStatus(say(view.messages.length ? "idle" : "idle-empty"), "idle");
 }
 
 /** A message that was sent but not confirmed: sent again, it keeps its id, so it is one message. */
@@ -235,7 +236,7 @@ async function start(body: Parameters<typeof sendMessage>[1]): Promise<void> {
   // Sent or not, look: the request may have reached the server (and started the answer)
   // even if its answer was lost on the way back, or another tab's answer may be running.
   await refresh();
-  if (failed) say(`${failed.message} Send again to retry.`, "error");
+  if (failed) setStatus(say("send-failed", { why: failed.message }), "error");
 }
 
 byId<HTMLFormElement>("composer").addEventListener("submit", (event) => {
@@ -254,7 +255,7 @@ byId<HTMLFormElement>("composer").addEventListener("submit", (event) => {
 // #region stop-button
 stopButton.addEventListener("click", () => {
   // Stop is a request of its own: closing the stream would only stop this tab reading.
-  void stopChat(chatId).catch((error: Error) => say(error.message, "error"));
+  void stopChat(chatId).catch((error: Error) => setStatus(error.message, "error"));
 });
 // #endregion
 
