@@ -1,12 +1,12 @@
 // Every English guide and its Chinese twin (README.md ↔ README.zh-CN.md) are
 // kept in step by their skeleton: headings by level, code blocks byte for byte,
 // link targets, table shapes, and a link to each other at the top.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pageCatalogueProblems } from "@workshop/testkit/page-catalogue";
 import { describe, expect, it } from "vitest";
 import { findLessons, repoRoot } from "../lessons.ts";
-import { driftBetween, guides, twinOf } from "../translations.ts";
+import { driftBetween, guides, skeletonOf, twinOf } from "../translations.ts";
 
 const ENGLISH = `# Lesson 02
 
@@ -110,4 +110,30 @@ describe("each lesson page's Chinese (src/client/page-text.ts, ?lang=zh)", () =>
       expect(pageCatalogueProblems(page, HTML_ZH, MESSAGES)).toEqual([]);
     },
   );
+});
+
+describe("each slide deck and its Chinese twin (slides/decks/NN-slug.zh-CN.md)", () => {
+  const decks = join(repoRoot, "slides/decks");
+  const twins = readdirSync(decks).filter((file) => /^\d{2}-[\w-]+\.zh-CN\.md$/.test(file));
+  /** What must match: the slide breaks, the code pulled in from the lessons, the notes markers. */
+  const frame = (deck: string) => deck.split("\n").filter((line) => /^(---|--|<<< .*|Note:)$/.test(line));
+  it("every lesson's deck has its Chinese twin", () => {
+    const english = readdirSync(decks).filter((file) => /^\d{2}-[\w-]+\.md$/.test(file));
+    expect(twins.map((file) => file.replace(".zh-CN.md", ".md")).sort()).toEqual(english.sort());
+  });
+
+  it.each(twins)("%s has the same slides, code, links and tables as its English deck", (file) => {
+    const english = readFileSync(join(decks, file.replace(".zh-CN.md", ".md")), "utf8");
+    const chinese = readFileSync(join(decks, file), "utf8");
+    const en = skeletonOf(english);
+    const zh = skeletonOf(chinese);
+    expect(frame(chinese)).toEqual(frame(english));
+    expect({ headings: zh.headings, code: zh.code, links: zh.links, tables: zh.tables }).toEqual({
+      headings: en.headings,
+      code: en.code,
+      links: en.links,
+      tables: en.tables,
+    });
+    expect(chinese).toMatch(/[\u4e00-\u9fff]/);
+  });
 });

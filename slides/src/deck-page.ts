@@ -5,13 +5,17 @@ import "reveal.js/theme/white.css";
 import "reveal.js/plugin/highlight/monokai.css";
 import "./deck.css";
 import { decks } from "virtual:decks";
+import { usePageLanguage } from "@workshop/page-kit";
 import Reveal from "reveal.js";
 import Highlight from "reveal.js/plugin/highlight";
 import Markdown from "reveal.js/plugin/markdown";
 import Notes from "reveal.js/plugin/notes";
 
+// ?lang=zh (remembered, with the 中文 / EN switch): the deck's Chinese twin, where it has one.
+const { language } = usePageLanguage({}, { en: {}, zh: {} });
 const name = new URLSearchParams(location.search).get("deck") ?? decks[0]?.name;
-const deck = decks.find((d) => d.name === name);
+const found = decks.find((d) => d.name === name);
+const deck = found && language === "zh" && found.zh ? found.zh : found;
 const slides = document.querySelector(".reveal .slides") as HTMLElement;
 
 const section = document.createElement("section");

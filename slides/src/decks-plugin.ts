@@ -1,6 +1,6 @@
 // A Vite plugin serving `virtual:decks`: every decks/NN-slug.md with its code
 // includes expanded. Errors surface in the dev overlay and fail `vite build`.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
 import { expandIncludes } from "./include-regions.ts";
@@ -9,20 +9,26 @@ export interface Deck {
   name: string;
   title: string;
   markdown: string;
+  /** The deck in Chinese (NN-slug.zh-CN.md beside it), for `?lang=zh`. */
+  zh?: { title: string; markdown: string };
 }
 
 const ID = "virtual:decks";
 const RESOLVED = `\0${ID}`;
 
 export function loadDecks(decksDir: string, repoRoot: string): Deck[] {
+  const load = (file: string) => {
+    const source = readFileSync(join(decksDir, file), "utf8");
+    const markdown = expandIncludes(source, (path) => readFileSync(join(repoRoot, path), "utf8"));
+    return { title: /^# (.+)$/m.exec(markdown)?.[1] ?? file, markdown };
+  };
   return readdirSync(decksDir)
     .filter((file) => /^\d{2}-[\w-]+\.md$/.test(file))
     .sort()
     .map((file) => {
-      const source = readFileSync(join(decksDir, file), "utf8");
-      const markdown = expandIncludes(source, (path) => readFileSync(join(repoRoot, path), "utf8"));
-      const title = /^# (.+)$/m.exec(markdown)?.[1] ?? file;
-      return { name: file.replace(/\.md$/, ""), title, markdown };
+      const twin = file.replace(/\.md$/, ".zh-CN.md");
+      const zh = existsSync(join(decksDir, twin)) ? load(twin) : undefined;
+      return { name: file.replace(/\.md$/, ""), ...load(file), ...(zh ? { zh } : {}) };
     });
 }
 
