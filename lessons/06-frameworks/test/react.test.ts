@@ -2,6 +2,8 @@
 // here, what only React has (StrictMode's double mount, stale closures), and
 // the tutorial's stream reader, which the session uses the same way on both pages.
 import { describeInBrowser, postJson } from "@workshop/testkit";
+import { MIN_TEXT_PX } from "@workshop/testkit/projector";
+import { viewInChinese } from "@workshop/testkit/untranslated";
 import { expect, it } from "vitest";
 import { TRAPS } from "../src/stream/traps.ts";
 import { chatPageTests, serveLesson } from "./chat-page.ts";
@@ -90,5 +92,16 @@ describeInBrowser("lesson 06's React page", (browser) => {
     );
     // page-kit's stylesheet is applied (an unstyled page has the browser's 8 px margin)
     expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe("0px");
+  });
+
+  it("the lesson's first page in Chinese (?lang=zh) says what each trap shows in Chinese, and fits 1280×720", async () => {
+    const { lang, english, view } = await viewInChinese(page, served.site.url, {
+      act: () => page.locator("#traps a").first().waitFor(),
+    });
+    expect({ lang, english }).toEqual({ lang: "zh-CN", english: [] });
+    expect({ width: view.width, height: view.height }).toEqual({ width: 1280, height: 720 });
+    expect(view.smallest.px, `the smallest text: "${view.smallest.text}"`).toBeGreaterThanOrEqual(
+      MIN_TEXT_PX,
+    );
   });
 });

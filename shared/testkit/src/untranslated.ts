@@ -11,6 +11,8 @@ export const KEPT_IN_ENGLISH = [
   "EventSource",
   "EventStream",
   "WebSocket",
+  "React",
+  "Vue",
   "DevTools",
   "Network",
   "Last-Event-ID",
