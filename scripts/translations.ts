@@ -10,9 +10,11 @@ import { findLessons, repoRoot } from "./lessons.ts";
 /** The Chinese twin of an English markdown file: README.md → README.zh-CN.md. */
 export const twinOf = (path: string): string => path.replace(/\.md$/, ".zh-CN.md");
 
-/** Every guide a class reads, relative to the repo: the root, the teaching guide, each lesson and exercise. */
+/** Every guide a class reads, relative to the repo: the root, the teaching guide, each tool, lesson and exercise. */
 export function guides(root = repoRoot): string[] {
   const files = ["README.md", "docs/teaching.md"];
+  const tools = join(root, "tools");
+  if (existsSync(tools)) for (const tool of readdirSync(tools).sort()) files.push(`tools/${tool}/README.md`);
   for (const lesson of findLessons(root)) {
     files.push(`lessons/${lesson.folder}/README.md`);
     const exercises = join(root, "lessons", lesson.folder, "exercises");

@@ -4,7 +4,6 @@ export { formatBytes, formatMs, utf8Length } from "./format.ts";
 export { METRIC_NAMES } from "./metric-names.ts";
 export { type MetricRows, metricValue, renderMetrics } from "./metrics.ts";
 export {
-  htmlKeys,
   type Messages,
   messagesFor,
   type PageLanguage,

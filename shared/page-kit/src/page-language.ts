@@ -57,16 +57,6 @@ export const sayIn =
   (key, values = {}) =>
     messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 
-/** Every `data-i18n*` key the document uses, for a test to compare with a catalogue. */
-export function htmlKeys(root: ParentNode): string[] {
-  const keys = ["i18n", "i18nPlaceholder", "i18nLabel"].flatMap((name) =>
-    [...root.querySelectorAll<HTMLElement>(`[data-${kebab(name)}]`)].map((el) => el.dataset[name] ?? ""),
-  );
-  return [...new Set(keys)].sort();
-}
-
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
 function translateHtml(root: ParentNode, html: Record<string, string>): void {
   const text = (key = "") => html[key] ?? `⟦${key}⟧`; // a missing key shows, and a test catches it
   for (const el of root.querySelectorAll<HTMLElement>("[data-i18n]")) setRichText(el, text(el.dataset.i18n));
