@@ -35,8 +35,9 @@ const MEASURE_SLIDES = async (minTextPx: number) => {
   const problems: string[] = [];
   for (const slide of reveal.getSlides()) {
     const { h, v } = reveal.getIndices(slide);
+    // Measured without waiting for a frame: reading a box makes the browser lay the slide out
+    // there and then (transitions are off), and painting every slide cost half the file's CPU.
     reveal.slide(h, v);
-    await new Promise(requestAnimationFrame);
     // The slide's frame on screen: reveal scales 1280×800 down to fit 1280×720.
     const frame = (document.querySelector(".reveal .slides") as HTMLElement).getBoundingClientRect();
     const title = slide.querySelector("h2, h1")?.textContent ?? `slide ${h}`;

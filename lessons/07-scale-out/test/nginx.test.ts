@@ -12,6 +12,7 @@ import {
 import { connectSse, getJson, postJson } from "@workshop/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Balancer, createBalancer } from "../src/server/balancer.ts";
+import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
 import { findNginx, HOW_TO_GET_NGINX, startNginx } from "../src/server/nginx.ts";
 
 const ci = process.env.CI === "true";
@@ -29,10 +30,16 @@ describe.runIf(!missing || ci)("the lesson's nginx.conf in front of the instance
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
+    const redisUrl = redis.url;
+    // Instances in this process: a kill cuts their connections as SIGKILL would (Instance.kill).
     balancer = await createBalancer({
-      redisUrl: redis.url,
+      redisUrl,
       names: ["a", "b"],
-      env: { TOKEN_DELAY_MS: "10" },
+      startInstance: (name, port) =>
+        startInstanceInProcess(name, port, {
+          redisUrl,
+          llm: createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 10, jitterMs: 0 } }),
+        }),
     });
     nginx = await startNginx(balancer.ports());
   }, 30_000);

@@ -1,22 +1,32 @@
 // In Chromium: the class's demo. Ask, kill the instance serving the stream
 // mid-reply, and the page shows the stream move with 0 lost and 0 duplicated.
 import { fileURLToPath } from "node:url";
+import { createMockLlm } from "@workshop/mock-llm";
 import { metricValue } from "@workshop/page-kit";
 import { describeInBrowser, describeWithRedis, freshPage, servePage, startServer } from "@workshop/testkit";
 import { afterAll, expect, it, onTestFinished } from "vitest";
 import { type Balancer, createBalancer } from "../src/server/balancer.ts";
+import { startInstanceInProcess } from "../src/server/instance-in-process.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 describeWithRedis("lesson 07's page", (redis) => {
   let balancer: Balancer | undefined;
   const served = servePage(root, async () => {
+    const redisUrl = redis().url;
     balancer = await createBalancer({
-      redisUrl: redis().url,
+      redisUrl,
       names: ["a", "b"],
-      // A 3 s reply, so a kill lands mid-answer on a slow machine; a lease renewed every 0.5 s,
-      // which a busy machine never lapses.
-      env: { TOKEN_DELAY_MS: "25", LEASE_MS: "1500" },
+      // In this process: a kill cuts every connection as SIGKILL would (Instance.kill), and a
+      // restart takes milliseconds instead of a Node process's second of CPU. A real SIGKILL is
+      // balancer.test.ts's. A 3 s reply, so a kill lands mid-answer on a slow machine; a lease
+      // renewed every 0.5 s, which a busy machine never lapses.
+      startInstance: (name, port) =>
+        startInstanceInProcess(name, port, {
+          redisUrl,
+          llm: createMockLlm({ timing: { firstTokenDelayMs: 0, tokenDelayMs: 25, jitterMs: 0 } }),
+          leaseMs: 1500,
+        }),
     });
     const running = await startServer(balancer.server);
     return { url: running.url, close: running.close };
