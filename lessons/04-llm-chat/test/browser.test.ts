@@ -4,16 +4,18 @@ import { steadyTiming } from "@workshop/mock-llm";
 import { describeInBrowser, freshPage, servePage, startPage } from "@workshop/testkit";
 import { MIN_TEXT_PX } from "@workshop/testkit/projector";
 import { viewInChinese } from "@workshop/testkit/untranslated";
-import { expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { holdFramesAndCountRenders } from "./render-counter.ts";
 import { startLesson } from "./start.ts";
 import { changedKinds, TABLE_AND_CODE_REPLY } from "./table-and-code-reply.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const served = servePage(root, () => startLesson({ timing: steadyTiming(15) }));
+// A quick pace (fewer frames to paint); a test that acts mid-answer holds the model there instead.
+const served = servePage(root, () => startLesson({ timing: steadyTiming(2) }));
 
 describeInBrowser("lesson 04's chat page", (browser) => {
   const page = freshPage(browser, () => served.site.url);
+  afterEach(() => served.lesson?.llm.release()); // a test that held the model and failed must not hold the next
 
   const ask = async (text: string) => {
     await page.fill("#input", text);
@@ -45,9 +47,11 @@ describeInBrowser("lesson 04's chat page", (browser) => {
   });
 
   it("streams an answer with a blinking cursor, then renders its markdown list and code", async () => {
+    served.lesson.llm.hold(5); // mid-answer until released, on any machine
     await ask("show me a code example");
     await page.waitForSelector(".message.assistant .cursor"); // visible while streaming
     expect(await page.isDisabled("#input")).toBe(true); // no typing over a stream
+    served.lesson.llm.release();
     await answered(1);
     expect(await page.locator(".message.assistant .cursor").count()).toBe(0);
     expect(await page.locator(".message.assistant pre code").count()).toBe(1);
@@ -74,11 +78,13 @@ describeInBrowser("lesson 04's chat page", (browser) => {
 
   it("Stop keeps the partial answer and stops generation on the server", async () => {
     const before = served.lesson.llm.tokensGenerated;
+    served.lesson.llm.hold(10); // Stop lands mid-answer on any machine
     await ask("Why do LLM products stream?");
     await page.waitForFunction(
       () => (document.querySelector(".message.assistant .body")?.textContent ?? "").length > 30,
     );
     await page.click("#stop");
+    served.lesson.llm.release();
     await answered(1);
     const partial = (await page.textContent(".message.assistant .body")) ?? "";
     expect(partial).toContain("Stopped: the partial answer is kept.");

@@ -10,15 +10,16 @@ import { createServer } from "../src/server/app.ts";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PANES = ["short", "long", "sse", "ws", "chat"];
 
-// One model for the five stations, so a test can hold every answer mid-way.
-const llm = createMockLlm({ timing: steadyTiming(15) });
+// One model for the five stations, so a test can hold every answer mid-way. A quick pace:
+// nothing here is judged by time, and every frame of five panes streaming costs Chromium paint.
+const llm = createMockLlm({ timing: steadyTiming(3) });
 const served = servePage(
   root,
   async () => {
     const lesson = await startLesson(
       createServer({
         settings: {
-          timing: steadyTiming(15),
+          timing: steadyTiming(3),
           llm,
           retryMs: 100,
           heartbeatMs: 300,
