@@ -28,11 +28,17 @@ export function findRedisServer(): string | undefined {
   return found.status === 0 ? found.stdout.trim() || undefined : undefined;
 }
 
-/** Starts a private Redis; throws HOW_TO_GET_REDIS when there is none to start. */
-export async function startPrivateRedis(executable = findRedisServer()): Promise<PrivateRedis> {
+/**
+ * Starts a private Redis; throws HOW_TO_GET_REDIS when there is none to start. `port`: one
+ * chosen beforehand (freePort), for a caller that hands the URL out before Redis is up.
+ */
+export async function startPrivateRedis(
+  executable = findRedisServer(),
+  { port: chosen }: { port?: number } = {},
+): Promise<PrivateRedis> {
   if (!executable) throw new Error(HOW_TO_GET_REDIS);
   const dir = ownedTempDir("workshop-redis-");
-  const port = await freePort();
+  const port = chosen ?? (await freePort());
   const child = spawn(
     ...tiedToParent(
       executable,

@@ -1,11 +1,26 @@
 // `pnpm dev 07` / `pnpm start`: Redis (REDIS_URL, or a private redis-server on
 // a free port, stopped on exit), three instances as processes, and the
 // balancer on 127.0.0.1:3107.
-import { runLessonServer } from "@workshop/server-kit";
-import { findRedisServer, HOW_TO_GET_REDIS, startPrivateRedis } from "@workshop/server-kit/private-redis";
-import { createBalancer } from "./balancer.ts";
-import { LESSON } from "./lesson-name.ts";
-import { whyRedisUnreachable } from "./redis-reachable.ts";
+//
+// Instance a is spawned first, before this process loads the balancer and Redis's client:
+// its Node start (about a second) then runs beside everything else here instead of after
+// it, which was most of the lesson's start-up. It connects once Redis answers (the client
+// retries by itself), and the balancer adopts it.
+import { freePort } from "@workshop/server-kit/free-port";
+import { type InstanceProcess, startInstanceProcess } from "./instance-process.ts";
+
+const redisPort = process.env.REDIS_URL ? undefined : await freePort();
+const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
+let firstInstance: Promise<InstanceProcess> | undefined = startInstanceProcess("a", 0, redisUrl);
+firstInstance.catch(() => {}); // a failure is the balancer's to report, when it adopts it
+
+const [{ runLessonServer }, { findRedisServer, HOW_TO_GET_REDIS, startPrivateRedis }, { createBalancer }] =
+  await Promise.all([
+    import("@workshop/server-kit"),
+    import("@workshop/server-kit/private-redis"),
+    import("./balancer.ts"),
+  ]);
+const { LESSON } = await import("./lesson-name.ts");
 
 const fail = (message: string): never => {
   console.error(`Lesson ${LESSON}: ${message}`);
@@ -13,18 +28,28 @@ const fail = (message: string): never => {
 };
 
 const redis = process.env.REDIS_URL
-  ? { url: process.env.REDIS_URL, stop: async () => {} }
-  : await startPrivateRedis().catch((error: Error) =>
+  ? { url: redisUrl, stop: async () => {} }
+  : await startPrivateRedis(findRedisServer(), { port: redisPort }).catch((error: Error) =>
       fail(findRedisServer() ? `redis-server did not start: ${error.message}` : HOW_TO_GET_REDIS),
     );
 if (process.env.REDIS_URL) {
-  const why = await whyRedisUnreachable(process.env.REDIS_URL);
+  const { whyRedisUnreachable } = await import("./redis-reachable.ts");
+  const why = await whyRedisUnreachable(redisUrl);
   if (why)
     fail(
-      `cannot reach Redis at REDIS_URL=${process.env.REDIS_URL} (${why}). Unset REDIS_URL to let the lesson start its own.`,
+      `cannot reach Redis at REDIS_URL=${redisUrl} (${why}). Unset REDIS_URL to let the lesson start its own.`,
     );
 }
-const balancer = await createBalancer({ redisUrl: redis.url, readyWhen: "first" });
+const balancer = await createBalancer({
+  redisUrl: redis.url,
+  readyWhen: "first",
+  // The first start of a is the one already under way; a restart (the kill switch) is a new process.
+  startInstance: (name, port) => {
+    const early = name === "a" ? firstInstance : undefined;
+    firstInstance = name === "a" ? undefined : firstInstance;
+    return early ?? startInstanceProcess(name, port, redis.url);
+  },
+});
 console.log(
   `Lesson ${LESSON}: Redis at ${redis.url}; instances ${balancer
     .instances()
