@@ -6,7 +6,7 @@ import { metricValue } from "@workshop/page-kit";
 import { type Browser, freshPage, type Page, type Served, servePage, startPage } from "@workshop/testkit";
 import { MIN_TEXT_PX, measureProjected } from "@workshop/testkit/projector";
 import { viewInChinese } from "@workshop/testkit/untranslated";
-import { expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { TRAPS } from "../src/stream/traps.ts";
 import { echoWords, FAST, startLesson, steppedBff } from "./start.ts";
 
@@ -61,6 +61,10 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
       .getByText(/· open/)
       .waitFor();
   const openStreams = () => served.lesson.openStreams.size;
+  // A test that stops an answer holds the model after "w3" (token 8), so Stop lands mid-answer on
+  // any machine and the page paints ten tokens, not hundreds, before it.
+  const holdAfterW3 = () => served.lesson.llm.hold(10);
+  afterEach(() => served.lesson?.llm.release()); // a test that held the model and failed must not hold the next
 
   it("in Chinese (?lang=zh) the chat, the badge, the metrics and a trap's banner leave no label in English, and it fits 1280×720", async () => {
     const { lang, english, view } = await viewInChinese(
@@ -71,10 +75,12 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
         act: async () => {
           await page.getByRole("status").getByText("已连接").waitFor();
           await page.getByLabel("消息").fill(echoWords(1000));
+          holdAfterW3();
           await page.getByRole("button", { name: "发送" }).click();
           await lastAnswer().getByText("w3").waitFor();
           await page.getByRole("button", { name: "停止" }).click();
           await page.getByText("已停止：已收到的部分回答保留下来了。").waitFor();
+          served.lesson.llm.release();
           await served.lesson.llm.idle(); // stopped: nothing runs on into the next test
           await expect.poll(() => page.locator("#trap-on").textContent()).toContain("陷阱已开启"); // the longest banner
         },
@@ -113,17 +119,21 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
 
   it("Stop keeps the partial answer and stops the model; Regenerate answers the same question again", async () => {
     await open(`${framework}/`);
+    const before = served.lesson.llm.tokensGenerated;
+    holdAfterW3();
     await ask(echoWords(1000));
     await lastAnswer().getByText("w3").waitFor();
-    const before = served.lesson.llm.tokensGenerated;
     await page.getByRole("button", { name: "Stop" }).click();
     await page.getByText("Stopped: the partial answer is kept.").waitFor();
+    served.lesson.llm.release(); // a model Stop did not stop would now run on to its 2,000th token
     await served.lesson.llm.idle(); // the model stopped…
     expect(served.lesson.llm.tokensGenerated - before).toBeLessThan(2000); // …before the end of its answer
+    holdAfterW3();
     await page.getByRole("button", { name: "Regenerate" }).click();
     await lastAnswer().getByText("w3").waitFor();
     await page.getByRole("button", { name: "Stop" }).click();
     await page.getByText("Stopped: the partial answer is kept.").waitFor();
+    served.lesson.llm.release();
     expect(await page.locator(".message.user").count()).toBe(1); // the same question, answered again
     expect(await page.locator(".message.assistant").count()).toBe(1); // the new answer replaced the old
   });
@@ -138,11 +148,13 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
     ] as const) {
       await open(`${framework}/${query}`);
       const before = llm.tokensGenerated;
+      holdAfterW3();
       await ask(echoWords(1000));
       await lastAnswer().getByText("w3").waitFor(); // a few tokens in
       if (stops) await expect.poll(() => metric("generating on the server"), { timeout: 10_000 }).toBe(1);
       await page.getByRole("button", { name: "Close chat" }).click();
       const atClose = llm.tokensGenerated;
+      llm.release(); // what the close did not stop runs on from here
       if (stops) {
         await llm.idle();
         expect(llm.tokensGenerated - before, "the fix: generation stopped mid-answer").toBeLessThan(2000);
