@@ -65,6 +65,21 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
   // any machine and the page paints ten tokens, not hundreds, before it.
   const holdAfterW3 = () => served.lesson.llm.hold(10);
   afterEach(() => served.lesson?.llm.release()); // a test that held the model and failed must not hold the next
+  /**
+   * Sends (`send`), stops the answer at "w3", waits for the page to say so, then lets the model
+   * go: a model Stop did not stop would now run on to its 2,000th token.
+   */
+  const stopAtW3 = async (
+    send: () => Promise<unknown>,
+    { stop = "Stop", stopped = "Stopped: the partial answer is kept." } = {},
+  ) => {
+    holdAfterW3();
+    await send();
+    await lastAnswer().getByText("w3").waitFor();
+    await page.getByRole("button", { name: stop }).click();
+    await page.getByText(stopped).waitFor();
+    served.lesson.llm.release();
+  };
 
   it("in Chinese (?lang=zh) the chat, the badge, the metrics and a trap's banner leave no label in English, and it fits 1280×720", async () => {
     const { lang, english, view } = await viewInChinese(
@@ -75,12 +90,10 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
         act: async () => {
           await page.getByRole("status").getByText("已连接").waitFor();
           await page.getByLabel("消息").fill(echoWords(1000));
-          holdAfterW3();
-          await page.getByRole("button", { name: "发送" }).click();
-          await lastAnswer().getByText("w3").waitFor();
-          await page.getByRole("button", { name: "停止" }).click();
-          await page.getByText("已停止：已收到的部分回答保留下来了。").waitFor();
-          served.lesson.llm.release();
+          await stopAtW3(() => page.getByRole("button", { name: "发送" }).click(), {
+            stop: "停止",
+            stopped: "已停止：已收到的部分回答保留下来了。",
+          });
           await served.lesson.llm.idle(); // stopped: nothing runs on into the next test
           await expect.poll(() => page.locator("#trap-on").textContent()).toContain("陷阱已开启"); // the longest banner
         },
@@ -120,20 +133,10 @@ export function chatPageTests(framework: "react" | "vue", browser: () => Browser
   it("Stop keeps the partial answer and stops the model; Regenerate answers the same question again", async () => {
     await open(`${framework}/`);
     const before = served.lesson.llm.tokensGenerated;
-    holdAfterW3();
-    await ask(echoWords(1000));
-    await lastAnswer().getByText("w3").waitFor();
-    await page.getByRole("button", { name: "Stop" }).click();
-    await page.getByText("Stopped: the partial answer is kept.").waitFor();
-    served.lesson.llm.release(); // a model Stop did not stop would now run on to its 2,000th token
+    await stopAtW3(() => ask(echoWords(1000)));
     await served.lesson.llm.idle(); // the model stopped…
     expect(served.lesson.llm.tokensGenerated - before).toBeLessThan(2000); // …before the end of its answer
-    holdAfterW3();
-    await page.getByRole("button", { name: "Regenerate" }).click();
-    await lastAnswer().getByText("w3").waitFor();
-    await page.getByRole("button", { name: "Stop" }).click();
-    await page.getByText("Stopped: the partial answer is kept.").waitFor();
-    served.lesson.llm.release();
+    await stopAtW3(() => page.getByRole("button", { name: "Regenerate" }).click());
     expect(await page.locator(".message.user").count()).toBe(1); // the same question, answered again
     expect(await page.locator(".message.assistant").count()).toBe(1); // the new answer replaced the old
   });

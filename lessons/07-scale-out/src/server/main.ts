@@ -45,9 +45,9 @@ const balancer = await createBalancer({
   readyWhen: "first",
   // The first start of a is the one already under way; a restart (the kill switch) is a new process.
   startInstance: (name, port) => {
-    const early = name === "a" ? firstInstance : undefined;
-    firstInstance = name === "a" ? undefined : firstInstance;
-    return early ?? startInstanceProcess(name, port, redis.url);
+    const adopted = name === "a" ? firstInstance : undefined;
+    if (adopted) firstInstance = undefined;
+    return adopted ?? startInstanceProcess(name, port, redis.url);
   },
 });
 console.log(
