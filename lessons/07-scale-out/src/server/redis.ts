@@ -1,6 +1,6 @@
 // The lesson's Redis clients. One for commands per instance, plus one per blocking read or
 // subscription: a connection in XREAD BLOCK or SUBSCRIBE can do nothing else.
-import { createClient } from "redis";
+import { createClient } from "@redis/client";
 
 /** A Redis client for this lesson; a dropped connection reconnects by itself and must not crash. */
 export function redisClient(url: string) {
