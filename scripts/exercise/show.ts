@@ -12,16 +12,24 @@ import {
   workspaceRoot,
 } from "@workshop/exercises";
 import { createTwoFilesPatch } from "diff";
+import stringWidth from "string-width";
 import type { CliLanguage } from "../cli/language.ts";
 import { messagesIn } from "../cli/messages.ts";
 
 const MARK = { todo: "○", started: "◐", done: "●" } as const;
 
+/** Padded to `columns` terminal columns, where a Chinese character takes two (padEnd counts it as one). */
+const padColumns = (text: string, columns: number) =>
+  text + " ".repeat(Math.max(0, columns - stringWidth(text)));
+
 export function listText(exercises: Exercise[], progress: Progress, language: CliLanguage = "en"): string {
   const say = messagesIn(language);
   const lines: string[] = [];
   let lesson = "";
-  for (const exercise of exercises) {
+  const titles = exercises.map((exercise) => titleIn(exercise, language));
+  // The status column starts one space after the widest title.
+  const titleColumns = Math.max(0, ...titles.map((title) => stringWidth(title)));
+  for (const [index, exercise] of exercises.entries()) {
     if (exercise.lesson !== lesson) {
       lesson = exercise.lesson;
       lines.push("", styleText("bold", say.lessonHeading(lesson)));
@@ -30,9 +38,9 @@ export function listText(exercises: Exercise[], progress: Progress, language: Cl
     const here = progress.current === exercise.id ? styleText("cyan", `  ${say.current()}`) : "";
     // Read from the files, not progress.json (which can be lost): the lesson's tests fail meanwhile.
     const stub = stubInPlace(exercise) ? styleText("yellow", `  ${say.stubInList()}`) : "";
-    const title = titleIn(exercise, language);
+    const title = titles[index] ?? exercise.title;
     lines.push(
-      `  ${MARK[status]} ${exercise.id.padEnd(5)} ${title.padEnd(58)} ${say.status(status)}${here}${stub}`,
+      `  ${MARK[status]} ${exercise.id.padEnd(5)} ${padColumns(title, titleColumns)} ${say.status(status)}${here}${stub}`,
     );
   }
   lines.push("", say.startOne());
