@@ -5,6 +5,7 @@ import { usePageLanguage } from "@workshop/page-kit";
 
 const { language } = usePageLanguage(
   {
+    "page-title": "流式输出工作坊 · 幻灯片",
     intro: "每课一套幻灯片。在幻灯片里：按 `S` 打开演讲者备注，按 `F` 全屏，按 `Esc` 看全部幻灯片的概览。",
   },
   { en: {}, zh: {} },

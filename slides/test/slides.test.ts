@@ -211,6 +211,7 @@ describeInBrowser("the slides in Chromium", (browser) => {
       return /^# (.+)$/m.exec(readFileSync(join(slidesRoot, "decks", twin), "utf8"))?.[1];
     };
     expect(titles).toEqual(deckNames.map(titleOf));
+    expect(await page.title()).toBe("流式输出工作坊 · 幻灯片"); // the tab's title too
     await page.locator("#decks a").first().click();
     await page.locator(".reveal .slides section.present h1").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN"); // the choice, kept

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // What a Chinese page (?lang=zh) still says in English: every visible text outside
-// code and the page's data areas, and every placeholder and accessible name, that
+// code and the page's data areas, its title, and every placeholder and accessible name, that
 // has no Chinese character and is not one of the names kept as they are
 // (EventSource, DevTools, token…). Empty when the page is translated.
 import type { Page } from "playwright-core";
@@ -52,6 +52,8 @@ export function untranslated(page: Page, skip: string[] = []): Promise<string[]>
         if (!element.checkVisibility()) continue;
         if (english(text)) found.push(text);
       }
+      // The tab's title: what a projected browser shows above the page.
+      if (english(document.title)) found.push(`<title>${document.title}</title>`);
       for (const element of Array.from(document.querySelectorAll("[placeholder], [aria-label]"))) {
         for (const name of ["placeholder", "aria-label"]) {
           const value = element.getAttribute(name);

@@ -6,6 +6,7 @@
 import { METRIC_NAMES, type Messages } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
+  "page-title": "第 02 课 · 服务器推送事件（SSE）",
   title: "第 02 课 · 服务器推送事件（SSE）",
   lede: "一个永远不结束的响应：服务器把每个 token 写成一个事件。打开 DevTools → Network，点开 `events` 请求和它的 *EventStream* 标签页，然后按 *断开连接*。",
   prompt: "为什么 LLM 产品要流式输出回答？",

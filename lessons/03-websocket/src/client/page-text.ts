@@ -6,6 +6,7 @@
 import { METRIC_NAMES, type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
+  "page-title": "第 03 课 · WebSocket",
   title: "第 03 课 · WebSocket：双向通信，一条连接",
   lede: "回答在流式输出的同时，同一个 socket 还承载着 *取消* 和聊天。浏览器从不自己重连 WebSocket：按 *断开连接*，看页面自己带着退避重连。DevTools → Network → WS → `ws` → Messages 能看到每一帧。",
   prompt: "为什么 LLM 产品要流式输出回答？",

@@ -8,6 +8,7 @@
 import { type Messages, messagesFor, type Say, sayIn } from "@workshop/page-kit";
 
 export const LANDING_ZH: Record<string, string> = {
+  "page-title": "第 06 课 · React 和 Vue",
   title: "第 06 课 · React 和 Vue 里的同一批流",
   lede: "一个服务器（第 04 课的聊天，第 02 课的通知），同一个应用的两个客户端。每个页面都有一个 `?trap=` 开关，把一个常见错误放回去；README 说明该看什么。",
   "react-how": "（hooks，运行在 `<StrictMode>` 下）",
@@ -22,6 +23,7 @@ const SWITCHES = {
 };
 
 export const REACT_ZH: Record<string, string> = {
+  "page-title": "第 06 课 · React",
   title: "第 06 课 · React：`useChatStream` 与 `useEventSource`",
   lede: "token 进入一个用 `useSyncExternalStore` 读取的 store：每帧只渲染一次。",
   "other-page": "Vue 版",
@@ -29,6 +31,7 @@ export const REACT_ZH: Record<string, string> = {
 };
 
 export const VUE_ZH: Record<string, string> = {
+  "page-title": "第 06 课 · Vue",
   title: "第 06 课 · Vue：`useChatStream` 与 `useEventSource`",
   lede: "不断增长的文本放在一个 `shallowRef` 里，每帧更新一次。",
   "other-page": "React 版",

@@ -6,6 +6,7 @@
 import { type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
+  "page-title": "第 07 课 · 不止一台服务器",
   title: "第 07 课 · 三个实例，一个 Redis",
   lede: "负载均衡器把每个请求发给下一个活着的实例。先提问，然后 *杀掉* 正在提供这条流的实例：EventSource 会重连，落到另一个实例上，回答从 Redis 接着来。杀掉正在 *生成* 回答的那个，回答就会停下，并明确标成 “interrupted”。",
   instances: "实例",

@@ -8,6 +8,7 @@
 import { type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
+  "page-title": "第 09 课 · 服务器与浏览器之间",
   title: "第 09 课 · 服务器与浏览器之间",
   lede: "同一个回答，经过一个真实的 nginx，配置成九种样子。“本地是流式的，上了生产却一次性全到”、“我的流 60 秒后就断了”、“第 7 个标签页卡住了”：每一个都现场演示，附上修复办法。",
   buffering: "缓冲",
@@ -37,6 +38,7 @@ export const HTML_ZH: Record<string, string> = {
 
 /** tab/index.html's own keys (its others are HTML_ZH's). */
 export const TAB_ZH: Record<string, string> = {
+  "page-title": "第 09 课 · 共享流的一个标签页",
   "tab-title": "第 09 课 · 共享流的一个标签页",
   "tab-lede":
     "这个标签页一打开就加入了 SharedWorker 的流。在七个或更多标签页里打开它：服务器仍然只算一条流，而一条通知会到达每个标签页。",

@@ -4,7 +4,7 @@ import "@workshop/page-kit/style.css";
 import "../client/durable-chat.css";
 import { usePageLanguage, usePresentationLayout } from "@workshop/page-kit";
 import { createRoot } from "react-dom/client";
-import { AI_SDK_MESSAGES } from "../client/page-text.ts";
+import { AI_SDK_HTML_ZH, AI_SDK_MESSAGES } from "../client/page-text.ts";
 import type { ChatView } from "../protocol.ts";
 import { App } from "./App.tsx";
 import { initialMessages } from "./initial-messages.ts";
@@ -12,7 +12,7 @@ import { initialMessages } from "./initial-messages.ts";
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's layout switch, not a React hook
 usePresentationLayout();
 // biome-ignore lint/correctness/useHookAtTopLevel: page-kit's language switch, not a React hook
-usePageLanguage({}, AI_SDK_MESSAGES); // 中文 with ?lang=zh: the page's text is App's, from this catalogue
+usePageLanguage(AI_SDK_HTML_ZH, AI_SDK_MESSAGES); // 中文 with ?lang=zh: the page's text is App's, from this catalogue
 const url = new URL(location.href);
 const chatId = url.searchParams.get("chat") ?? crypto.randomUUID();
 if (!url.searchParams.has("chat")) {

@@ -6,6 +6,7 @@
 import { type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
+  "page-title": "第 10 课 · 断不掉的聊天",
   title: "第 10 课 · 断不掉的聊天",
   lede: "先提问，然后在回答到一半时刷新页面、在第二个标签页打开这个地址，或者断网再恢复：回答都会从这个标签页读到的地方接着来。关掉所有标签页也停不了它；只有 *停止* 能停，在任何一个标签页按都行。",
   "ai-sdk-link": "同一个聊天，用 AI SDK 的 `useChat` 来写",
@@ -84,6 +85,11 @@ const ENDS = ["complete", "stopped", "max_tokens", "interrupted", "failed"] as c
 type End = (typeof ENDS)[number];
 /** A status or end reason the catalogue knows (a newer server may send one it does not). */
 export const isEnd = (status: string): status is End => (ENDS as readonly string[]).includes(status);
+
+/** The AI SDK page's HTML in Chinese: only its tab's title, since React writes the rest. */
+export const AI_SDK_HTML_ZH: Record<string, string> = {
+  "page-title": "第 10 课 · AI SDK 的 useChat，断线续传",
+};
 
 // The AI SDK page (ai-sdk/index.html) is React's: its component says these itself,
 // since usePageLanguage translates the HTML before React has rendered it.
