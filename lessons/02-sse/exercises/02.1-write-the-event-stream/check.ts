@@ -41,7 +41,9 @@ export default defineChecks({
     }),
 
   "the page hears 'open' before the first token": (code) =>
-    withServer(code, { timing: SILENT }, async (lesson) => {
+    // No token and no heartbeat for far longer than the wait: only headers sent at once can
+    // arrive (a heartbeat is a write, and Node sends held headers with the first write).
+    withServer(code, { timing: SILENT, heartbeatMs: 600_000 }, async (lesson) => {
       const id = await lesson.startJob("why stream?");
       const stream = await within(connectSse(`${lesson.url}/api/jobs/${id}/events`), 10_000, NO_HEADERS);
       stream.abort();
