@@ -69,6 +69,10 @@ export default defineChecks({
     typing(code, async (shown) => {
       await vi.advanceTimersByTimeAsync(30 * graphemes.length);
       const calls = shown.length;
+      must(shown.length > 1 && shown.at(-1) === TEXT, {
+        en: "the text was not typed out over ticks to its end, so there is no interval to clear at the end yet",
+        zh: "文本没有随着定时器一步步显示到结尾，所以还谈不上在结尾清掉定时器",
+      });
       must(vi.getTimerCount() === 0, {
         en: "the interval still runs after the whole text is shown: clearInterval when done",
         zh: "全文都显示完了，定时器还在跑：显示完就 clearInterval",
@@ -83,6 +87,10 @@ export default defineChecks({
   "the returned stop() clears it early": (code) =>
     typing(code, async (shown, stop) => {
       await vi.advanceTimersByTimeAsync(30);
+      must(vi.getTimerCount() > 0, {
+        en: "one tick in, nothing is ticking, so there is nothing for stop() to clear: typeOut starts an interval",
+        zh: "才触发了一次，就没有任何定时器在跑了，stop() 也就无可清除：typeOut 要启动一个定时器",
+      });
       stop();
       must(vi.getTimerCount() === 0, {
         en: "stop() left the interval running",

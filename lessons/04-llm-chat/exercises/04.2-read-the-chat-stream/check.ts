@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { defineChecks, type LessonCode, must, mustEventually, waitUntil, within } from "@workshop/exercises";
+import { defineChecks, type LessonCode, must, mustEventually, within } from "@workshop/exercises";
 import { steadyTiming } from "@workshop/mock-llm";
 import { startServer } from "@workshop/testkit";
 import type * as ChatStream from "../../src/client/chat-stream.ts";
@@ -126,7 +126,10 @@ export default defineChecks({
       const { streamChat } = await load(code);
       const stop = new AbortController();
       const reading = readAll(streamChat(ask, stop.signal, url));
-      await waitUntil(() => llm.tokensGenerated >= 3, 2000);
+      await mustEventually(() => llm.tokensGenerated >= 3, 2000, {
+        en: "the reply never began streaming, so there was nothing for Stop to stop: POST the request with fetch() first",
+        zh: "回答根本没有开始流式输出，Stop 也就无从停起：先用 fetch() 把请求 POST 出去",
+      });
       stop.abort();
       await within(reading, 2000, {
         en: "after Stop (the signal aborted), the stream kept going: pass the signal to fetch()",

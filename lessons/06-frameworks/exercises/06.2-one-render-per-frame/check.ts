@@ -17,7 +17,7 @@ export const namesZh = {
     "一帧里来了 100 个 token：读者只收到一次通知，带着全部 token",
   "flush() tells readers at once, and the frame it cancels does not tell them again":
     "flush() 立即通知读者，被它取消的那一帧不会再通知一次",
-  "reset() starts a new answer and tells readers at once": "reset() 开始一个新回答，并立即通知读者",
+  "reset() still starts a new answer and tells readers at once": "reset() 仍然开始一个新回答，并立即通知读者",
 };
 
 export default defineChecks({
@@ -51,7 +51,7 @@ export default defineChecks({
     });
   },
 
-  "reset() starts a new answer and tells readers at once": async (code) => {
+  "reset() still starts a new answer and tells readers at once": async (code) => {
     const { text, heard } = await store(code);
     text.append("old");
     text.reset();
