@@ -62,6 +62,12 @@ const titleIn = (exercise: Exercise, language: CliLanguage): string =>
     ? exercise.title
     : (/^# \S+\s+(.+)$/m.exec(readmeIn(exercise, language))?.[1] ?? exercise.title);
 
+/**
+ * A link to a file beside the README ("../../src/server/x.ts"): it points from the README's folder,
+ * but a student reads the task in a terminal at the workshop's root, so it is rewritten from there.
+ */
+const LOCAL_LINK = /\]\((?![a-z]+:|#)([^)\s]+)\)/g;
+
 /** The README without its hints (those come one at a time) and its language link, and where to write. */
 /** `render`: Markdown for the terminal (terminal-markdown.ts, loaded only by the commands that print a task). */
 export function taskText(
@@ -73,6 +79,7 @@ export function taskText(
   const readme = readmeIn(exercise, language)
     .replace(/^.*\]\(README(\.zh-CN)?\.md\).*\n/m, "") // "English · [中文](README.zh-CN.md)": a link for the web
     .replace(/## (Hints|提示)[\s\S]*?(?=\n## |$)/, "")
+    .replace(LOCAL_LINK, (_, target: string) => `](${relative(workspaceRoot, join(exercise.dir, target))})`)
     .trim();
   const files = exercise.edits
     .map(

@@ -34,6 +34,8 @@ const FILES: Record<string, string> = {
     "",
     "**Goal:** add them.",
     "",
+    "The function is in [add.ts](../../src/add.ts).",
+    "",
     "## Hints",
     "",
     "<details><summary>Hint 1</summary>",
@@ -49,6 +51,8 @@ const FILES: Record<string, string> = {
     "[English](README.md) · 中文",
     "",
     "**目标**：把它们加起来。",
+    "",
+    "函数在 [add.ts](../../src/add.ts) 里。",
     "",
     "## 提示",
     "",
@@ -133,6 +137,8 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     expect(status).toBe(0);
     expect(out).toContain("Goal: add them."); // the task, rendered: no Markdown marks in the terminal
     expect(out).not.toContain("**Goal:**");
+    // A link beside the README, shown from the root the student types commands in.
+    expect(out).toContain("add.ts (lessons/09-demo/src/add.ts)");
     expect(out).not.toContain("Use +"); // hints come one at a time
     expect(readFileSync(addFile(), "utf8")).toContain("return 0;");
     expect(statusOf09()).toBe("started");
@@ -215,6 +221,7 @@ describe("pnpm exercise in Chinese", () => {
     expect(out).toContain("目标：把它们加起来。");
     expect(out).not.toContain("用 +"); // hints come one at a time
     expect(out).not.toContain("English");
+    expect(out).toContain("函数在 add.ts (lessons/09-demo/src/add.ts) 里。");
     expect(out).toContain("在这里写代码：");
     expect(out).toContain("检查：`pnpm exercise check`");
   });
