@@ -47,26 +47,31 @@ export function listText(exercises: Exercise[], progress: Progress, language: Cl
   return lines.join("\n");
 }
 
-/** The exercise's README in `language`: its Chinese twin once there is one. */
-export function readmeIn(exercise: Exercise, language: CliLanguage): string {
-  const chinese = join(exercise.dir, "README.zh-CN.md");
-  const file = language === "zh" && existsSync(chinese) ? chinese : join(exercise.dir, "README.md");
-  return readFileSync(file, "utf8");
-}
-
-export const hintsIn = (exercise: Exercise, language: CliLanguage): string[] =>
-  language === "en" ? exercise.hints : readHints(readmeIn(exercise, language));
-
-const titleIn = (exercise: Exercise, language: CliLanguage): string =>
-  language === "en"
-    ? exercise.title
-    : (/^# \S+\s+(.+)$/m.exec(readmeIn(exercise, language))?.[1] ?? exercise.title);
-
 /**
  * A link to a file beside the README ("../../src/server/x.ts"): it points from the README's folder,
  * but a student reads the task in a terminal at the workshop's root, so it is rewritten from there.
  */
 const LOCAL_LINK = /\]\((?![a-z]+:|#)([^)\s]+)\)/g;
+const fromRoot = (markdown: string, exercise: Exercise) =>
+  markdown.replace(
+    LOCAL_LINK,
+    (_, target: string) => `](${relative(workspaceRoot, join(exercise.dir, target))})`,
+  );
+
+/** The exercise's README in `language` (its Chinese twin once there is one), its links from the root. */
+export function readmeIn(exercise: Exercise, language: CliLanguage): string {
+  const chinese = join(exercise.dir, "README.zh-CN.md");
+  const file = language === "zh" && existsSync(chinese) ? chinese : join(exercise.dir, "README.md");
+  return fromRoot(readFileSync(file, "utf8"), exercise);
+}
+
+export const hintsIn = (exercise: Exercise, language: CliLanguage): string[] =>
+  readHints(readmeIn(exercise, language));
+
+const titleIn = (exercise: Exercise, language: CliLanguage): string =>
+  language === "en"
+    ? exercise.title
+    : (/^# \S+\s+(.+)$/m.exec(readmeIn(exercise, language))?.[1] ?? exercise.title);
 
 /** The README without its hints (those come one at a time) and its language link, and where to write. */
 /** `render`: Markdown for the terminal (terminal-markdown.ts, loaded only by the commands that print a task). */
@@ -77,9 +82,8 @@ export function taskText(
 ): string {
   const say = messagesIn(language);
   const readme = readmeIn(exercise, language)
-    .replace(/^.*\]\(README(\.zh-CN)?\.md\).*\n/m, "") // "English · [中文](README.zh-CN.md)": a link for the web
+    .replace(/^.*\]\([^)]*README(\.zh-CN)?\.md\).*\n/m, "") // "English · [中文](README.zh-CN.md)": a link for the web
     .replace(/## (Hints|提示)[\s\S]*?(?=\n## |$)/, "")
-    .replace(LOCAL_LINK, (_, target: string) => `](${relative(workspaceRoot, join(exercise.dir, target))})`)
     .trim();
   const files = exercise.edits
     .map(

@@ -40,7 +40,7 @@ const FILES: Record<string, string> = {
     "",
     "<details><summary>Hint 1</summary>",
     "",
-    "Use `+`.",
+    "Use `+` in [add.ts](../../src/add.ts).",
     "",
     "</details>",
     "",
@@ -153,7 +153,7 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
   it("hint reveals the hints one at a time, then says it was the last", () => {
     const { out } = exercise("hint");
     expect(out).toContain("Hint 1 of 1");
-    expect(out).toContain("Use +");
+    expect(out).toContain("Use + in add.ts (lessons/09-demo/src/add.ts)"); // its link from the root too
     expect(out).toContain("last hint");
   });
 
