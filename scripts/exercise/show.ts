@@ -26,10 +26,12 @@ export function listText(exercises: Exercise[], progress: Progress, language: Cl
   const say = messagesIn(language);
   const lines: string[] = [];
   let lesson = "";
-  const titles = exercises.map((exercise) => titleIn(exercise, language));
-  // The status column starts one space after the widest title.
-  const titleColumns = Math.max(0, ...titles.map((title) => stringWidth(title)));
-  for (const [index, exercise] of exercises.entries()) {
+  // The status before the title, padded to the widest status word: every title then starts in
+  // one column, and a row stays within 80 columns (a title padded to the longest would not).
+  const statusColumns = Math.max(
+    ...(["todo", "started", "done"] as const).map((s) => stringWidth(say.status(s))),
+  );
+  for (const exercise of exercises) {
     if (exercise.lesson !== lesson) {
       lesson = exercise.lesson;
       lines.push("", styleText("bold", say.lessonHeading(lesson)));
@@ -38,9 +40,8 @@ export function listText(exercises: Exercise[], progress: Progress, language: Cl
     const here = progress.current === exercise.id ? styleText("cyan", `  ${say.current()}`) : "";
     // Read from the files, not progress.json (which can be lost): the lesson's tests fail meanwhile.
     const stub = stubInPlace(exercise) ? styleText("yellow", `  ${say.stubInList()}`) : "";
-    const title = titles[index] ?? exercise.title;
     lines.push(
-      `  ${MARK[status]} ${exercise.id.padEnd(5)} ${padColumns(title, titleColumns)} ${say.status(status)}${here}${stub}`,
+      `  ${MARK[status]} ${exercise.id.padEnd(5)} ${padColumns(say.status(status), statusColumns)}  ${titleIn(exercise, language)}${here}${stub}`,
     );
   }
   lines.push("", say.startOne());
@@ -51,12 +52,21 @@ export function listText(exercises: Exercise[], progress: Progress, language: Cl
  * A link to a file beside the README ("../../src/server/x.ts"): it points from the README's folder,
  * but a student reads the task in a terminal at the workshop's root, so it is rewritten from there.
  */
-const LOCAL_LINK = /\]\((?![a-z]+:|#)([^)\s]+)\)/g;
+const LOCAL_LINK = /\]\((?![a-z]+:|#|\/)([^)\s]+)\)/g;
+/** Code (a fenced block, a `span`) is left as written: `handlers[type](event)` is not a link. */
+const CODE = /(```[\s\S]*?```|`[^`\n]*`)/;
 const fromRoot = (markdown: string, exercise: Exercise) =>
-  markdown.replace(
-    LOCAL_LINK,
-    (_, target: string) => `](${relative(workspaceRoot, join(exercise.dir, target))})`,
-  );
+  markdown
+    .split(CODE)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            LOCAL_LINK,
+            (_, target: string) => `](${relative(workspaceRoot, join(exercise.dir, target))})`,
+          ),
+    )
+    .join("");
 
 /** The exercise's README in `language` (its Chinese twin once there is one), its links from the root. */
 export function readmeIn(exercise: Exercise, language: CliLanguage): string {
@@ -82,7 +92,8 @@ export function taskText(
 ): string {
   const say = messagesIn(language);
   const readme = readmeIn(exercise, language)
-    .replace(/^.*\]\([^)]*README(\.zh-CN)?\.md\).*\n/m, "") // "English · [中文](README.zh-CN.md)": a link for the web
+    // The line "English · [中文](README.zh-CN.md)" (or its twin's): a link for the web.
+    .replace(/^(English · \[中文\]|\[English\]\([^)\s]*\) · 中文)\S*[ \t]*\n/m, "")
     .replace(/## (Hints|提示)[\s\S]*?(?=\n## |$)/, "")
     .trim();
   const files = exercise.edits

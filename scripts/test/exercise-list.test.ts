@@ -1,27 +1,38 @@
-// `pnpm exercise list` as a table: the status column starts at one terminal column on every
-// row, in English and in Chinese, where each character of a title takes two columns.
+// `pnpm exercise list` as a table: each row's title starts at one terminal column, in English
+// and in Chinese (where a character takes two columns), and a row fits an 80-column terminal.
 import { stripVTControlCharacters } from "node:util";
 import { findExercises } from "@workshop/exercises";
-import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { listText } from "../exercise/show.ts";
 
 const exercises = findExercises();
 
-/** The terminal column where each exercise row's status word begins. */
-function statusColumns(language: "en" | "zh", statusWord: string): number[] {
+/** Terminal columns, counted here without the code's own library: CJK and full-width forms take two. */
+const columns = (text: string) =>
+  [...text].length + (text.match(/[\u3000-\u9fff\uff00-\uffef]/g) ?? []).length;
+
+/** Each exercise row of the list, and the column where its title begins. */
+function rows(language: "en" | "zh") {
   const text = stripVTControlCharacters(listText(exercises, { exercises: {} }, language));
-  const rows = text.split("\n").filter((line) => /^ {2}\S \d{2}\.\d/.test(line));
-  expect(rows).toHaveLength(exercises.length);
-  return rows.map((row) => stringWidth(row.slice(0, row.lastIndexOf(statusWord))));
+  const lines = text.split("\n").filter((line) => /^ {2}\S \d{2}\.\d/.test(line));
+  expect(lines).toHaveLength(exercises.length);
+  return lines.map((line, i) => {
+    const title = /^ {2}\S \d{2}\.\d\s+\S+\s+(.*)$/.exec(line)?.[1] ?? "";
+    expect(title.length, line).toBeGreaterThan(0);
+    return { line, titleColumn: columns(line.slice(0, line.length - title.length)), i };
+  });
 }
 
 describe("pnpm exercise list", () => {
-  it("in English, every row's status starts in the same column", () => {
-    expect(new Set(statusColumns("en", "todo")).size).toBe(1);
-  });
-
-  it("in Chinese too, though each Chinese character of a title takes two columns", () => {
-    expect(new Set(statusColumns("zh", "未开始")).size).toBe(1);
-  });
+  it.each([
+    ["English", "en"],
+    ["Chinese", "zh"],
+  ] as const)(
+    "in %s, every title starts in the same column, and every row fits 80 columns",
+    (_, language) => {
+      const list = rows(language);
+      expect(new Set(list.map((row) => row.titleColumn)).size).toBe(1);
+      expect(list.filter((row) => columns(row.line) > 80).map((row) => row.line)).toEqual([]);
+    },
+  );
 });

@@ -32,6 +32,8 @@ const FILES: Record<string, string> = {
   "lessons/09-demo/exercises/09.1-add/README.md": [
     "# 09.1 Add two numbers",
     "",
+    "English · [中文](README.zh-CN.md)",
+    "",
     "**Goal:** add them.",
     "",
     "The function is in [add.ts](../../src/add.ts).",
@@ -129,7 +131,7 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     expect(JSON.parse(out)).toEqual([
       { id: "09.1", lesson: "09-demo", title: "Add two numbers", status: "todo", stubInPlace: false },
     ]);
-    expect(exercise().out).toContain("○ 09.1  Add two numbers");
+    expect(exercise().out).toContain("○ 09.1  todo     Add two numbers");
   });
 
   it("start --no-dev puts the stub in place, prints the task, and returns without servers", () => {
@@ -137,6 +139,7 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     expect(status).toBe(0);
     expect(out).toContain("Goal: add them."); // the task, rendered: no Markdown marks in the terminal
     expect(out).not.toContain("**Goal:**");
+    expect(out).not.toContain("中文"); // the line that links to the Chinese twin is for the web
     // A link beside the README, shown from the root the student types commands in.
     expect(out).toContain("add.ts (lessons/09-demo/src/add.ts)");
     expect(out).not.toContain("Use +"); // hints come one at a time
@@ -230,7 +233,7 @@ describe("pnpm exercise in Chinese", () => {
     timeout: 60_000,
   }, () => {
     const chinese = { LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
-    expect(exerciseIn(chinese, "list").out).toMatch(/课程 09-demo\n.*09\.1 +两数相加 +进行中/);
+    expect(exerciseIn(chinese, "list").out).toMatch(/课程 09-demo\n.*09\.1 +进行中 +两数相加/);
     const hint = exerciseIn(chinese, "hint").out;
     expect(hint).toContain("09.1 的提示 1/1");
     expect(hint).toContain("用 +");
