@@ -88,8 +88,8 @@ export default defineChecks({
     typing(code, async (shown, stop) => {
       await vi.advanceTimersByTimeAsync(30);
       must(vi.getTimerCount() > 0, {
-        en: "one tick in, nothing is ticking, so there is nothing for stop() to clear: typeOut starts an interval",
-        zh: "才触发了一次，就没有任何定时器在跑了，stop() 也就无可清除：typeOut 要启动一个定时器",
+        en: "30 ms (one tick) in, nothing is ticking, so there is nothing for stop() to clear: typeOut starts an interval",
+        zh: "过了一个 tick 的时间（30 ms），却没有任何定时器在跑，stop() 也就无可清除：typeOut 要启动一个定时器",
       });
       stop();
       must(vi.getTimerCount() === 0, {

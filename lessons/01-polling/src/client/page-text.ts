@@ -6,7 +6,7 @@
 import { METRIC_NAMES, type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
-  "page-title": "第 01 课 · 等待 vs 轮询",
+  "page-title": "第 01 课 · 等全部生成完 vs 轮询",
   title: "第 01 课 · 等整段回复 vs 轮询回复",
   lede: "服务器一个 token 一个 token 地生成回复。盯住 *首字延迟*：那才是用户的感受。打开 DevTools → Network，看每一个请求。",
   prompt: "为什么 LLM 产品要流式输出回答？",

@@ -126,7 +126,7 @@ export default defineChecks({
       const { streamChat } = await load(code);
       const stop = new AbortController();
       const reading = readAll(streamChat(ask, stop.signal, url));
-      await mustEventually(() => llm.tokensGenerated >= 3, 2000, {
+      await mustEventually(() => llm.tokensGenerated >= 3, 5000, {
         en: "the reply never began streaming, so there was nothing for Stop to stop: POST the request with fetch() first",
         zh: "回答根本没有开始流式输出，Stop 也就无从停起：先用 fetch() 把请求 POST 出去",
       });

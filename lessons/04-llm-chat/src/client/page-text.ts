@@ -6,7 +6,7 @@
 import { type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
-  "page-title": "第 04 课 · 用 fetch() 做 LLM 聊天",
+  "page-title": "第 04 课 · 基于 fetch() 的 LLM 聊天",
   title: "第 04 课 · 用 `fetch()` + `ReadableStream` 聊天",
   lede: "每个回答都是一次 `POST /api/chat`，它的响应体被当作事件流来读。回答到一半按 *停止*：服务器会中止对模型的调用。试试 `echo: <b>markup</b>`。",
   model: "模型",

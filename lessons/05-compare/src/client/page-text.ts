@@ -6,7 +6,7 @@
 import { METRIC_NAMES, type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
-  "page-title": "第 05 课 · 所有传输方式并排比较",
+  "page-title": "第 05 课 · 所有传输方式并排对比",
   title: "第 05 课 · 同一个回答，五种方式，同一种故障",
   lede: "先提问，然后在各个窗格流式输出时把网络弄坏。哪些传输方式能自己恢复，哪些能从断开的地方精确续传？`RESULTS.md` 里有实测的答案。",
   prompt: "为什么 LLM 产品要流式输出回答？",

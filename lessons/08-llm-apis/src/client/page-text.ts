@@ -6,7 +6,7 @@
 import { type Messages, messagesFor } from "@workshop/page-kit";
 
 export const HTML_ZH: Record<string, string> = {
-  "page-title": "第 08 课 · 真实的 LLM API 流出什么",
+  "page-title": "第 08 课 · 真实的 LLM API 流式返回什么",
   title: "第 08 课 · 五种传输格式，一条流",
   lede: "选一家服务商，然后提问。左边：服务商发来的原样内容（它自己的事件）。右边：BFF 把它整理成的那一条流。试试下面的按钮：工具调用、推理、流到一半出错，或者一个谁都不认识的事件类型。",
   provider: "服务商",
