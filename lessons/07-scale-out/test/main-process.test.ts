@@ -4,9 +4,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@workshop/server-kit/private-nginx";
 import { findRedisServer, HOW_TO_GET_REDIS } from "@workshop/server-kit/private-redis";
-import { allGone, childrenOf, getJson, isRunning } from "@workshop/testkit";
+import { allGone, childrenOf, getJson, isRunning, listeningPort } from "@workshop/testkit";
 import { describe, expect, it, onTestFinished } from "vitest";
 
 const main = fileURLToPath(new URL("../src/server/main.ts", import.meta.url));
@@ -17,16 +16,12 @@ describe.runIf(runs && process.platform === "linux")("lesson 07's server process
   it("killed with SIGKILL, takes its redis-server and its three instances with it", {
     timeout: 30_000,
   }, async () => {
-    const port = await freePort();
     const server = spawn(process.execPath, ["--import", "tsx", main], {
-      env: { ...process.env, PORT: String(port) },
+      env: { ...process.env, PORT: "0" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     onTestFinished(() => void server.kill("SIGKILL"));
-    await new Promise<void>((resolve, reject) => {
-      server.stdout.on("data", (chunk: Buffer) => chunk.includes("listening") && resolve());
-      server.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
-    });
+    const { port } = await listeningPort(server);
     // Every instance up (the first answers at once, the other two follow).
     const url = `http://127.0.0.1:${port}/api/instances`;
     for (;;) {

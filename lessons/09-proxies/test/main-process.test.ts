@@ -3,8 +3,8 @@
 // master and worker keep ten ports, and the next start is refused as busy.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { findNginx, freePort, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
-import { allGone, childrenOf, isRunning } from "@workshop/testkit";
+import { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
+import { allGone, childrenOf, isRunning, listeningPort } from "@workshop/testkit";
 import { describe, expect, it, onTestFinished } from "vitest";
 
 const main = fileURLToPath(new URL("../src/server/main.ts", import.meta.url));
@@ -14,14 +14,11 @@ if (!runs) console.warn(`[nginx tests skipped] lesson 09's server process: ${HOW
 describe.runIf(runs && process.platform === "linux")("lesson 09's server process", () => {
   it("killed with SIGKILL, takes its nginx, master and worker, with it", { timeout: 30_000 }, async () => {
     const server = spawn(process.execPath, ["--import", "tsx", main], {
-      env: { ...process.env, PORT: String(await freePort()) },
+      env: { ...process.env, PORT: "0" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     onTestFinished(() => void server.kill("SIGKILL"));
-    await new Promise<void>((resolve, reject) => {
-      server.stdout.on("data", (chunk: Buffer) => chunk.includes("listening") && resolve());
-      server.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
-    });
+    await listeningPort(server);
     const [master] = childrenOf(server.pid as number).filter(({ command }) => command.includes("nginx"));
     expect(master, "nginx's master, started by the server").toBeDefined();
     const nginx = [master?.pid as number, ...childrenOf(master?.pid as number).map((worker) => worker.pid)];

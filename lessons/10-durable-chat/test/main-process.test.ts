@@ -2,9 +2,8 @@
 // current user. Killed with SIGKILL (no handler of ours runs), the server takes it along.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@workshop/server-kit/private-nginx";
 import { findRedisServer, HOW_TO_GET_REDIS } from "@workshop/server-kit/private-redis";
-import { allGone, childrenOf, getJson, isRunning } from "@workshop/testkit";
+import { allGone, childrenOf, getJson, isRunning, listeningPort } from "@workshop/testkit";
 import { describe, expect, it, onTestFinished } from "vitest";
 
 const main = fileURLToPath(new URL("../src/server/main.ts", import.meta.url));
@@ -13,20 +12,12 @@ if (!runs) console.warn(`[redis tests skipped] lesson 10's server process: ${HOW
 
 describe.runIf(runs && process.platform === "linux")("lesson 10's server process with --redis", () => {
   it("says where runs are kept, answers, and killed with SIGKILL takes its redis-server with it", async () => {
-    const port = await freePort();
     const server = spawn(process.execPath, ["--import", "tsx", main, "--redis"], {
-      env: { ...process.env, PORT: String(port), REDIS_URL: "" },
+      env: { ...process.env, PORT: "0", REDIS_URL: "" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     onTestFinished(() => void server.kill("SIGKILL"));
-    let log = "";
-    await new Promise<void>((resolve, reject) => {
-      server.stdout.on("data", (chunk: Buffer) => {
-        log += chunk;
-        if (log.includes("listening")) resolve();
-      });
-      server.once("exit", (code) => reject(new Error(`the server exited (${code}): ${log}`)));
-    });
+    const { port, log } = await listeningPort(server);
     expect(log).toMatch(/runs kept in Redis at redis:\/\/127\.0\.0\.1:\d+/);
     expect(await getJson(`http://127.0.0.1:${port}/api/health`)).toMatchObject({ ok: true });
     const redis = childrenOf(server.pid as number).filter(({ command }) => command.includes("redis-server"));

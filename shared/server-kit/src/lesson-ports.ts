@@ -1,9 +1,13 @@
 // Fixed default ports per lesson, so several lessons run side by side:
-// lesson NN serves its API on 31NN and its page on 51NN.
+// lesson NN serves its API on 31NN and its page on 51NN. PORT=0 lets the OS pick the
+// API's port (the server says which): a test that picked a free port and handed it over
+// could lose it, in between, to any of the suite's other connections.
 export function lessonPorts(lessonNumber: string): { api: number; page: number } {
   const n = Number.parseInt(lessonNumber, 10);
-  return { api: Number(process.env.PORT) || 3100 + n, page: Number(process.env.PAGE_PORT) || 5100 + n };
+  return { api: portFrom(process.env.PORT) ?? 3100 + n, page: Number(process.env.PAGE_PORT) || 5100 + n };
 }
+
+const portFrom = (value = "") => (/^\d+$/.test(value.trim()) ? Number(value) : undefined);
 
 export function lessonHost(): string {
   // Loopback unless told otherwise: a classroom network is not a test bench.

@@ -1,6 +1,7 @@
 // What a lesson's main.ts does: listen on PORT/HOST, explain a busy port, and
 // shut down gracefully on Ctrl+C (SIGINT) or SIGTERM.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { MockLlm } from "@workshop/mock-llm";
 import type { Express } from "express";
 import type { JobStore } from "./job-store.ts";
@@ -76,7 +77,8 @@ export function runLessonServer(lesson: string, { server, shutdown }: LessonServ
   });
 
   server.listen(port, host, () => {
-    console.log(`Lesson ${lesson} API listening on http://${host}:${port}`);
+    const { port: bound } = server.address() as AddressInfo; // PORT=0: the one the OS chose
+    console.log(`Lesson ${lesson} API listening on http://${host}:${bound}`);
   });
 
   let stopping = false;

@@ -14,7 +14,7 @@ export { deferred, settlesWithin } from "./deferred.ts";
 export { openHalfOpenWebSocket } from "./half-open-websocket.ts";
 export { getJson, postJson } from "./http.ts";
 export { freshPage, type Served, servePage } from "./lesson-page.ts";
-export { allGone, childrenOf, isRunning } from "./processes.ts";
+export { allGone, childrenOf, isRunning, listeningPort } from "./processes.ts";
 export { describeWithRedis } from "./redis.ts";
 export { connectSse, type SseRecording, type SseRequest } from "./sse-client.ts";
 export { type LessonUnderTest, startLesson } from "./start-lesson.ts";
