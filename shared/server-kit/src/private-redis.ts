@@ -37,8 +37,20 @@ export async function startPrivateRedis(
   { port: chosen }: { port?: number } = {},
 ): Promise<PrivateRedis> {
   if (!executable) throw new Error(HOW_TO_GET_REDIS);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(executable, chosen ?? (await freePort()));
+    } catch (error) {
+      // Between freePort and redis-server's bind, another socket (the suite makes thousands)
+      // can take the port: choose again. A port the caller chose and handed out cannot change.
+      if (chosen !== undefined || attempt === 3 || !String(error).includes("Address already in use"))
+        throw error;
+    }
+  }
+}
+
+async function startOn(executable: string, port: number): Promise<PrivateRedis> {
   const dir = ownedTempDir("workshop-redis-");
-  const port = chosen ?? (await freePort());
   const child = spawn(
     ...tiedToParent(
       executable,

@@ -2,24 +2,27 @@
 // a free port, stopped on exit), three instances as processes, and the
 // balancer on 127.0.0.1:3107.
 //
-// Instance a is spawned first, before this process loads the balancer and Redis's client:
-// its Node start (about a second) then runs beside everything else here instead of after
-// it, which was most of the lesson's start-up. It connects once Redis answers (the client
-// retries by itself), and the balancer adopts it.
+// Redis and instance a are started first, before this process loads the balancer and Redis's
+// client: the instance's Node start (about a second) then runs beside everything else here
+// instead of after it, which was most of the lesson's start-up. Redis gets its port the moment
+// it is chosen (another socket could take a free port left waiting), and the instance connects
+// once Redis answers (the client retries by itself); the balancer adopts it.
 import { freePort } from "@workshop/server-kit/free-port";
+import { findRedisServer, HOW_TO_GET_REDIS, startPrivateRedis } from "@workshop/server-kit/private-redis";
 import { type InstanceProcess, startInstanceProcess } from "./instance-process.ts";
 
 const redisPort = process.env.REDIS_URL ? undefined : await freePort();
+const redisStarting =
+  redisPort === undefined ? undefined : startPrivateRedis(findRedisServer(), { port: redisPort });
+redisStarting?.catch(() => {}); // a failure is reported below, once the lesson can name itself
 const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
 let firstInstance: Promise<InstanceProcess> | undefined = startInstanceProcess("a", 0, redisUrl);
 firstInstance.catch(() => {}); // a failure is the balancer's to report, when it adopts it
 
-const [{ runLessonServer }, { findRedisServer, HOW_TO_GET_REDIS, startPrivateRedis }, { createBalancer }] =
-  await Promise.all([
-    import("@workshop/server-kit"),
-    import("@workshop/server-kit/private-redis"),
-    import("./balancer.ts"),
-  ]);
+const [{ runLessonServer }, { createBalancer }] = await Promise.all([
+  import("@workshop/server-kit"),
+  import("./balancer.ts"),
+]);
 const { LESSON } = await import("./lesson-name.ts");
 
 const fail = (message: string): never => {
@@ -27,11 +30,11 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
-const redis = process.env.REDIS_URL
-  ? { url: redisUrl, stop: async () => {} }
-  : await startPrivateRedis(findRedisServer(), { port: redisPort }).catch((error: Error) =>
+const redis = redisStarting
+  ? await redisStarting.catch((error: Error) =>
       fail(findRedisServer() ? `redis-server did not start: ${error.message}` : HOW_TO_GET_REDIS),
-    );
+    )
+  : { url: redisUrl, stop: async () => {} };
 if (process.env.REDIS_URL) {
   const { whyRedisUnreachable } = await import("./redis-reachable.ts");
   const why = await whyRedisUnreachable(redisUrl);
