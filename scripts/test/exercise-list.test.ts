@@ -16,10 +16,10 @@ function rows(language: "en" | "zh") {
   const text = stripVTControlCharacters(listText(exercises, { exercises: {} }, language));
   const lines = text.split("\n").filter((line) => /^ {2}\S \d{2}\.\d/.test(line));
   expect(lines).toHaveLength(exercises.length);
-  return lines.map((line, i) => {
+  return lines.map((line) => {
     const title = /^ {2}\S \d{2}\.\d\s+\S+\s+(.*)$/.exec(line)?.[1] ?? "";
     expect(title.length, line).toBeGreaterThan(0);
-    return { line, titleColumn: columns(line.slice(0, line.length - title.length)), i };
+    return { line, titleColumn: columns(line.slice(0, line.length - title.length)) };
   });
 }
 
