@@ -17,3 +17,18 @@ export async function freePort({ prefer = 0, host = "127.0.0.1" } = {}): Promise
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
+
+/**
+ * Starts a helper on ports `start` chooses with freePort. Between the choice and the helper's
+ * bind, another socket can take a port (a test suite opens thousands): then choose again and
+ * start again, a few times, instead of failing on a port that was free a moment ago.
+ */
+export async function onFreshPorts<T>(start: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= tries || !String(error).includes("Address already in use")) throw error;
+    }
+  }
+}

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { ownedTempDir } from "./owned-temp-dir.ts";
 import { tiedToParent } from "./tied-to-parent.ts";
 
-export { freePort } from "./free-port.ts";
+export { freePort, onFreshPorts } from "./free-port.ts";
 
 export const HOW_TO_GET_NGINX =
   "no nginx found: install it (Debian/Ubuntu: `sudo apt-get install nginx`, macOS: `brew install nginx`)";
@@ -84,7 +84,9 @@ export async function startPrivateNginx(
     ))
   ) {
     if (child.exitCode !== null || performance.now() > deadline) {
+      process.off("exit", stopOnExit);
       child.kill("SIGKILL");
+      rmSync(prefix, { recursive: true, force: true });
       throw new Error(`nginx did not start:\n${log}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 20)); // polling a port nginx opens in milliseconds

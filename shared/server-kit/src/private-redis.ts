@@ -4,7 +4,7 @@
 // started it. Nothing is installed or downloaded here.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { freePort } from "./free-port.ts";
+import { freePort, onFreshPorts } from "./free-port.ts";
 import { ownedTempDir } from "./owned-temp-dir.ts";
 import { tiedToParent } from "./tied-to-parent.ts";
 
@@ -37,16 +37,9 @@ export async function startPrivateRedis(
   { port: chosen }: { port?: number } = {},
 ): Promise<PrivateRedis> {
   if (!executable) throw new Error(HOW_TO_GET_REDIS);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOn(executable, chosen ?? (await freePort()));
-    } catch (error) {
-      // Between freePort and redis-server's bind, another socket (the suite makes thousands)
-      // can take the port: choose again. A port the caller chose and handed out cannot change.
-      if (chosen !== undefined || attempt === 3 || !String(error).includes("Address already in use"))
-        throw error;
-    }
-  }
+  // A port the caller chose has been handed out already: it cannot change.
+  if (chosen !== undefined) return startOn(executable, chosen);
+  return onFreshPorts(async () => startOn(executable, await freePort()));
 }
 
 async function startOn(executable: string, port: number): Promise<PrivateRedis> {

@@ -3,22 +3,27 @@
 // private nginx: no root, no system config), stopped with its process.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { freePort, startPrivateNginx } from "@workshop/server-kit/private-nginx";
+import { freePort, onFreshPorts, startPrivateNginx } from "@workshop/server-kit/private-nginx";
 
 export { findNginx, HOW_TO_GET_NGINX } from "@workshop/server-kit/private-nginx";
 
 const template = fileURLToPath(new URL("../../nginx.conf", import.meta.url));
 
-export async function startNginx(upstreamPorts: number[]): Promise<{ url: string; stop(): Promise<void> }> {
-  const listen = await freePort();
-  const url = `http://127.0.0.1:${listen}`;
-  const nginx = await startPrivateNginx(
-    (prefix) =>
-      readFileSync(template, "utf8")
-        .replaceAll("{{PREFIX}}", prefix)
-        .replaceAll("{{LISTEN}}", String(listen))
-        .replaceAll("{{UPSTREAMS}}", upstreamPorts.map((port) => `    server 127.0.0.1:${port};`).join("\n")),
-    `${url}/api/health`,
-  );
-  return { url, stop: nginx.stop };
+export function startNginx(upstreamPorts: number[]): Promise<{ url: string; stop(): Promise<void> }> {
+  return onFreshPorts(async () => {
+    const listen = await freePort();
+    const url = `http://127.0.0.1:${listen}`;
+    const nginx = await startPrivateNginx(
+      (prefix) =>
+        readFileSync(template, "utf8")
+          .replaceAll("{{PREFIX}}", prefix)
+          .replaceAll("{{LISTEN}}", String(listen))
+          .replaceAll(
+            "{{UPSTREAMS}}",
+            upstreamPorts.map((port) => `    server 127.0.0.1:${port};`).join("\n"),
+          ),
+      `${url}/api/health`,
+    );
+    return { url, stop: nginx.stop };
+  });
 }

@@ -3,7 +3,7 @@
 // otherwise, as in every lesson). Stops it all too.
 import { type AddressInfo, isIPv6 } from "node:net";
 import type { MockLlmOptions } from "@workshop/mock-llm";
-import { freePort, startPrivateNginx } from "@workshop/server-kit/private-nginx";
+import { freePort, onFreshPorts, startPrivateNginx } from "@workshop/server-kit/private-nginx";
 import type { ProxyPath } from "../protocol.ts";
 import { certificateCache, certificateIn } from "./certificate.ts";
 import { renderNginxConfig } from "./nginx-config.ts";
@@ -61,20 +61,23 @@ export async function startProxies({
     quiet: await listen(quiet.server, host, at(1)),
   };
   const names = PATHS.flatMap((path) => (path.outer ? [path.name, `${path.name}-inner`] : [path.name]));
-  const listenOn = await Promise.all(
-    names.map(async (n, i) => [n, await freePort({ prefer: at(10 + i), host })]),
-  );
-  const ports = { origins, listen: Object.fromEntries(listenOn) };
   // nginx reaches the origins, and a health check reaches nginx, where they listen
   // (on 127.0.0.1 when they listen on every address).
   const reach = host === "0.0.0.0" ? "127.0.0.1" : host;
   const first = PATHS.find((path) => !path.http2) as (typeof PATHS)[number];
   let newCertificate = false;
-  const nginx = await startPrivateNginx((prefix) => {
-    const certificate = certificateIn(prefix, { cache: certificates });
-    newCertificate = certificate.made;
-    return renderNginxConfig(prefix, PATHS, ports, certificate, { host, reach });
-  }, `http://${reach}:${ports.listen[first.name]}/api/health`);
+  const { ports, nginx } = await onFreshPorts(async () => {
+    const listenOn = await Promise.all(
+      names.map(async (n, i) => [n, await freePort({ prefer: at(10 + i), host })]),
+    );
+    const ports = { origins, listen: Object.fromEntries(listenOn) };
+    const nginx = await startPrivateNginx((prefix) => {
+      const certificate = certificateIn(prefix, { cache: certificates });
+      newCertificate = certificate.made;
+      return renderNginxConfig(prefix, PATHS, ports, certificate, { host, reach });
+    }, `http://${reach}:${ports.listen[first.name]}/api/health`);
+    return { ports, nginx };
+  });
   const direct: ProxyPath = {
     name: "direct",
     url: `http://${reach}:${origins.beating}`,
