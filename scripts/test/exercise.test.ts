@@ -124,7 +124,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("pnpm exercise: start, red, write, green, reset", () => {
+// Each test runs the CLI as a student would, one to four Node processes, each given up to a
+// minute by its own guard (above): a test's limit is that guard's, not vitest's 15 s, which a
+// machine pinned to one busy core can spend on three starts of Node.
+const CLI = { timeout: 60_000 };
+
+describe("pnpm exercise: start, red, write, green, reset", CLI, () => {
   it("lists every exercise with its status, also as JSON for scripts", () => {
     const { status, out } = exercise("list", "--json");
     expect(status).toBe(0);
@@ -147,7 +152,7 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     expect(statusOf09()).toBe("started");
   });
 
-  it("check fails on the stub, with the check's own message", { timeout: 60_000 }, () => {
+  it("check fails on the stub, with the check's own message", () => {
     const { status, out } = exercise("check");
     expect(status).toBe(1);
     expect(out).toContain("add(2, 3) is 0, not 5");
@@ -160,7 +165,7 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
     expect(out).toContain("last hint");
   });
 
-  it("check passes once the student's code works, and the exercise is done", { timeout: 60_000 }, () => {
+  it("check passes once the student's code works, and the exercise is done", () => {
     writeFileSync(addFile(), readFileSync(addFile(), "utf8").replace("return 0;", "return b + a;"));
     const { status, out } = exercise("check", "09.1");
     expect(status).toBe(0);
@@ -217,7 +222,7 @@ describe("pnpm exercise: start, red, write, green, reset", () => {
   });
 });
 
-describe("pnpm exercise in Chinese", () => {
+describe("pnpm exercise in Chinese", CLI, () => {
   it("--lang zh prints the Chinese task, without its hints or its language link, and where to write, in Chinese", () => {
     const { status, out } = exercise("09.1", "--no-dev", "--lang", "zh");
     expect(status, out).toBe(0);
@@ -229,9 +234,7 @@ describe("pnpm exercise in Chinese", () => {
     expect(out).toContain("检查：`pnpm exercise check`");
   });
 
-  it("a zh_CN locale is enough: the list, a hint, the check and reset speak Chinese", {
-    timeout: 60_000,
-  }, () => {
+  it("a zh_CN locale is enough: the list, a hint, the check and reset speak Chinese", () => {
     const chinese = { LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
     expect(exerciseIn(chinese, "list").out).toMatch(/课程 09-demo\n.*09\.1 +进行中 +两数相加/);
     const hint = exerciseIn(chinese, "hint").out;
