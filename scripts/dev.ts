@@ -3,12 +3,13 @@
 // inside a lesson's folder. To be ready in well under 3 s, this process checks
 // the ports itself and starts the two processes directly (no pnpm in between),
 // and it runs as `node --import tsx` (tsx's own CLI would start a second Node).
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { busyPorts, lessonPageUrl } from "@workshop/server-kit/preflight";
 import { exitWithParent } from "@workshop/server-kit/tied-to-parent";
-import concurrently from "concurrently";
 import { cliLanguage, withoutLang } from "./cli/language.ts";
 import { messagesIn } from "./cli/messages.ts";
+import { runSideBySide } from "./cli/side-by-side.ts";
 import { exerciseProgress, stubNotices } from "./exercise/lesson-progress.ts";
 import { describeLessons, findLessons, type Lesson, matchLesson, repoRoot } from "./lessons.ts";
 
@@ -70,41 +71,30 @@ async function start(lesson: Lesson): Promise<void> {
   console.log(`\n  ${say.starting(lesson.folder, lessonPageUrl(lesson.folder))}\n`);
   for (const notice of stubNotices(lesson.folder, language)) console.log(`  ${notice}\n`);
   const cwd = join(repoRoot, "lessons", lesson.folder);
-  // The lesson's own binaries (tsx, vite) first on the PATH, as `pnpm run` would put them.
+  // The lesson's own binaries first on the PATH, as `pnpm run` would put them; its Vite is
+  // started by this Node, as its bin would be, without a shell in between.
   const env = { PATH: `${join(cwd, "node_modules", ".bin")}:${process.env.PATH}` };
-  const { result, commands } = concurrently(
-    [
-      {
-        command: ["node --watch --import tsx src/server/main.ts", ...serverFlags].join(" "),
-        name: "server",
-        prefixColor: "blue",
-        cwd,
-        env,
-      },
-      {
-        command: "vite --configLoader runner --logLevel warn",
-        name: "page",
-        prefixColor: "magenta",
-        cwd,
-        env,
-      },
-    ],
-    { killOthersOn: ["failure"], prefix: "name" },
-  );
-  // Ctrl+C reaches both children too (same process group): wait for them to
-  // shut down, then exit cleanly. Any other ending is a failure.
-  let interrupted = false;
-  process.on("SIGINT", () => {
-    interrupted = true;
-  });
+  const vite = createRequire(join(cwd, "package.json")).resolve("vite/package.json");
+  const { ended, stop } = runSideBySide([
+    {
+      name: "server",
+      color: "blue",
+      file: process.execPath,
+      args: ["--watch", "--import", "tsx", "src/server/main.ts", ...serverFlags],
+      cwd,
+      env,
+    },
+    {
+      name: "page",
+      color: "magenta",
+      file: process.execPath,
+      args: [join(dirname(vite), "bin/vite.js"), "--configLoader", "runner", "--logLevel", "warn"],
+      cwd,
+      env,
+    },
+  ]);
   // `pnpm dev` itself killed (SIGKILL runs no handler): stop the server and the page as Ctrl+C
   // would, so the lesson's services go with them and the next start does not find the ports busy.
-  exitWithParent(() => {
-    interrupted = true;
-    for (const command of commands) command.kill("SIGTERM");
-  });
-  result.then(
-    () => process.exit(0),
-    () => process.exit(interrupted ? 0 : 1),
-  );
+  exitWithParent(() => stop("SIGTERM"));
+  process.exit((await ended) ? 0 : 1);
 }

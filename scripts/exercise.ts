@@ -149,31 +149,16 @@ switch (command) {
 
 /** `pnpm dev NN` and the check in watch mode, side by side, until Ctrl+C. */
 async function devAndWatch(exercise: Exercise): Promise<void> {
-  const { default: concurrently } = await import("concurrently");
-  const { result } = concurrently(
-    [
-      {
-        command: `node --import tsx scripts/dev.ts ${exercise.lesson} --lang ${language}`,
-        name: "dev",
-        prefixColor: "blue",
-        cwd: repoRoot,
-      },
-      {
-        command: `node --import tsx scripts/exercise.ts watch ${exercise.id} --lang ${language}`,
-        name: "check",
-        prefixColor: "green",
-        cwd: repoRoot,
-      },
-    ],
-    { killOthersOn: ["failure"], prefix: "name" },
-  );
-  let interrupted = false;
-  process.on("SIGINT", () => {
-    if (!interrupted) console.log(`\n${say.leftAsIs(exercise.id)}`);
-    interrupted = true;
+  const { runSideBySide } = await import("./cli/side-by-side.ts");
+  const script = (name: string, ...args: string[]) => ({
+    file: process.execPath,
+    args: ["--import", "tsx", `scripts/${name}`, ...args, "--lang", language],
+    cwd: repoRoot,
   });
-  await result.then(
-    () => process.exit(0),
-    () => process.exit(interrupted ? 0 : 1),
-  );
+  const { ended } = runSideBySide([
+    { name: "dev", color: "blue", ...script("dev.ts", exercise.lesson) },
+    { name: "check", color: "green", ...script("exercise.ts", "watch", exercise.id) },
+  ]);
+  process.once("SIGINT", () => console.log(`\n${say.leftAsIs(exercise.id)}`));
+  process.exit((await ended) ? 0 : 1);
 }

@@ -59,9 +59,11 @@ export async function createBalancer({
   // Each instance takes most of a second to start (tsx). "all": side by side, they share nothing.
   const [first, ...rest] = names;
   let starting: Promise<unknown>;
+  let closing = false;
   if (readyWhen === "first" && first) {
     await launch(first);
-    starting = Promise.all(rest.map(launch)).catch((error) => console.error(String(error)));
+    // An instance that Ctrl+C stopped before it listened is no news; one that failed alone is.
+    starting = Promise.all(rest.map(launch)).catch((error) => closing || console.error(String(error)));
   } else {
     starting = Promise.all(names.map(launch));
     await starting;
@@ -103,6 +105,7 @@ export async function createBalancer({
     return pending;
   };
   const shutdown = async () => {
+    closing = true;
     await starting.catch(() => {}); // an instance still starting is stopped too, not orphaned
     await Promise.all([...processes.values()].map((instance) => instance.stop()));
     proxy.close();

@@ -1,0 +1,82 @@
+// `pnpm dev NN` runs a lesson's server and page side by side (scripts/cli/side-by-side.ts):
+// real child processes here, small Node one-liners, their output caught in memory.
+import { PassThrough } from "node:stream";
+import { afterEach, describe, expect, it } from "vitest";
+import { runSideBySide as run, type SideBySide, type SideCommand } from "../cli/side-by-side.ts";
+
+// A test that fails half way leaves no process running behind it.
+const started: SideBySide[] = [];
+const runSideBySide = (...args: Parameters<typeof run>) => {
+  const running = run(...args);
+  started.push(running);
+  return running;
+};
+afterEach(() => {
+  for (const running of started.splice(0)) running.stop("SIGKILL");
+});
+
+const node = (name: string, code: string): SideCommand => ({
+  name,
+  color: "blue",
+  file: process.execPath,
+  args: ["-e", code],
+  cwd: process.cwd(),
+});
+const FOREVER = "setInterval(() => {}, 60_000)";
+
+function caught() {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let outText = "";
+  let errText = "";
+  out.on("data", (chunk) => (outText += chunk));
+  err.on("data", (chunk) => (errText += chunk));
+  return { streams: { out, err }, out: () => outText, err: () => errText };
+}
+
+describe("two processes side by side in one terminal", () => {
+  it("prefixes every line with its process's name, the last unfinished line too, and ends well when both exit 0", async () => {
+    const output = caught();
+    const { ended } = runSideBySide(
+      [
+        node("server", "console.log('listening'); console.error('a warning'); process.stdout.write('bye')"),
+        node("page", "console.log('ready')"),
+      ],
+      output.streams,
+    );
+    expect(await ended).toBe(true);
+    const lines = output.out().split("\n");
+    expect(lines.filter((line) => line.startsWith("[server]"))).toEqual([
+      "[server] listening",
+      "[server] bye",
+    ]);
+    expect(lines.filter((line) => line.startsWith("[page]"))).toEqual(["[page] ready"]);
+    expect(output.err()).toBe("[server] a warning\n");
+  });
+
+  it("one that fails stops the other, and says how it ended: half a lesson is no lesson", async () => {
+    const output = caught();
+    const { ended } = runSideBySide(
+      [node("server", "console.error('port 3101 is busy'); process.exit(3)"), node("page", FOREVER)],
+      output.streams,
+    );
+    expect(await ended).toBe(false); // and the page's process has exited: `ended` waits for both
+    expect(output.err()).toBe("[server] port 3101 is busy\n[server] exited with code 3\n");
+  });
+
+  it("one that cannot start at all is reported, and stops the other", async () => {
+    const output = caught();
+    const missing = { ...node("server", ""), file: "/nonexistent/node" };
+    const { ended } = runSideBySide([missing, node("page", FOREVER)], output.streams);
+    expect(await ended).toBe(false);
+    expect(output.err()).toMatch(/^\[server\] could not start: .*ENOENT/);
+  });
+
+  it("stopping them (Ctrl+C, a kill) ends both, and that is not a failure", async () => {
+    const output = caught();
+    const { ended, stop } = runSideBySide([node("server", FOREVER), node("page", FOREVER)], output.streams);
+    stop("SIGINT");
+    expect(await ended).toBe(true);
+    expect(output.err()).toBe(""); // no "exited with" for a process that was asked to stop
+  });
+});
