@@ -82,8 +82,10 @@ export async function devReadySeconds(lesson: string, repoRoot: string): Promise
   const deadline = started + 30_000;
   // One after the other: a page that answers stays up, and asking it again every 20 ms while
   // the API starts would load the very machine being measured (Vite renders index.html each time).
+  let ready = true;
   for (const url of [`http://127.0.0.1:${page}/`, `http://127.0.0.1:${page}/api/health`]) {
-    while (!(await answers(url)) && performance.now() < deadline) {
+    while (ready && !(await answers(url))) {
+      ready = performance.now() < deadline;
       await new Promise((resolve) => setTimeout(resolve, 20)); // polling a port: no event to await
     }
   }
@@ -91,7 +93,12 @@ export async function devReadySeconds(lesson: string, repoRoot: string): Promise
   const exited = new Promise((resolve) => child.once("exit", resolve));
   if (child.pid) process.kill(-child.pid, "SIGINT");
   await exited;
+  if (!ready) throw new Error(`pnpm dev ${lesson}: page and /api/health not both answering after 30 s`);
+  // The next start needs the API's port free again: a lesson's shutdown closes it after its
+  // services stop. One that never lets go is a broken shutdown, said so, not waited for forever.
+  const freed = performance.now() + 30_000;
   while (await answers(`http://127.0.0.1:${3100 + Number(lesson)}/api/health`)) {
+    if (performance.now() > freed) throw new Error(`pnpm dev ${lesson}: still answering 30 s after Ctrl+C`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return seconds;
