@@ -82,7 +82,7 @@ async function start(lesson: Lesson): Promise<void> {
       file: process.execPath,
       args: ["--watch", "--import", "tsx", "src/server/main.ts", ...serverFlags],
       cwd,
-      env,
+      env: { ...env, WORKSHOP_LANG: language }, // its own lines in the class's language too
     },
     {
       name: "page",

@@ -6,6 +6,7 @@ import type { MockLlm } from "@workshop/mock-llm";
 import type { Express } from "express";
 import type { JobStore } from "./job-store.ts";
 import { lessonHost, lessonPorts } from "./lesson-ports.ts";
+import { lessonServerText } from "./lesson-server-text.ts";
 import { exitWithParent } from "./tied-to-parent.ts";
 
 export interface LessonServer {
@@ -63,29 +64,28 @@ export function runLessonServer(lesson: string, { server, shutdown }: LessonServ
   const number = lesson.slice(0, 2);
   const port = lessonPorts(number).api;
   const host = lessonHost();
+  const say = lessonServerText();
 
   server.once("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
-      console.error(
-        `Lesson ${lesson}: port ${port} is busy (is this lesson already running in another terminal?).\n` +
-          `Stop the other one, or pick other ports: PORT=${port + 100} PAGE_PORT=${lessonPorts(number).page + 100} pnpm dev ${number}`,
-      );
+      const otherPorts = `PORT=${port + 100} PAGE_PORT=${lessonPorts(number).page + 100} pnpm dev ${number}`;
+      console.error(say.portBusy(lesson, port, otherPorts));
     } else {
-      console.error(`Lesson ${lesson}: the server could not start: ${error.message}`);
+      console.error(say.couldNotStart(lesson, error.message));
     }
     process.exit(1);
   });
 
   server.listen(port, host, () => {
     const { port: bound } = server.address() as AddressInfo; // PORT=0: the one the OS chose
-    console.log(`Lesson ${lesson} API listening on http://${host}:${bound}`);
+    console.log(say.listening(lesson, `http://${host}:${bound}`));
   });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down lesson ${lesson}…`);
+    console.log(say.shuttingDown(signal, lesson));
     shutdown().then(
       () => process.exit(0),
       (error) => {

@@ -9,13 +9,14 @@ import type { Readable } from "node:stream";
  * taken in between by any of the suite's other connections.
  */
 export function listeningPort(
-  server: ChildProcessByStdio<null, Readable, null>,
+  server: ChildProcessByStdio<null, Readable, Readable | null>,
 ): Promise<{ port: number; log: string }> {
   return new Promise((resolve, reject) => {
     let log = "";
     server.stdout.on("data", (chunk: Buffer) => {
       log += chunk;
-      const port = /listening on http:\/\/[^\s:]+:(\d+)/.exec(log)?.[1];
+      // Its line in either language (lesson-server-text.ts): WORKSHOP_LANG=zh may be set.
+      const port = /(?:listening on |API 已启动：)http:\/\/[^\s:]+:(\d+)/.exec(log)?.[1];
       if (port) resolve({ port: Number(port), log });
     });
     server.once("exit", (code) => reject(new Error(`the server exited (${code}): ${log}`)));

@@ -1,0 +1,36 @@
+// What a lesson's server says in its terminal, in the class's language: `pnpm dev NN --lang zh`
+// (or a zh_CN locale) starts it with WORKSHOP_LANG=zh. Both languages have every line: the
+// type below will not compile with one missing.
+export type ServerLanguage = "en" | "zh";
+
+export const serverLanguage = (env: NodeJS.ProcessEnv = process.env): ServerLanguage =>
+  env.WORKSHOP_LANG === "zh" ? "zh" : "en";
+
+interface LessonServerText {
+  listening(lesson: string, url: string): string;
+  portBusy(lesson: string, port: number, otherPorts: string): string;
+  couldNotStart(lesson: string, why: string): string;
+  shuttingDown(signal: string, lesson: string): string;
+}
+
+const TEXT: Record<ServerLanguage, LessonServerText> = {
+  en: {
+    listening: (lesson, url) => `Lesson ${lesson} API listening on ${url}`,
+    portBusy: (lesson, port, otherPorts) =>
+      `Lesson ${lesson}: port ${port} is busy (is this lesson already running in another terminal?).\n` +
+      `Stop the other one, or pick other ports: ${otherPorts}`,
+    couldNotStart: (lesson, why) => `Lesson ${lesson}: the server could not start: ${why}`,
+    shuttingDown: (signal, lesson) => `${signal}: shutting down lesson ${lesson}…`,
+  },
+  zh: {
+    listening: (lesson, url) => `课程 ${lesson} 的 API 已启动：${url}`,
+    portBusy: (lesson, port, otherPorts) =>
+      `课程 ${lesson}：端口 ${port} 被占用（这一课是不是已经在另一个终端里运行了？）。\n` +
+      `先停掉那一个，或者换一组端口：${otherPorts}`,
+    couldNotStart: (lesson, why) => `课程 ${lesson}：服务器没能启动：${why}`,
+    shuttingDown: (signal, lesson) => `${signal}：正在关闭课程 ${lesson}…`,
+  },
+};
+
+export const lessonServerText = (language: ServerLanguage = serverLanguage()): LessonServerText =>
+  TEXT[language];

@@ -1,0 +1,65 @@
+// What every lesson's server says and does in its own terminal (runLessonServer), run as
+// `pnpm dev` runs it: its own Node process, here around the smallest app (fixtures/tiny-lesson.ts).
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { listeningPort } from "@workshop/testkit";
+import { describe, expect, it, onTestFinished } from "vitest";
+
+const tinyLesson = fileURLToPath(new URL("./fixtures/tiny-lesson.ts", import.meta.url));
+
+function startTinyLesson(env: Record<string, string>) {
+  const server = spawn(process.execPath, ["--import", "tsx", tinyLesson], {
+    env: { ...process.env, WORKSHOP_LANG: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  onTestFinished(() => void server.kill("SIGKILL"));
+  let said = "";
+  server.stdout.on("data", (chunk) => (said += chunk));
+  server.stderr.on("data", (chunk) => (said += chunk));
+  const exited = once(server, "exit") as Promise<[number | null]>;
+  return { server, said: () => said, exited };
+}
+
+/** A port this test holds, so the lesson finds it busy (as a second `pnpm dev 07` would). */
+async function heldPort(): Promise<number> {
+  const holder = createServer().listen(0, "127.0.0.1");
+  await once(holder, "listening");
+  onTestFinished(() => void holder.close());
+  return (holder.address() as { port: number }).port;
+}
+
+describe("a lesson's server in its terminal", () => {
+  it("says where it listens, and on Ctrl+C that it shuts down, then exits 0", async () => {
+    const lesson = startTinyLesson({ PORT: "0" });
+    const { port, log } = await listeningPort(lesson.server);
+    expect(log).toContain(`Lesson 00-tiny API listening on http://127.0.0.1:${port}`);
+    lesson.server.kill("SIGINT");
+    expect((await lesson.exited)[0]).toBe(0);
+    expect(lesson.said()).toContain("SIGINT: shutting down lesson 00-tiny…");
+  });
+
+  it("speaks Chinese when pnpm dev --lang zh starts it (WORKSHOP_LANG=zh)", async () => {
+    const lesson = startTinyLesson({ PORT: "0", WORKSHOP_LANG: "zh" });
+    const { port, log } = await listeningPort(lesson.server);
+    expect(log).toContain(`课程 00-tiny 的 API 已启动：http://127.0.0.1:${port}`);
+    lesson.server.kill("SIGINT");
+    expect((await lesson.exited)[0]).toBe(0);
+    expect(lesson.said()).toContain("SIGINT：正在关闭课程 00-tiny…");
+  });
+
+  it.for([
+    ["en", "port {port} is busy (is this lesson already running in another terminal?)"],
+    ["zh", "端口 {port} 被占用（这一课是不是已经在另一个终端里运行了？）"],
+  ] as const)(
+    "a busy port is explained, with the ports to use instead, and exits 1 (%s)",
+    async ([language, explained]) => {
+      const port = await heldPort();
+      const lesson = startTinyLesson({ PORT: String(port), WORKSHOP_LANG: language });
+      expect((await lesson.exited)[0]).toBe(1);
+      expect(lesson.said()).toContain(explained.replace("{port}", String(port)));
+      expect(lesson.said()).toContain(`PORT=${port + 100} PAGE_PORT=5200 pnpm dev 00`);
+    },
+  );
+});
