@@ -34,3 +34,10 @@ const TEXT: Record<ServerLanguage, LessonServerText> = {
 
 export const lessonServerText = (language: ServerLanguage = serverLanguage()): LessonServerText =>
   TEXT[language];
+
+/** A lesson's own line, after its name: `Lesson 07-scale-out: …` / `课程 07-scale-out：…`. */
+export const fromLesson = (
+  lesson: string,
+  line: string,
+  language: ServerLanguage = serverLanguage(),
+): string => (language === "zh" ? `课程 ${lesson}：${line}` : `Lesson ${lesson}: ${line}`);

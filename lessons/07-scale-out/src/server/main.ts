@@ -24,24 +24,24 @@ const [{ runLessonServer }, { createBalancer }] = await Promise.all([
   import("./balancer.ts"),
 ]);
 const { LESSON } = await import("./lesson-name.ts");
+const { startLines } = await import("./start-lines.ts");
+const { fromLesson } = await import("@workshop/server-kit/lesson-server-text");
+const say = startLines();
 
 const fail = (message: string): never => {
-  console.error(`Lesson ${LESSON}: ${message}`);
+  console.error(fromLesson(LESSON, message));
   process.exit(1);
 };
 
 const redis = redisStarting
   ? await redisStarting.catch((error: Error) =>
-      fail(findRedisServer() ? `redis-server did not start: ${error.message}` : HOW_TO_GET_REDIS),
+      fail(findRedisServer() ? say.redisDidNotStart(error.message) : HOW_TO_GET_REDIS),
     )
   : { url: redisUrl, stop: async () => {} };
 if (process.env.REDIS_URL) {
   const { whyRedisUnreachable } = await import("./redis-reachable.ts");
   const why = await whyRedisUnreachable(redisUrl);
-  if (why)
-    fail(
-      `cannot reach Redis at REDIS_URL=${redisUrl} (${why}). Unset REDIS_URL to let the lesson start its own.`,
-    );
+  if (why) fail(say.redisUnreachable(redisUrl, why));
 }
 const balancer = await createBalancer({
   redisUrl: redis.url,
@@ -54,10 +54,13 @@ const balancer = await createBalancer({
   },
 });
 console.log(
-  `Lesson ${LESSON}: Redis at ${redis.url}; instances ${balancer
-    .instances()
-    .map((i) => i.name)
-    .join(", ")}`,
+  fromLesson(
+    LESSON,
+    say.started(
+      redis.url,
+      balancer.instances().map((instance) => instance.name),
+    ),
+  ),
 );
 
 runLessonServer(LESSON, {

@@ -3,19 +3,21 @@
 // with `--redis`, in a private redis-server (as lesson 07 starts one) that stops with it.
 import { createMockLlm } from "@workshop/mock-llm";
 import { runLessonServer } from "@workshop/server-kit";
+import { fromLesson } from "@workshop/server-kit/lesson-server-text";
 import { LIMITS } from "../protocol.ts";
 import { createServer, LESSON } from "./app.ts";
+import { startLines } from "./start-lines.ts";
+
+const say = startLines();
 
 const fail = (message: string): never => {
-  console.error(`Lesson ${LESSON}: ${message}`);
+  console.error(fromLesson(LESSON, message));
   process.exit(1);
 };
 
 const wantsRedis = process.env.REDIS_URL || process.argv.includes("--redis");
 if (!wantsRedis) {
-  console.log(
-    `Lesson ${LESSON}: runs kept in memory (a restart forgets them; with REDIS_URL=redis://… they are kept)`,
-  );
+  console.log(fromLesson(LESSON, say.inMemory()));
   runLessonServer(LESSON, createServer());
 } else {
   // Loaded only here: the Redis client and lesson 07's streams cost half a second of start-up.
@@ -29,10 +31,10 @@ if (!wantsRedis) {
   const redisServer = process.env.REDIS_URL
     ? { url: process.env.REDIS_URL, stop: async () => {} }
     : await startPrivateRedis().catch((error: Error) =>
-        fail(findRedisServer() ? `redis-server did not start: ${error.message}` : HOW_TO_GET_REDIS),
+        fail(findRedisServer() ? say.redisDidNotStart(error.message) : HOW_TO_GET_REDIS),
       );
   const why = await whyRedisUnreachable(redisServer.url);
-  if (why) fail(`cannot reach Redis at ${redisServer.url} (${why}).`);
+  if (why) fail(say.redisUnreachable(redisServer.url, why));
   const redis = redisClient(redisServer.url);
   await redis.connect();
   const llm = createMockLlm();
@@ -43,10 +45,7 @@ if (!wantsRedis) {
     maxTokens: LIMITS.tokensPerRun,
   });
   const lesson = createServer({ llm, runs, store: createRedisChatStore(redis) });
-  const lifetime = process.env.REDIS_URL
-    ? ""
-    : " (private: it stops with this server; REDIS_URL keeps runs across restarts)";
-  console.log(`Lesson ${LESSON}: runs kept in Redis at ${redisServer.url}${lifetime}`);
+  console.log(fromLesson(LESSON, say.inRedis(redisServer.url, !process.env.REDIS_URL)));
   runLessonServer(LESSON, {
     server: lesson.server,
     async shutdown() {

@@ -1,0 +1,20 @@
+// What `pnpm dev 07` prints about its Redis and its instances, in the class's language
+// (`pnpm dev 07 --lang zh` sets WORKSHOP_LANG=zh).
+import { type ServerLanguage, serverLanguage } from "@workshop/server-kit/lesson-server-text";
+
+const LINES = {
+  en: {
+    redisDidNotStart: (why: string) => `redis-server did not start: ${why}`,
+    redisUnreachable: (url: string, why: string) =>
+      `cannot reach Redis at REDIS_URL=${url} (${why}). Unset REDIS_URL to let the lesson start its own.`,
+    started: (url: string, instances: string[]) => `Redis at ${url}; instances ${instances.join(", ")}`,
+  },
+  zh: {
+    redisDidNotStart: (why: string) => `redis-server 没能启动：${why}`,
+    redisUnreachable: (url: string, why: string) =>
+      `连不上 REDIS_URL=${url} 的 Redis（${why}）。去掉 REDIS_URL，这一课会自己启动一个。`,
+    started: (url: string, instances: string[]) => `Redis：${url}；实例 ${instances.join("、")}`,
+  },
+} satisfies Record<ServerLanguage, Record<string, (...args: never[]) => string>>;
+
+export const startLines = (language = serverLanguage()) => LINES[language];

@@ -1,0 +1,22 @@
+// What `pnpm dev 10` prints about where it keeps runs, in the class's language
+// (`pnpm dev 10 --lang zh` sets WORKSHOP_LANG=zh).
+import { type ServerLanguage, serverLanguage } from "@workshop/server-kit/lesson-server-text";
+
+const LINES = {
+  en: {
+    inMemory: () => "runs kept in memory (a restart forgets them; with REDIS_URL=redis://… they are kept)",
+    inRedis: (url: string, isPrivate: boolean) =>
+      `runs kept in Redis at ${url}${isPrivate ? " (private: it stops with this server; REDIS_URL keeps runs across restarts)" : ""}`,
+    redisDidNotStart: (why: string) => `redis-server did not start: ${why}`,
+    redisUnreachable: (url: string, why: string) => `cannot reach Redis at ${url} (${why}).`,
+  },
+  zh: {
+    inMemory: () => "运行记录放在内存里（重启就没了；设置 REDIS_URL=redis://… 就能留下来）",
+    inRedis: (url: string, isPrivate: boolean) =>
+      `运行记录放在 Redis：${url}${isPrivate ? "（私有的：随这个服务器一起停；用 REDIS_URL 才能跨重启保留）" : ""}`,
+    redisDidNotStart: (why: string) => `redis-server 没能启动：${why}`,
+    redisUnreachable: (url: string, why: string) => `连不上 ${url} 的 Redis（${why}）。`,
+  },
+} satisfies Record<ServerLanguage, Record<string, (...args: never[]) => string>>;
+
+export const startLines = (language = serverLanguage()) => LINES[language];
