@@ -11,6 +11,7 @@ interface LessonServerText {
   portBusy(lesson: string, port: number, otherPorts: string): string;
   couldNotStart(lesson: string, why: string): string;
   shuttingDown(signal: string, lesson: string): string;
+  shutdownTooLong(lesson: string, ms: number): string;
 }
 
 const TEXT: Record<ServerLanguage, LessonServerText> = {
@@ -21,6 +22,7 @@ const TEXT: Record<ServerLanguage, LessonServerText> = {
       `Stop the other one, or pick other ports: ${otherPorts}`,
     couldNotStart: (lesson, why) => `Lesson ${lesson}: the server could not start: ${why}`,
     shuttingDown: (signal, lesson) => `${signal}: shutting down lesson ${lesson}…`,
+    shutdownTooLong: (lesson, ms) => `Lesson ${lesson}: still shutting down after ${ms} ms; exiting anyway.`,
   },
   zh: {
     listening: (lesson, url) => `课程 ${lesson} 的 API 已启动：${url}`,
@@ -29,6 +31,7 @@ const TEXT: Record<ServerLanguage, LessonServerText> = {
       `先停掉那一个，或者换一组端口：${otherPorts}`,
     couldNotStart: (lesson, why) => `课程 ${lesson}：服务器没能启动：${why}`,
     shuttingDown: (signal, lesson) => `${signal}：正在关闭课程 ${lesson}…`,
+    shutdownTooLong: (lesson, ms) => `课程 ${lesson}：关闭了 ${ms} 毫秒还没结束，直接退出。`,
   },
 };
 

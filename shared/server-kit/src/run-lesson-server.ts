@@ -60,6 +60,9 @@ export function setTimeouts(server: Server): void {
   server.keepAliveTimeout = 5_000;
 }
 
+/** How long a lesson's shutdown may take before the process exits anyway (SHUTDOWN_DEADLINE_MS). */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
 export function runLessonServer(lesson: string, { server, shutdown }: LessonServer): void {
   const number = lesson.slice(0, 2);
   const port = lessonPorts(number).api;
@@ -86,6 +89,12 @@ export function runLessonServer(lesson: string, { server, shutdown }: LessonServ
     if (stopping) return;
     stopping = true;
     console.log(say.shuttingDown(signal, lesson));
+    // Bounded: a shutdown that hangs must not keep the terminal (or the ports) forever.
+    const deadlineMs = Number(process.env.SHUTDOWN_DEADLINE_MS) || SHUTDOWN_DEADLINE_MS;
+    setTimeout(() => {
+      console.error(say.shutdownTooLong(lesson, deadlineMs));
+      process.exit(1);
+    }, deadlineMs).unref();
     shutdown().then(
       () => process.exit(0),
       (error) => {
@@ -94,8 +103,11 @@ export function runLessonServer(lesson: string, { server, shutdown }: LessonServ
       },
     );
   };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
+  // `on`, not `once`: one Ctrl+C under `pnpm dev` arrives twice (from the terminal, and passed on
+  // by Node's --watch), and with no listener left the second would end the process by default,
+  // halfway through its shutdown (nginx's folder left in /tmp, instances not told).
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
   // Its parent killed (`pnpm dev`'s tree, a terminal closed): stop as on Ctrl+C, services too.
   exitWithParent();
 }

@@ -12,14 +12,28 @@ const tinyLesson = fileURLToPath(new URL("./fixtures/tiny-lesson.ts", import.met
 function startTinyLesson(env: Record<string, string>) {
   const server = spawn(process.execPath, ["--import", "tsx", tinyLesson], {
     env: { ...process.env, WORKSHOP_LANG: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   onTestFinished(() => void server.kill("SIGKILL"));
   let said = "";
-  server.stdout.on("data", (chunk) => (said += chunk));
-  server.stderr.on("data", (chunk) => (said += chunk));
-  const exited = once(server, "exit") as Promise<[number | null]>;
-  return { server, said: () => said, exited };
+  const heard: Array<{ line: string; resolve(): void }> = [];
+  const hear = (chunk: Buffer) => {
+    said += chunk;
+    for (const wait of heard.filter(({ line }) => said.includes(line))) wait.resolve();
+  };
+  server.stdout.on("data", hear);
+  server.stderr.on("data", hear);
+  const exited = once(server, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  /** Resolves once the server has said `line` (at any point so far); rejects if it exits first. */
+  const saying = (line: string) =>
+    new Promise<void>((resolve, reject) => {
+      heard.push({ line, resolve });
+      if (said.includes(line)) resolve();
+      exited.then(([code, signal]) =>
+        reject(new Error(`it ended (${signal ?? code}) before saying "${line}": ${said}`)),
+      );
+    });
+  return { server, said: () => said, saying, exited };
 }
 
 /** A port this test holds, so the lesson finds it busy (as a second `pnpm dev 07` would). */
@@ -38,6 +52,7 @@ describe("a lesson's server in its terminal", () => {
     lesson.server.kill("SIGINT");
     expect((await lesson.exited)[0]).toBe(0);
     expect(lesson.said()).toContain("SIGINT: shutting down lesson 00-tiny…");
+    expect(lesson.said()).toContain("shut down cleanly");
   });
 
   it("speaks Chinese when pnpm dev --lang zh starts it (WORKSHOP_LANG=zh)", async () => {
@@ -47,6 +62,28 @@ describe("a lesson's server in its terminal", () => {
     lesson.server.kill("SIGINT");
     expect((await lesson.exited)[0]).toBe(0);
     expect(lesson.said()).toContain("SIGINT：正在关闭课程 00-tiny…");
+  });
+
+  it("a second SIGINT while it shuts down does not cut the shutdown short: under pnpm dev one Ctrl+C arrives twice", async () => {
+    const lesson = startTinyLesson({ PORT: "0", HOLD_SHUTDOWN: "1" });
+    await listeningPort(lesson.server);
+    lesson.server.kill("SIGINT"); // from the terminal
+    await lesson.saying("shutting down");
+    lesson.server.kill("SIGINT"); // passed on by Node's --watch: with no listener left, the end of the process
+    lesson.server.kill("SIGUSR2"); // delivered after the SIGINT (lower signals first): it answers only if alive
+    await lesson.saying("still here");
+    lesson.server.stdin.end(); // the shutdown may finish now
+    expect(await lesson.exited).toEqual([0, null]);
+    expect(lesson.said()).toContain("shut down cleanly");
+  });
+
+  it("a shutdown that hangs is given up after its deadline: the terminal and the ports are not kept forever", async () => {
+    const lesson = startTinyLesson({ PORT: "0", HOLD_SHUTDOWN: "1", SHUTDOWN_DEADLINE_MS: "300" });
+    await listeningPort(lesson.server);
+    lesson.server.kill("SIGINT"); // its stdin never ends: the shutdown never finishes by itself
+    expect(await lesson.exited).toEqual([1, null]);
+    expect(lesson.said()).toContain("Lesson 00-tiny: still shutting down after 300 ms; exiting anyway.");
+    expect(lesson.said()).not.toContain("shut down cleanly");
   });
 
   it.for([

@@ -1,5 +1,5 @@
 // A lesson's server started as its own process, in a test: which port it listens on.
-import type { ChildProcessByStdio } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import type { Readable } from "node:stream";
 
 /**
@@ -9,7 +9,7 @@ import type { Readable } from "node:stream";
  * taken in between by any of the suite's other connections.
  */
 export function listeningPort(
-  server: ChildProcessByStdio<null, Readable, Readable | null>,
+  server: ChildProcess & { stdout: Readable },
 ): Promise<{ port: number; log: string }> {
   return new Promise((resolve, reject) => {
     let log = "";
