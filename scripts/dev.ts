@@ -3,6 +3,7 @@
 // inside a lesson's folder. To be ready in well under 3 s, this process checks
 // the ports itself and starts the two processes directly (no pnpm in between),
 // and it runs as `node --import tsx` (tsx's own CLI would start a second Node).
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { busyPorts, lessonPageUrl } from "@workshop/server-kit/preflight";
@@ -74,7 +75,9 @@ async function start(lesson: Lesson): Promise<void> {
   // The lesson's own binaries first on the PATH, as `pnpm run` would put them; its Vite is
   // started by this Node, as its bin would be, without a shell in between.
   const env = { PATH: `${join(cwd, "node_modules", ".bin")}:${process.env.PATH}` };
-  const vite = createRequire(join(cwd, "package.json")).resolve("vite/package.json");
+  const vitePackage = createRequire(join(cwd, "package.json")).resolve("vite/package.json");
+  const { bin } = JSON.parse(readFileSync(vitePackage, "utf8")) as { bin: { vite: string } };
+  const viteBin = join(dirname(vitePackage), bin.vite);
   const { ended, stop } = runSideBySide([
     {
       name: "server",
@@ -88,7 +91,7 @@ async function start(lesson: Lesson): Promise<void> {
       name: "page",
       color: "magenta",
       file: process.execPath,
-      args: [join(dirname(vite), "bin/vite.js"), "--configLoader", "runner", "--logLevel", "warn"],
+      args: [viteBin, "--configLoader", "runner", "--logLevel", "warn"],
       cwd,
       env,
     },

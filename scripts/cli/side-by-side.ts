@@ -2,6 +2,8 @@
 // process's name (`[server] …`, `[page] …`): what `pnpm dev NN` and an exercise's
 // `dev + check` need. Written here instead of loading concurrently, whose import alone
 // (rxjs and all) took 0.2 s of CPU: a seventh of `pnpm dev`'s 3-s start-up on a busy laptop.
+// Output goes on by whole lines (a line still being written waits for its end), so two
+// processes never mix inside one line.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
@@ -26,6 +28,11 @@ export interface SideBySide {
 
 const PASSED_ON = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
+/** A terminal that shows colours, or a pipe told to by FORCE_COLOR (this runner inside another). */
+const inColor = (stream: Writable) =>
+  (stream as { hasColors?: () => boolean }).hasColors?.() ??
+  (Boolean(process.env.FORCE_COLOR) && process.env.FORCE_COLOR !== "0");
+
 /**
  * The processes run until they exit; the first to fail stops the others. A Ctrl+C, a kill or a
  * closed terminal stops them all: the signal this process gets is passed on to each (Ctrl+C
@@ -42,18 +49,18 @@ export function runSideBySide(
     stopping = true;
     for (const child of running) child.kill(signal);
   };
-  for (const signal of PASSED_ON) process.on(signal, stop);
+  const passOn = (signal: NodeJS.Signals) => stop(signal);
+  for (const signal of PASSED_ON) process.on(signal, passOn);
   const ended = Promise.all(
     commands.map(
       (command) =>
         new Promise<boolean>((resolve) => {
           const prefix = (stream: Writable) =>
-            (stream as { hasColors?: () => boolean }).hasColors?.()
-              ? styleText(command.color, `[${command.name}]`)
-              : `[${command.name}]`;
+            inColor(stream) ? styleText(command.color, `[${command.name}]`) : `[${command.name}]`;
           const child = spawn(command.file, command.args, {
             cwd: command.cwd,
-            env: { ...process.env, ...command.env },
+            // Their output reaches a terminal through us: let them colour it as they would there.
+            env: { ...(inColor(out) && { FORCE_COLOR: "1" }), ...process.env, ...command.env },
             stdio: ["ignore", "pipe", "pipe"], // nothing here reads the keyboard; Ctrl+C reaches all by the process group
           });
           running.add(child);
@@ -80,7 +87,7 @@ export function runSideBySide(
         }),
     ),
   ).then((results) => {
-    for (const signal of PASSED_ON) process.off(signal, stop);
+    for (const signal of PASSED_ON) process.off(signal, passOn);
     return !failed && (stopping || results.every(Boolean));
   });
   return { ended, stop };

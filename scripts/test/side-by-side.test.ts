@@ -1,7 +1,11 @@
 // `pnpm dev NN` runs a lesson's server and page side by side (scripts/cli/side-by-side.ts):
 // real child processes here, small Node one-liners, their output caught in memory.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { PassThrough } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { isRunning } from "@workshop/testkit";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { runSideBySide as run, type SideBySide, type SideCommand } from "../cli/side-by-side.ts";
 
 // A test that fails half way leaves no process running behind it.
@@ -79,4 +83,31 @@ describe("two processes side by side in one terminal", () => {
     expect(await ended).toBe(true);
     expect(output.err()).toBe(""); // no "exited with" for a process that was asked to stop
   });
+
+  it.for(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
+    "%s sent to the runner alone reaches both (a kill, a closed terminal), and the run ends well",
+    async (signal) => {
+      const runner = spawn(
+        process.execPath,
+        ["--import", "tsx", fileURLToPath(new URL("./fixtures/two-side-by-side.ts", import.meta.url))],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
+      onTestFinished(() => void runner.kill("SIGKILL"));
+      const closed = once(runner, "close");
+      let said = "";
+      const pids = await new Promise<number[]>((resolve) => {
+        runner.stdout.on("data", (chunk) => {
+          said += chunk;
+          const found = [...said.matchAll(/pid (\d+)/g)].map((match) => Number(match[1]));
+          if (found.length === 2) resolve(found);
+        });
+      });
+      onTestFinished(() => {
+        for (const pid of pids) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+      });
+      runner.kill(signal); // the runner only, not its process group
+      expect(await closed).toEqual([0, null]);
+      expect(pids.filter(isRunning)).toEqual([]); // it waited for both before it exited
+    },
+  );
 });

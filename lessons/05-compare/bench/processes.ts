@@ -3,6 +3,8 @@
 // `pnpm dev NN` for the start-up time. Both raise their file limit to the
 // hard limit first, where the system allows it.
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
 export interface ServerUnderTest {
@@ -79,21 +81,31 @@ export async function devReadySeconds(lesson: string, repoRoot: string): Promise
   const answers = async (url: string) => (await fetch(url).catch(() => undefined))?.ok === true;
   const started = performance.now();
   const child = spawn("pnpm", ["dev", lesson], { cwd: repoRoot, detached: true, stdio: "ignore" });
+  const exited = once(child, "exit");
   const deadline = started + 30_000;
   // One after the other: a page that answers stays up, and asking it again every 20 ms while
   // the API starts would load the very machine being measured (Vite renders index.html each time).
-  let ready = true;
+  let inTime = true;
   for (const url of [`http://127.0.0.1:${page}/`, `http://127.0.0.1:${page}/api/health`]) {
-    while (ready && !(await answers(url))) {
-      ready = performance.now() < deadline;
+    while (inTime && child.exitCode === null && !(await answers(url))) {
+      inTime = performance.now() < deadline;
       await new Promise((resolve) => setTimeout(resolve, 20)); // polling a port: no event to await
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  if (child.pid) process.kill(-child.pid, "SIGINT");
-  await exited;
-  if (!ready) throw new Error(`pnpm dev ${lesson}: page and /api/health not both answering after 30 s`);
+  if (child.exitCode !== null)
+    throw new Error(`pnpm dev ${lesson} exited (${child.exitCode}) before it was ready`);
+  // Ctrl+C, as a student stops it; the whole group, should the lesson not stop within 30 s.
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {} // the group is gone already
+  };
+  group("SIGINT");
+  const stopped = await Promise.race([exited.then(() => true), sleep(30_000, false, { ref: false })]);
+  if (!stopped) group("SIGKILL");
+  if (!inTime) throw new Error(`pnpm dev ${lesson}: page and /api/health not both answering after 30 s`);
+  if (!stopped) throw new Error(`pnpm dev ${lesson}: still running 30 s after Ctrl+C`);
   // The next start needs the API's port free again: a lesson's shutdown closes it after its
   // services stop. One that never lets go is a broken shutdown, said so, not waited for forever.
   const freed = performance.now() + 30_000;

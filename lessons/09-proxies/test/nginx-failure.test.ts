@@ -19,7 +19,7 @@ it("says it in Chinese under pnpm dev --lang zh, nginx's own sentence unchanged"
     'nginx did not start:\n2026/12/06 14:28:29 [emerg] 7#7: unknown directive "proxy_bufering"\n',
   );
   const said = describeNginxFailure(error, "zh") ?? "";
-  expect(said).toContain("nginx 不接受它的配置");
+  expect(said).toContain("nginx 拒绝了这一课的配置");
   expect(said).toContain('[emerg] 7#7: unknown directive "proxy_bufering"');
   expect(said).toContain("src/server/paths.ts");
   expect(said).not.toMatch(/refused|directives are/);

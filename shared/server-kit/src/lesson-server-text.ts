@@ -10,8 +10,11 @@ interface LessonServerText {
   listening(lesson: string, url: string): string;
   portBusy(lesson: string, port: number, otherPorts: string): string;
   couldNotStart(lesson: string, why: string): string;
-  shuttingDown(signal: string, lesson: string): string;
+  shuttingDown(lesson: string, signal: string): string;
   shutdownTooLong(lesson: string, ms: number): string;
+  /** For the lessons that start a redis-server (07, 10 --redis) or an nginx (09) of their own. */
+  noRedis(): string;
+  noNginx(): string;
 }
 
 const TEXT: Record<ServerLanguage, LessonServerText> = {
@@ -21,8 +24,12 @@ const TEXT: Record<ServerLanguage, LessonServerText> = {
       `Lesson ${lesson}: port ${port} is busy (is this lesson already running in another terminal?).\n` +
       `Stop the other one, or pick other ports: ${otherPorts}`,
     couldNotStart: (lesson, why) => `Lesson ${lesson}: the server could not start: ${why}`,
-    shuttingDown: (signal, lesson) => `${signal}: shutting down lesson ${lesson}…`,
+    shuttingDown: (lesson, signal) => `${signal}: shutting down lesson ${lesson}…`,
     shutdownTooLong: (lesson, ms) => `Lesson ${lesson}: still shutting down after ${ms} ms; exiting anyway.`,
+    noRedis: () =>
+      "no redis-server found: install Redis 7 (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL",
+    noNginx: () =>
+      "no nginx found: install it (Debian/Ubuntu: `sudo apt-get install nginx`, macOS: `brew install nginx`)",
   },
   zh: {
     listening: (lesson, url) => `课程 ${lesson} 的 API 已启动：${url}`,
@@ -30,8 +37,12 @@ const TEXT: Record<ServerLanguage, LessonServerText> = {
       `课程 ${lesson}：端口 ${port} 被占用（这一课是不是已经在另一个终端里运行了？）。\n` +
       `先停掉那一个，或者换一组端口：${otherPorts}`,
     couldNotStart: (lesson, why) => `课程 ${lesson}：服务器没能启动：${why}`,
-    shuttingDown: (signal, lesson) => `${signal}：正在关闭课程 ${lesson}…`,
-    shutdownTooLong: (lesson, ms) => `课程 ${lesson}：关闭了 ${ms} 毫秒还没结束，直接退出。`,
+    shuttingDown: (lesson, signal) => `${signal}：正在关闭课程 ${lesson}……`,
+    shutdownTooLong: (lesson, ms) => `课程 ${lesson}：关闭已超过 ${ms} 毫秒仍未完成，强制退出。`,
+    noRedis: () =>
+      "没有找到 redis-server：请安装 Redis 7（Debian/Ubuntu：`sudo apt-get install redis-server`，macOS：`brew install redis`），或者设置 REDIS_URL",
+    noNginx: () =>
+      "没有找到 nginx：请安装（Debian/Ubuntu：`sudo apt-get install nginx`，macOS：`brew install nginx`）",
   },
 };
 

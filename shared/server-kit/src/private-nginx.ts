@@ -6,13 +6,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { lessonServerText } from "./lesson-server-text.ts";
 import { ownedTempDir } from "./owned-temp-dir.ts";
 import { tiedToParent } from "./tied-to-parent.ts";
 
 export { freePort, onFreshPorts } from "./free-port.ts";
 
-export const HOW_TO_GET_NGINX =
-  "no nginx found: install it (Debian/Ubuntu: `sudo apt-get install nginx`, macOS: `brew install nginx`)";
+export const HOW_TO_GET_NGINX = lessonServerText("en").noNginx();
 
 export interface PrivateNginx {
   /** The folder holding nginx.conf and nginx's temporary files. */

@@ -5,11 +5,11 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { freePort, onFreshPorts } from "./free-port.ts";
+import { lessonServerText } from "./lesson-server-text.ts";
 import { ownedTempDir } from "./owned-temp-dir.ts";
 import { tiedToParent } from "./tied-to-parent.ts";
 
-export const HOW_TO_GET_REDIS =
-  "no redis-server found: install Redis 7 (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL";
+export const HOW_TO_GET_REDIS = lessonServerText("en").noRedis();
 
 export interface PrivateRedis {
   /** redis://127.0.0.1:<port> */

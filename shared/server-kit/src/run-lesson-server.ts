@@ -88,7 +88,7 @@ export function runLessonServer(lesson: string, { server, shutdown }: LessonServ
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(say.shuttingDown(signal, lesson));
+    console.log(say.shuttingDown(lesson, signal));
     // Bounded: a shutdown that hangs must not keep the terminal (or the ports) forever.
     const deadlineMs = Number(process.env.SHUTDOWN_DEADLINE_MS) || SHUTDOWN_DEADLINE_MS;
     setTimeout(() => {

@@ -11,7 +11,8 @@ const tinyLesson = fileURLToPath(new URL("./fixtures/tiny-lesson.ts", import.met
 
 function startTinyLesson(env: Record<string, string>) {
   const server = spawn(process.execPath, ["--import", "tsx", tinyLesson], {
-    env: { ...process.env, WORKSHOP_LANG: "", ...env },
+    // Nothing from the machine's own environment decides what these tests read.
+    env: { ...process.env, WORKSHOP_LANG: "", HOST: "", PAGE_PORT: "", SHUTDOWN_DEADLINE_MS: "", ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   onTestFinished(() => void server.kill("SIGKILL"));
@@ -23,7 +24,8 @@ function startTinyLesson(env: Record<string, string>) {
   };
   server.stdout.on("data", hear);
   server.stderr.on("data", hear);
-  const exited = once(server, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  // "close", not "exit": everything it wrote has been read by then.
+  const exited = once(server, "close") as Promise<[number | null, NodeJS.Signals | null]>;
   /** Resolves once the server has said `line` (at any point so far); rejects if it exits first. */
   const saying = (line: string) =>
     new Promise<void>((resolve, reject) => {
@@ -61,7 +63,7 @@ describe("a lesson's server in its terminal", () => {
     expect(log).toContain(`课程 00-tiny 的 API 已启动：http://127.0.0.1:${port}`);
     lesson.server.kill("SIGINT");
     expect((await lesson.exited)[0]).toBe(0);
-    expect(lesson.said()).toContain("SIGINT：正在关闭课程 00-tiny…");
+    expect(lesson.said()).toContain("SIGINT：正在关闭课程 00-tiny……");
   });
 
   it("a second SIGINT while it shuts down does not cut the shutdown short: under pnpm dev one Ctrl+C arrives twice", async () => {

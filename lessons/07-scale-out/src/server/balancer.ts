@@ -63,7 +63,9 @@ export async function createBalancer({
   if (readyWhen === "first" && first) {
     await launch(first);
     // An instance that Ctrl+C stopped before it listened is no news; one that failed alone is.
-    starting = Promise.all(rest.map(launch)).catch((error) => closing || console.error(String(error)));
+    starting = Promise.all(rest.map(launch)).catch((error) => {
+      if (!closing) console.error(String(error));
+    });
   } else {
     starting = Promise.all(names.map(launch));
     await starting;

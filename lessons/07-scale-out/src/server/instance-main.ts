@@ -26,8 +26,13 @@ instance.server.listen(port, "127.0.0.1", () => {
   const address = instance.server.address() as { port: number };
   console.log(`instance ${name} listening on ${address.port}`); // the balancer waits for this line
 });
+// One shutdown, however many signals: Ctrl+C reaches an instance from the terminal, then the
+// balancer's SIGTERM follows, and a second shutdown would exit before the first had finished.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
     await instance.shutdown();
     process.exit(0);
   });

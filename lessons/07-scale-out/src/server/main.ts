@@ -8,7 +8,7 @@
 // it is chosen (another socket could take a free port left waiting), and the instance connects
 // once Redis answers (the client retries by itself); the balancer adopts it.
 import { freePort } from "@workshop/server-kit/free-port";
-import { findRedisServer, HOW_TO_GET_REDIS, startPrivateRedis } from "@workshop/server-kit/private-redis";
+import { findRedisServer, startPrivateRedis } from "@workshop/server-kit/private-redis";
 import { type InstanceProcess, startInstanceProcess } from "./instance-process.ts";
 
 const redisPort = process.env.REDIS_URL ? undefined : await freePort();
@@ -19,13 +19,19 @@ const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
 let firstInstance: Promise<InstanceProcess> | undefined = startInstanceProcess("a", 0, redisUrl);
 firstInstance.catch(() => {}); // a failure is the balancer's to report, when it adopts it
 
-const [{ runLessonServer }, { createBalancer }] = await Promise.all([
+const [
+  { runLessonServer },
+  { createBalancer },
+  { LESSON },
+  { startLines },
+  { fromLesson, lessonServerText },
+] = await Promise.all([
   import("@workshop/server-kit"),
   import("./balancer.ts"),
+  import("./lesson-name.ts"),
+  import("./start-lines.ts"),
+  import("@workshop/server-kit/lesson-server-text"),
 ]);
-const { LESSON } = await import("./lesson-name.ts");
-const { startLines } = await import("./start-lines.ts");
-const { fromLesson } = await import("@workshop/server-kit/lesson-server-text");
 const say = startLines();
 
 const fail = (message: string): never => {
@@ -35,7 +41,7 @@ const fail = (message: string): never => {
 
 const redis = redisStarting
   ? await redisStarting.catch((error: Error) =>
-      fail(findRedisServer() ? say.redisDidNotStart(error.message) : HOW_TO_GET_REDIS),
+      fail(findRedisServer() ? say.redisDidNotStart(error.message) : lessonServerText().noRedis()),
     )
   : { url: redisUrl, stop: async () => {} };
 if (process.env.REDIS_URL) {

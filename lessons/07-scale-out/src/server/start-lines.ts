@@ -2,7 +2,14 @@
 // (`pnpm dev 07 --lang zh` sets WORKSHOP_LANG=zh).
 import { type ServerLanguage, serverLanguage } from "@workshop/server-kit/lesson-server-text";
 
-const LINES = {
+interface StartLines {
+  redisDidNotStart(why: string): string;
+  redisUnreachable(url: string, why: string): string;
+  started(url: string, instances: string[]): string;
+}
+
+// Typed as StartLines in both languages: one missing a line does not compile.
+const LINES: Record<ServerLanguage, StartLines> = {
   en: {
     redisDidNotStart: (why: string) => `redis-server did not start: ${why}`,
     redisUnreachable: (url: string, why: string) =>
@@ -15,6 +22,6 @@ const LINES = {
       `连不上 REDIS_URL=${url} 的 Redis（${why}）。去掉 REDIS_URL，这一课会自己启动一个。`,
     started: (url: string, instances: string[]) => `Redis：${url}；实例 ${instances.join("、")}`,
   },
-} satisfies Record<ServerLanguage, Record<string, (...args: never[]) => string>>;
+};
 
-export const startLines = (language = serverLanguage()) => LINES[language];
+export const startLines = (language = serverLanguage()): StartLines => LINES[language];

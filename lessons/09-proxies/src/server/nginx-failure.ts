@@ -15,13 +15,13 @@ export function describeNginxFailure(error: unknown, language = serverLanguage()
   return (
     language === "zh"
       ? [
-          "课程 09：nginx 不接受它的配置：",
+          "课程 09-proxies：nginx 拒绝了这一课的配置：",
           ...quoted,
           "各条路径的指令在 src/server/paths.ts 里（练习 09.2 改的就是其中一条）：改好保存，",
           "`pnpm dev` 会重新启动这一课。",
         ]
       : [
-          "Lesson 09: nginx refused its config:",
+          "Lesson 09-proxies: nginx refused its config:",
           ...quoted,
           "The paths' directives are in src/server/paths.ts (exercise 09.2 edits one): fix it and save,",
           "and `pnpm dev` starts the lesson again.",

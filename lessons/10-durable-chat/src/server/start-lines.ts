@@ -2,7 +2,15 @@
 // (`pnpm dev 10 --lang zh` sets WORKSHOP_LANG=zh).
 import { type ServerLanguage, serverLanguage } from "@workshop/server-kit/lesson-server-text";
 
-const LINES = {
+interface StartLines {
+  inMemory(): string;
+  inRedis(url: string, isPrivate: boolean): string;
+  redisDidNotStart(why: string): string;
+  redisUnreachable(url: string, why: string): string;
+}
+
+// Typed as StartLines in both languages: one missing a line does not compile.
+const LINES: Record<ServerLanguage, StartLines> = {
   en: {
     inMemory: () => "runs kept in memory (a restart forgets them; with REDIS_URL=redis://… they are kept)",
     inRedis: (url: string, isPrivate: boolean) =>
@@ -17,6 +25,6 @@ const LINES = {
     redisDidNotStart: (why: string) => `redis-server 没能启动：${why}`,
     redisUnreachable: (url: string, why: string) => `连不上 ${url} 的 Redis（${why}）。`,
   },
-} satisfies Record<ServerLanguage, Record<string, (...args: never[]) => string>>;
+};
 
-export const startLines = (language = serverLanguage()) => LINES[language];
+export const startLines = (language = serverLanguage()): StartLines => LINES[language];
