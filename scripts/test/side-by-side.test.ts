@@ -4,8 +4,9 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { styleText } from "node:util";
 import { isRunning } from "@workshop/testkit";
-import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { runSideBySide as run, type SideBySide, type SideCommand } from "../cli/side-by-side.ts";
 
 // A test that fails half way leaves no process running behind it.
@@ -15,8 +16,13 @@ const runSideBySide = (...args: Parameters<typeof run>) => {
   started.push(running);
   return running;
 };
+// Plain text, whatever the machine's own FORCE_COLOR says: these tests read the prefixes.
+beforeEach(() => {
+  vi.stubEnv("FORCE_COLOR", "0");
+});
 afterEach(() => {
   for (const running of started.splice(0)) running.stop("SIGKILL");
+  vi.unstubAllEnvs();
 });
 
 const node = (name: string, code: string): SideCommand => ({
@@ -56,6 +62,18 @@ describe("two processes side by side in one terminal", () => {
     ]);
     expect(lines.filter((line) => line.startsWith("[page]"))).toEqual(["[page] ready"]);
     expect(output.err()).toBe("[server] a warning\n");
+  });
+
+  it("in a colour terminal the names come in colour, and the processes are told they may colour theirs", async () => {
+    vi.stubEnv("FORCE_COLOR", undefined); // nothing said: the terminal decides
+    const output = caught();
+    Object.assign(output.streams.out, { hasColors: () => true });
+    const { ended } = runSideBySide(
+      [node("server", "console.log('FORCE_COLOR=' + process.env.FORCE_COLOR)")],
+      output.streams,
+    );
+    expect(await ended).toBe(true);
+    expect(output.out()).toBe(`${styleText("blue", "[server]")} FORCE_COLOR=1\n`);
   });
 
   it("one that fails stops the other, and says how it ended: half a lesson is no lesson", async () => {
