@@ -108,9 +108,14 @@ describe("two processes side by side in one terminal", () => {
       const runner = spawn(
         process.execPath,
         ["--import", "tsx", fileURLToPath(new URL("./fixtures/two-side-by-side.ts", import.meta.url))],
-        { stdio: ["ignore", "pipe", "inherit"] },
+        // A group of its own: whatever happens, the cleanup below ends the runner and both processes.
+        { stdio: ["ignore", "pipe", "inherit"], detached: true },
       );
-      onTestFinished(() => void runner.kill("SIGKILL"));
+      onTestFinished(() => {
+        try {
+          process.kill(-(runner.pid as number), "SIGKILL");
+        } catch {} // all gone already
+      });
       const closed = once(runner, "close");
       let said = "";
       const pids = await new Promise<number[]>((resolve) => {
@@ -119,9 +124,6 @@ describe("two processes side by side in one terminal", () => {
           const found = [...said.matchAll(/pid (\d+)/g)].map((match) => Number(match[1]));
           if (found.length === 2) resolve(found);
         });
-      });
-      onTestFinished(() => {
-        for (const pid of pids) if (isRunning(pid)) process.kill(pid, "SIGKILL");
       });
       runner.kill(signal); // the runner only, not its process group
       expect(await closed).toEqual([0, null]);
