@@ -17,10 +17,8 @@ function startTinyLesson(env: Record<string, string>) {
   });
   onTestFinished(() => void server.kill("SIGKILL"));
   let said = "";
-  const heard: Array<{ line: string; resolve(): void }> = [];
   const hear = (chunk: Buffer) => {
     said += chunk;
-    for (const wait of heard.filter(({ line }) => said.includes(line))) wait.resolve();
   };
   server.stdout.on("data", hear);
   server.stderr.on("data", hear);
@@ -29,8 +27,10 @@ function startTinyLesson(env: Record<string, string>) {
   /** Resolves once the server has said `line` (at any point so far); rejects if it exits first. */
   const saying = (line: string) =>
     new Promise<void>((resolve, reject) => {
-      heard.push({ line, resolve });
-      if (said.includes(line)) resolve();
+      const check = () => said.includes(line) && resolve();
+      check();
+      server.stdout.on("data", check); // after `hear`: `said` holds the chunk by then
+      server.stderr.on("data", check);
       exited.then(([code, signal]) =>
         reject(new Error(`it ended (${signal ?? code}) before saying "${line}": ${said}`)),
       );

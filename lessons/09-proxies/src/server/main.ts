@@ -3,13 +3,13 @@
 // path's certificate exception), and the lesson's API on 127.0.0.1:3109. All
 // on HOST when it is set. Without nginx, one line says how to get it.
 import { lessonHost, runLessonServer } from "@workshop/server-kit";
-import { fromLesson, lessonServerText, serverLanguage } from "@workshop/server-kit/lesson-server-text";
+import { fromLesson, lessonServerText } from "@workshop/server-kit/lesson-server-text";
 import { findNginx } from "@workshop/server-kit/private-nginx";
 import { createServer, LESSON } from "./app.ts";
 import { certificateCache } from "./certificate.ts";
 import { describeNginxFailure } from "./nginx-failure.ts";
+import { startLines } from "./start-lines.ts";
 
-const zh = serverLanguage() === "zh"; // `pnpm dev 09 --lang zh`
 if (!findNginx()) {
   console.error(fromLesson(LESSON, lessonServerText().noNginx()));
   process.exit(1);
@@ -21,16 +21,7 @@ const lesson = await createServer({ host: lessonHost(), firstPort: 3901 }).catch
   process.exit(1);
 });
 for (const path of lesson.proxies.paths) console.log(`  ${path.name.padEnd(20)} ${path.url}`);
-const certificate = `${certificateCache()}/localhost.crt`;
-console.log(
-  zh
-    ? `  http2 路径的证书（30 天内不变）：${certificate}`
-    : `  The http2 path's certificate (the same for 30 days): ${certificate}`,
-);
-if (lesson.proxies.newCertificate)
-  console.log(
-    zh
-      ? "  这是新证书：先在浏览器里打开上面的 http2 地址，接受一次（页面上 HTTP/2 那一行会一直等到那时）。"
-      : "  It is new: open the http2 URL above once and accept it (the page's HTTP/2 row waits until then).",
-  );
+const say = startLines();
+console.log(`  ${say.certificate(`${certificateCache()}/localhost.crt`)}`);
+if (lesson.proxies.newCertificate) console.log(`  ${say.newCertificate()}`);
 runLessonServer(LESSON, lesson);
