@@ -2,6 +2,7 @@
 // goodbye, no `done` written, sockets cut: what a crashed machine does.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { nodeArgsFor } from "@workshop/server-kit/node-entry";
 import { tiedToParent } from "@workshop/server-kit/tied-to-parent";
 
 const main = fileURLToPath(new URL("./instance-main.ts", import.meta.url));
@@ -22,8 +23,11 @@ export async function startInstanceProcess(
   redisUrl: string,
   env: Record<string, string> = {},
 ): Promise<InstanceProcess> {
+  // instance-main.ts built into one file for plain `node`: three instances start at once,
+  // and each would otherwise load a TypeScript loader first (see node-entry.ts).
+  const nodeArgs = await nodeArgsFor(main);
   // Tied to this process: on Linux the kernel sends it SIGTERM if we die, even by SIGKILL.
-  const child = spawn(...tiedToParent(process.execPath, ["--import", "tsx", main]), {
+  const child = spawn(...tiedToParent(process.execPath, nodeArgs), {
     env: { ...process.env, ...env, NAME: name, PORT: String(port), REDIS_URL: redisUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });
