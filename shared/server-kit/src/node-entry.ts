@@ -5,7 +5,7 @@
 // bundle is built once per start from the sources as they are now (an exercise may have
 // just changed them), in ~25 ms, and run with source maps, so stack traces still name the
 // .ts files and lines.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -63,7 +63,7 @@ async function bundle(entry: string): Promise<string[]> {
   const file = join(dir, `${name}-${hash}.mjs`);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
+    const partial = `${file}.${process.pid}-${randomUUID()}.partial`; // one writer per name
     writeFileSync(partial, code);
     renameSync(partial, file);
     forgetOlderBundles(dir, name, file);
