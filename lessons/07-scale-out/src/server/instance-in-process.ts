@@ -1,6 +1,6 @@
 // An instance inside this process, with the same handle as a process
 // (instance-process.ts) so the balancer cannot tell them apart. A process
-// takes most of a second to start; this takes milliseconds, which is what
+// takes about half a second to start; this takes milliseconds, which is what
 // the comparison matrix needs to start fresh instances for every run.
 import { once } from "node:events";
 import { createInstance, type InstanceOptions } from "./app.ts";

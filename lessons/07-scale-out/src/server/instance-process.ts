@@ -23,9 +23,11 @@ export async function startInstanceProcess(
   redisUrl: string,
   env: Record<string, string> = {},
 ): Promise<InstanceProcess> {
-  // instance-main.ts built into one file for plain `node`: three instances start at once,
-  // and each would otherwise load a TypeScript loader first (see node-entry.ts).
-  const nodeArgs = await nodeArgsFor(main);
+  // As `node --import tsx instance-main.ts`, but built first into one .mjs, so each of the
+  // three processes skips loading the TypeScript loader (see node-entry.ts).
+  const nodeArgs = await nodeArgsFor(main).catch((error: Error) => {
+    throw new Error(`instance ${name}: cannot build instance-main.ts:\n${error.message}`);
+  });
   // Tied to this process: on Linux the kernel sends it SIGTERM if we die, even by SIGKILL.
   const child = spawn(...tiedToParent(process.execPath, nodeArgs), {
     env: { ...process.env, ...env, NAME: name, PORT: String(port), REDIS_URL: redisUrl },

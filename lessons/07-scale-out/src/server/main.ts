@@ -3,7 +3,7 @@
 // balancer on 127.0.0.1:3107.
 //
 // Redis and instance a are started first, before this process loads the balancer and Redis's
-// client: the instance's Node start (about a second) then runs beside everything else here
+// client: the instance's Node start (about half a second) then runs beside everything else here
 // instead of after it, which was most of the lesson's start-up. Redis gets its port the moment
 // it is chosen (another socket could take a free port left waiting), and the instance connects
 // once Redis answers (the client retries by itself); the balancer adopts it.
