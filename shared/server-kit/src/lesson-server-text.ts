@@ -14,6 +14,7 @@ interface LessonServerText {
   shutdownTooLong(lesson: string, ms: number): string;
   /** For the lessons that start a redis-server (07, 10 --redis) or an nginx (09) of their own. */
   noRedis(): string;
+  redisDidNotStart(why: string): string;
   noNginx(): string;
 }
 
@@ -28,6 +29,7 @@ const TEXT: Record<ServerLanguage, LessonServerText> = {
     shutdownTooLong: (lesson, ms) => `Lesson ${lesson}: still shutting down after ${ms} ms; exiting anyway.`,
     noRedis: () =>
       "no redis-server found: install Redis 7 (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL",
+    redisDidNotStart: (why) => `redis-server did not start: ${why}`,
     noNginx: () =>
       "no nginx found: install it (Debian/Ubuntu: `sudo apt-get install nginx`, macOS: `brew install nginx`)",
   },
@@ -41,6 +43,7 @@ const TEXT: Record<ServerLanguage, LessonServerText> = {
     shutdownTooLong: (lesson, ms) => `课程 ${lesson}：关闭已超过 ${ms} 毫秒仍未完成，强制退出。`,
     noRedis: () =>
       "没有找到 redis-server：请安装 Redis 7（Debian/Ubuntu：`sudo apt-get install redis-server`，macOS：`brew install redis`），或者设置 REDIS_URL",
+    redisDidNotStart: (why) => `redis-server 没能启动：${why}`,
     noNginx: () =>
       "没有找到 nginx：请安装（Debian/Ubuntu：`sudo apt-get install nginx`，macOS：`brew install nginx`）",
   },

@@ -11,6 +11,10 @@ import { tiedToParent } from "./tied-to-parent.ts";
 
 export const HOW_TO_GET_REDIS = lessonServerText("en").noRedis();
 
+/** A lesson's line when its private redis-server failed: how to get one, or why it did not start. */
+export const privateRedisFailure = (error: Error, say = lessonServerText()): string =>
+  findRedisServer() ? say.redisDidNotStart(error.message) : say.noRedis();
+
 export interface PrivateRedis {
   /** redis://127.0.0.1:<port> */
   url: string;

@@ -65,7 +65,7 @@ describe("a TypeScript entry run by plain node", () => {
     writeFileSync(recent, "");
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
     utimesSync(old, twoHoursAgo, twoHoursAgo);
-    await nodeArgsFor(entry); // used again: an hour from now, not two hours ago
+    await nodeArgsFor(entry); // used again: its hour starts over
     expect(statSync(old).mtimeMs).toBeGreaterThan(twoHoursAgo.getTime() + 60 * 60 * 1000);
     utimesSync(old, twoHoursAgo, twoHoursAgo);
     writeFileSync(entry, "console.log(2);\n");

@@ -2,8 +2,14 @@
 // loopback port, answering, and gone when stopped. Locally without
 // redis-server this is skipped with one line; under CI=true it must run.
 import { connect } from "node:net";
-import { describe, expect, it } from "vitest";
-import { findRedisServer, HOW_TO_GET_REDIS, startPrivateRedis } from "../src/private-redis.ts";
+import { describe, expect, it, vi } from "vitest";
+import { lessonServerText } from "../src/lesson-server-text.ts";
+import {
+  findRedisServer,
+  HOW_TO_GET_REDIS,
+  privateRedisFailure,
+  startPrivateRedis,
+} from "../src/private-redis.ts";
 
 /** Sends one inline command over a raw socket and returns Redis's first reply line. */
 function command(url: string, line: string): Promise<string> {
@@ -37,5 +43,22 @@ describe.runIf(available)("a private Redis", () => {
 
   it("says in one line how to get Redis when there is none", async () => {
     await expect(startPrivateRedis("")).rejects.toThrow(HOW_TO_GET_REDIS); // "": no redis-server found
+  });
+});
+
+describe("what a lesson says when its private Redis fails", () => {
+  it.runIf(available)("with redis-server installed: why it did not start, in the class's language", () => {
+    expect(privateRedisFailure(new Error("port taken"), lessonServerText("zh"))).toBe(
+      "redis-server 没能启动：port taken",
+    );
+  });
+
+  it("without one: how to get it, not the error", () => {
+    vi.stubEnv("PATH", "/nonexistent"); // no redis-server to find
+    try {
+      expect(privateRedisFailure(new Error("port taken"), lessonServerText("en"))).toBe(HOW_TO_GET_REDIS);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

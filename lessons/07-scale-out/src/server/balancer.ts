@@ -56,7 +56,8 @@ export async function createBalancer({
     start(name, 0).then((instance) => {
       processes.set(instance.name, instance);
     });
-  // Each instance takes about half a second to start (Node and its modules). "all": side by side, they share nothing.
+  // Each instance takes about half a second to start (Node and its modules).
+  // "all": side by side, they share nothing.
   const [first, ...rest] = names;
   let starting: Promise<unknown>;
   let closing = false;

@@ -8,7 +8,7 @@
 // it is chosen (another socket could take a free port left waiting), and the instance connects
 // once Redis answers (the client retries by itself); the balancer adopts it.
 import { freePort } from "@workshop/server-kit/free-port";
-import { findRedisServer, startPrivateRedis } from "@workshop/server-kit/private-redis";
+import { findRedisServer, privateRedisFailure, startPrivateRedis } from "@workshop/server-kit/private-redis";
 import { type InstanceProcess, startInstanceProcess } from "./instance-process.ts";
 
 const redisPort = process.env.REDIS_URL ? undefined : await freePort();
@@ -19,19 +19,14 @@ const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
 let firstInstance: Promise<InstanceProcess> | undefined = startInstanceProcess("a", 0, redisUrl);
 firstInstance.catch(() => {}); // a failure is the balancer's to report, when it adopts it
 
-const [
-  { runLessonServer },
-  { createBalancer },
-  { LESSON },
-  { startLines },
-  { fromLesson, lessonServerText },
-] = await Promise.all([
-  import("@workshop/server-kit"),
-  import("./balancer.ts"),
-  import("./lesson-name.ts"),
-  import("./start-lines.ts"),
-  import("@workshop/server-kit/lesson-server-text"),
-]);
+const [{ runLessonServer }, { createBalancer }, { LESSON }, { startLines }, { fromLesson }] =
+  await Promise.all([
+    import("@workshop/server-kit"),
+    import("./balancer.ts"),
+    import("./lesson-name.ts"),
+    import("./start-lines.ts"),
+    import("@workshop/server-kit/lesson-server-text"),
+  ]);
 const say = startLines();
 
 const fail = (message: string): never => {
@@ -40,9 +35,7 @@ const fail = (message: string): never => {
 };
 
 const redis = redisStarting
-  ? await redisStarting.catch((error: Error) =>
-      fail(findRedisServer() ? say.redisDidNotStart(error.message) : lessonServerText().noRedis()),
-    )
+  ? await redisStarting.catch((error: Error) => fail(privateRedisFailure(error)))
   : { url: redisUrl, stop: async () => {} };
 if (process.env.REDIS_URL) {
   const { whyRedisUnreachable } = await import("./redis-reachable.ts");

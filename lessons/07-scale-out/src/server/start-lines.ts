@@ -3,7 +3,6 @@
 import { type ServerLanguage, serverLanguage } from "@workshop/server-kit/lesson-server-text";
 
 interface StartLines {
-  redisDidNotStart(why: string): string;
   redisUnreachable(url: string, why: string): string;
   started(url: string, instances: string[]): string;
 }
@@ -11,13 +10,11 @@ interface StartLines {
 // Typed as StartLines in both languages: one missing a line does not compile.
 const LINES: Record<ServerLanguage, StartLines> = {
   en: {
-    redisDidNotStart: (why) => `redis-server did not start: ${why}`,
     redisUnreachable: (url, why) =>
       `cannot reach Redis at REDIS_URL=${url} (${why}). Unset REDIS_URL to let the lesson start its own.`,
     started: (url, instances) => `Redis at ${url}; instances ${instances.join(", ")}`,
   },
   zh: {
-    redisDidNotStart: (why) => `redis-server 没能启动：${why}`,
     redisUnreachable: (url, why) =>
       `连不上 REDIS_URL=${url} 的 Redis（${why}）。去掉 REDIS_URL，这一课会自己启动一个。`,
     started: (url, instances) => `Redis：${url}；实例 ${instances.join("、")}`,

@@ -3,7 +3,7 @@
 // with `--redis`, in a private redis-server (as lesson 07 starts one) that stops with it.
 import { createMockLlm } from "@workshop/mock-llm";
 import { runLessonServer } from "@workshop/server-kit";
-import { fromLesson, lessonServerText } from "@workshop/server-kit/lesson-server-text";
+import { fromLesson } from "@workshop/server-kit/lesson-server-text";
 import { LIMITS } from "../protocol.ts";
 import { createServer, LESSON } from "./app.ts";
 import { startLines } from "./start-lines.ts";
@@ -21,16 +21,14 @@ if (!wantsRedis) {
   runLessonServer(LESSON, createServer());
 } else {
   // Loaded only here: the Redis client and lesson 07's streams cost half a second of start-up.
-  const { findRedisServer, startPrivateRedis } = await import("@workshop/server-kit/private-redis");
+  const { privateRedisFailure, startPrivateRedis } = await import("@workshop/server-kit/private-redis");
   const { redisClient } = await import("@workshop/07-scale-out/src/server/redis.ts");
   const { whyRedisUnreachable } = await import("@workshop/07-scale-out/src/server/redis-reachable.ts");
   const { createRedisChatStore } = await import("./chat-store-redis.ts");
   const { createRedisRuns } = await import("./redis-runs.ts");
   const redisServer = process.env.REDIS_URL
     ? { url: process.env.REDIS_URL, stop: async () => {} }
-    : await startPrivateRedis().catch((error: Error) =>
-        fail(findRedisServer() ? say.redisDidNotStart(error.message) : lessonServerText().noRedis()),
-      );
+    : await startPrivateRedis().catch((error: Error) => fail(privateRedisFailure(error)));
   const why = await whyRedisUnreachable(redisServer.url);
   if (why) fail(say.redisUnreachable(redisServer.url, why));
   const redis = redisClient(redisServer.url);

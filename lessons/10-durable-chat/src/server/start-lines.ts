@@ -5,7 +5,6 @@ import { type ServerLanguage, serverLanguage } from "@workshop/server-kit/lesson
 interface StartLines {
   inMemory(): string;
   inRedis(url: string, isPrivate: boolean): string;
-  redisDidNotStart(why: string): string;
   redisUnreachable(url: string, why: string): string;
 }
 
@@ -15,14 +14,12 @@ const LINES: Record<ServerLanguage, StartLines> = {
     inMemory: () => "runs kept in memory (a restart forgets them; with REDIS_URL=redis://… they are kept)",
     inRedis: (url, isPrivate) =>
       `runs kept in Redis at ${url}${isPrivate ? " (private: it stops with this server; REDIS_URL keeps runs across restarts)" : ""}`,
-    redisDidNotStart: (why) => `redis-server did not start: ${why}`,
     redisUnreachable: (url, why) => `cannot reach Redis at ${url} (${why}).`,
   },
   zh: {
     inMemory: () => "运行记录放在内存里（重启就没了；设置 REDIS_URL=redis://… 就能留下来）",
     inRedis: (url, isPrivate) =>
       `运行记录放在 Redis：${url}${isPrivate ? "（私有的：随这个服务器一起停；用 REDIS_URL 才能跨重启保留）" : ""}`,
-    redisDidNotStart: (why) => `redis-server 没能启动：${why}`,
     redisUnreachable: (url, why) => `连不上 ${url} 的 Redis（${why}）。`,
   },
 };
