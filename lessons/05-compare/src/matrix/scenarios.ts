@@ -34,12 +34,15 @@ export interface Scenario {
  */
 export const STUCK_AFTER_MS = 4 * (3 * TEST_SETTINGS.heartbeatMs + WEBSOCKET_BACKOFF.maxMs);
 
+/** How long the "answered … for 300 ms" rows answer reconnects with their fault. */
+export const OUTAGE_MS = 300;
+
 /**
- * A fault that lasts a moment: new connections get `response` for 300 ms from the first
+ * A fault that lasts a moment: new connections get `response` for OUTAGE_MS from the first
  * reconnect (however long the client waits before it), then the server is back.
  */
 const answerReconnectsWith = (response: string) => (station: Station) => {
-  station.proxy.answerNew(response, 300);
+  station.proxy.answerNew(response, OUTAGE_MS);
   station.proxy.cutAll();
 };
 

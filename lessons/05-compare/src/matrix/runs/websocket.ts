@@ -3,10 +3,19 @@
 import { createReconnectingSocket } from "@workshop/03-websocket/client/reconnecting-socket.ts";
 import { newReply, resumeMessage, track } from "@workshop/03-websocket/client/reply-tracker.ts";
 import { parseMessage, ServerMessage } from "@workshop/03-websocket/protocol";
+import { seededRandom } from "@workshop/mock-llm/seeded-random"; // no Node APIs: the page runs this too
 import type { Start } from "../run-record.ts";
 
 /** The matrix's WebSocket backoff: short, so a row finishes quickly; the stuck deadline derives from it. */
 export const WEBSOCKET_BACKOFF = { baseMs: 100, maxMs: 400 };
+/** Failed reconnects in a row before the client gives up. */
+export const WEBSOCKET_MAX_ATTEMPTS = 6;
+/**
+ * Full jitter from a seeded generator: the same delays on every run. With Math.random,
+ * about one run in 250 drew six short delays in a row, all six attempts fell inside a
+ * 300 ms outage, and the cell read "gives up" on that run only.
+ */
+export const webSocketJitter = () => seededRandom(1);
 
 export const webSocketRun: Start = (record, { base, prompt, platform, heartbeatMs }, arrive, finish) => {
   const reply = newReply();
@@ -17,7 +26,8 @@ export const webSocketRun: Start = (record, { base, prompt, platform, heartbeatM
       return platform.createSocket(url);
     },
     backoff: WEBSOCKET_BACKOFF,
-    maxAttempts: 6,
+    maxAttempts: WEBSOCKET_MAX_ATTEMPTS,
+    random: webSocketJitter(),
     deadAfterMs: 3 * heartbeatMs, // three missed heartbeats: the server is presumed dead
     onOpen: ({ reconnected }) => {
       if (reconnected) record.reconnects++;
