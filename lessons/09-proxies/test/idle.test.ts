@@ -12,6 +12,7 @@ describeWithProxies("idle timeouts between the origin and the browser", (_proxie
     const quiet = await connectSse(`${path("idle-quiet").url}/api/notifications`);
     const beating = await connectSse(`${path("idle-heartbeat").url}/api/notifications`);
     await quiet.ended; // cut by nginx: the quiet origin had nothing to say for 1 s
+    expect(quiet.events.map((e) => e.type)).toEqual(["presence"]); // the count on joining, then silence
     expect(beating.comments.length).toBeGreaterThan(0); // heartbeats got through meanwhile
     const heard = beating.comments.length;
     await beating.waitFor((r) => r.comments.length > heard); // and it is still open

@@ -31,6 +31,9 @@ export function createOrigin(
     llm: createMockLlm({ timing }),
     heartbeatMs: beating ? HEARTBEAT_MS : 0,
     clockMs: beating ? 1000 : 3_600_000, // the quiet origin's clock says nothing for an hour
+    // Nor its listener count: a page that joins hears it once, then nothing (announced a second
+    // later, it would race nginx's 1 s read timeout and sometimes keep the stream alive).
+    presenceIntervalMs: beating ? 1000 : 3_600_000,
     maxStreamsPerClient: 100, // the seven-streams demo, and every test, come from one address
   });
   const ws = createWebSocketServer({
