@@ -89,7 +89,7 @@ export async function devReadySeconds(lesson: string, repoRoot: string): Promise
   for (const url of [`http://127.0.0.1:${page}/`, `http://127.0.0.1:${page}/api/health`]) {
     while (inTime && child.exitCode === null && !(await answers(url))) {
       inTime = performance.now() < deadline;
-      await new Promise((resolve) => setTimeout(resolve, 20)); // polling a port: no event to await
+      await sleep(20); // polling a port: no event to await
     }
   }
   const seconds = (performance.now() - started) / 1000;

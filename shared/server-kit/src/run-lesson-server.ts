@@ -60,7 +60,7 @@ export function setTimeouts(server: Server): void {
   server.keepAliveTimeout = 5_000;
 }
 
-/** How long a lesson's shutdown may take before the process exits anyway (SHUTDOWN_DEADLINE_MS). */
+/** How long a lesson's shutdown may take before the process exits anyway; the environment's SHUTDOWN_DEADLINE_MS overrides it (a test's shorter one). */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
 export function runLessonServer(lesson: string, { server, shutdown }: LessonServer): void {

@@ -12,8 +12,8 @@ export const WEBSOCKET_BACKOFF = { baseMs: 100, maxMs: 400 };
 export const WEBSOCKET_MAX_ATTEMPTS = 6;
 /**
  * Full jitter from a seeded generator: the same delays on every run. With Math.random,
- * about one run in 250 drew six short delays in a row, all six attempts fell inside a
- * 300 ms outage, and the cell read "gives up" on that run only.
+ * about one run in 250 drew delays so short that all six attempts fell inside a 300 ms
+ * outage, and the cell read "gives up" on that run only.
  */
 export const webSocketJitter = () => seededRandom(1);
 
