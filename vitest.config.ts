@@ -1,22 +1,26 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { spreadThrough } from "./scripts/spread-through.ts";
 import { COMPARISONS } from "./vitest.compare.config.ts";
 
-// Files that drive Chromium or run many servers take seconds of CPU each; each lesson's
-// exercise file mostly waits (a stub fails by a hang guard running out). Two of the first
-// kind beside one of the second keep both cores busy while the third worker waits; small
-// files that finish in milliseconds fill the gaps at the end. Without timings from an
-// earlier run (a fresh clone in CI), vitest orders by file size, and a three-line file
-// that proves twenty exercises would start last and run alone at the end.
+// Files that drive Chromium or run many servers take seconds of CPU each (BUSY). Others mostly
+// wait (WAITING): an exercise file's stubs fail by hang guards running out, and the nginx, Redis
+// and doctor files wait on real timeouts. Spread evenly through each other, the two kinds run
+// side by side to the end, and the cores compute while the waiting workers wait; small files
+// that finish in milliseconds fill the gaps at the end. Without timings from an earlier run (a
+// fresh clone in CI), vitest orders by file size, and a three-line file that proves twenty
+// exercises would start last and run alone at the end.
 const BUSY = /(browser|page|slides|projector|react|vue|injection|scripts\/test\/exercise)\.test\.ts$/;
-const WAITING = /lessons\/[^/]+\/test\/exercises\.test\.ts$/;
+const WAITING =
+  /(lessons\/[^/]+\/test\/exercises|job-streams|idle|proxies|nginx|buffering|event-stream|bff|durable-chat)\.test\.ts$/;
+
 class BusyBesideWaiting extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const busy = sorted.filter((file) => BUSY.test(file.moduleId));
     const waiting = sorted.filter((file) => WAITING.test(file.moduleId));
-    const slow: TestSpecification[] = [];
-    while (busy.length > 0 || waiting.length > 0) slow.push(...busy.splice(0, 2), ...waiting.splice(0, 1));
+    const slow = spreadThrough(busy, waiting);
     return [...slow, ...sorted.filter((file) => !slow.includes(file))];
   }
 }
@@ -32,11 +36,12 @@ export default defineConfig({
     exclude: ["**/node_modules/**", ...COMPARISONS],
     testTimeout: 15_000,
     hookTimeout: 30_000,
-    // Three workers on two cores: most files wait on Chromium, timers and sockets more than
-    // they compute, so a third keeps the cores busy (~90% instead of ~70%; the suite runs
-    // ~15% faster). Timing-sensitive checks count from the event they measure (e.g. a fault
-    // window starts at the first reconnect it answers), so a busy machine cannot flip them.
-    maxWorkers: 3,
+    // Five workers on two cores (2.5 a core, at most 8): most files wait on Chromium, timers and
+    // sockets more than they compute, so the extra workers keep both cores busy. Measured on two
+    // cores: 3 workers 105 s, 4 workers 93 s, 5 workers 89 s, with both cores busy ~97% of it.
+    // Timing-sensitive checks count from the event they measure (e.g. a fault window starts at
+    // the first reconnect it answers), so a busy machine cannot flip them.
+    maxWorkers: Math.min(8, Math.max(2, Math.round(availableParallelism() * 2.5))),
     // Test files in one worker share loaded modules instead of re-importing
     // vite, playwright and the lessons for each file (import time: ~43 s → ~6 s
     // of the run). Safe here because every test starts its own servers and
