@@ -13,7 +13,7 @@ import { COMPARISONS } from "./vitest.compare.config.ts";
 // exercises would start last and run alone at the end.
 const BUSY = /(browser|page|slides|projector|react|vue|injection|scripts\/test\/exercise)\.test\.ts$/;
 const WAITING =
-  /(lessons\/[^/]+\/test\/exercises|job-streams|idle|proxies|nginx|buffering|event-stream|bff|durable-chat)\.test\.ts$/;
+  /(lessons\/[^/]+\/test\/exercises|job-streams|idle|proxies|nginx|buffering|event-stream|websocket|bff|durable-chat)\.test\.ts$/;
 
 class BusyBesideWaiting extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -12,11 +12,13 @@ let lesson: Awaited<ReturnType<typeof startLesson<ReturnType<typeof createServer
 let careless: Awaited<ReturnType<typeof startCarelessWebSocket>>;
 beforeAll(async () => {
   [lesson, careless] = await Promise.all([
-    // Heartbeats (a ping and a message) every 20 ms: many in any watch.
+    // Heartbeats (a ping and a message) every 500 ms. The server terminates a peer whose pong
+    // has not been read by the next ping: at 20 ms, a busy machine's pause cut the doctor's
+    // healthy socket ("cut after 25 ms of silence"); now only a pause of half a second could.
     startLesson(
       createServer({
         llm: createMockLlm({ timing: "instant" }),
-        heartbeatMs: 20,
+        heartbeatMs: 500,
         isAllowedOrigin: (origin) => origin === PAGE,
       }),
     ),
@@ -31,7 +33,7 @@ const socketOf = (url: string) => `${url.replace(/^http/, "ws")}/ws`;
 
 describe("lesson 03, a WebSocket that checks Origin", () => {
   it("refuses a socket from a foreign Origin, answers our ping and keeps beating", async () => {
-    const watchMs = 500;
+    const watchMs = 3000; // six heartbeats: "keeps speaking" needs one in the second half
     const run = await runDoctor(socketOf(lesson.url), { origin: PAGE, watchMs, idleTimeoutMs: 2 * watchMs });
     expect(run.diagnosis.checks.map((c) => c.id)).toEqual(["status", "origin", "ping", "heartbeat"]);
     expect(run.check("status")).toMatchObject({
