@@ -45,15 +45,21 @@ describe.runIf(runs)("lesson 09 in Chromium", () => {
           page.locator("#paths tr", { has: page.locator("code", { hasText: name }) });
         const cells = async (name: string) => row(name).locator("td").allTextContents();
         // Live: the direct path's first token is on the page while its reply is still going.
+        let direct: string[] = []; // what the row said last: the failure's message
         await expect
           .poll(
             async () => {
-              const [, , first, , verdict] = await cells("direct");
+              direct = await cells("direct");
+              const [, , first, , verdict] = direct;
               return first !== "–" && verdict === "…";
             },
             { timeout: 10_000 },
           )
-          .toBe(true);
+          .toBe(true)
+          .catch((cause: Error) => {
+            const last = direct.join(" | ");
+            throw new Error(`the direct row never showed a first token mid-reply; last: ${last}`, { cause });
+          });
         const lumped = new Set(["gzip", "two-layers"]);
         for (const path of served.lesson.proxies.paths.filter((p) => p.name !== "idle-quiet")) {
           const name = path.http2 ? `${path.name} (HTTP/2)` : path.name;
