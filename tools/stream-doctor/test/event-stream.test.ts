@@ -91,6 +91,11 @@ describe("lesson 02's tutorial route: [DONE], then the response ends", () => {
   });
 });
 
+// A fixture answers at once; the doctor stops reading when its watch ends. Its first events must
+// be read before then, also when this process pauses (235 ms was seen with five test files on two
+// busy cores): a second leaves room for a pause four times that long.
+const FIXTURE_WATCH_MS = 1000;
+
 describe("faults no lesson serves", () => {
   it("fails resume for a reply without ids, which can only start over", async () => {
     const run = await runDoctor(`${fixtures.url}/no-ids`);
@@ -101,7 +106,7 @@ describe("faults no lesson serves", () => {
   });
 
   it("fails resume when Last-Event-ID is ignored: the reconnect starts over from the first event", async () => {
-    const run = await runDoctor(`${fixtures.url}/ignores-last-event-id`, { watchMs: 300 });
+    const run = await runDoctor(`${fixtures.url}/ignores-last-event-id`, { watchMs: FIXTURE_WATCH_MS });
     expect(run.check("resume")).toMatchObject({
       status: "fail",
       summary: "Last-Event-ID: 3 ignored: the reconnect started over from the first event (id 1)",
@@ -110,7 +115,7 @@ describe("faults no lesson serves", () => {
   });
 
   it("fails content-type for a stream sent as text/plain, which EventSource refuses", async () => {
-    const run = await runDoctor(`${fixtures.url}/wrong-content-type`, { watchMs: 300 });
+    const run = await runDoctor(`${fixtures.url}/wrong-content-type`, { watchMs: FIXTURE_WATCH_MS });
     expect(run.check("content-type")).toMatchObject({
       status: "fail",
       summary: expect.stringMatching(/^text\/plain/),
@@ -118,7 +123,7 @@ describe("faults no lesson serves", () => {
   });
 
   it("warns on cache when a stream says nothing about caching or transforming", async () => {
-    const run = await runDoctor(`${fixtures.url}/no-cache-headers`, { watchMs: 300 });
+    const run = await runDoctor(`${fixtures.url}/no-cache-headers`, { watchMs: FIXTURE_WATCH_MS });
     expect(run.check("cache")).toMatchObject({
       status: "warn",
       summary: "(none): no no-cache, no-transform",
@@ -142,7 +147,7 @@ describe("faults no lesson serves", () => {
   });
 
   it("warns on compression for gzip by itself, even when each event is flushed", async () => {
-    const run = await runDoctor(`${fixtures.url}/gzip-flushed`, { watchMs: 300 });
+    const run = await runDoctor(`${fixtures.url}/gzip-flushed`, { watchMs: FIXTURE_WATCH_MS });
     expect(run.check("compression")).toMatchObject({
       status: "warn",
       summary: expect.stringMatching(/^Content-Encoding: gzip/),
