@@ -40,7 +40,8 @@ export default defineConfig({
     // sockets more than they compute, so the extra workers keep both cores busy. Measured on two
     // cores: 3 workers 105 s, 4 workers 93 s, 5 workers 89 s, with both cores busy ~97% of it.
     // Timing-sensitive checks count from the event they measure (e.g. a fault window starts at
-    // the first reconnect it answers), so a busy machine cannot flip them.
+    // the first reconnect it answers), and a watch leaves room for the test process to pause:
+    // five workers on busy cores paused it for 235 ms, which flipped two doctor tests until then.
     maxWorkers: Math.min(8, Math.max(2, Math.round(availableParallelism() * 2.5))),
     // Test files in one worker share loaded modules instead of re-importing
     // vite, playwright and the lessons for each file (import time: ~43 s → ~6 s
